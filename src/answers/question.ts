@@ -1,0 +1,37 @@
+/**
+ * Question kinds: what sort of answer a question asks for, read from its interrogative words in
+ * French or English. The kind steers excerpt choice (a date for "quand", a figure for "combien").
+ */
+import { fold } from '../text/fold.js';
+import type { QuestionKind } from './types.js';
+
+/**
+ * Patterns on the folded question, tried in order; the first that matches decides. Phrases
+ * such as "quelle distance" ask for a figure even though they start like "quel".
+ */
+const PATTERNS: ReadonlyArray<readonly [QuestionKind, RegExp]> = [
+  ['when', /\b(quand|depuis quand|jusqu'a quand|a quelle (date|epoque|heure|periode)|en quelle annee|quelle annee|quel jour|quelle date|quel mois|en quel (mois|siecle)|when|what (date|year|day))\b/],
+  ['howmany', /\b(combien|quel(le)?s? (nombre|distance|duree|quantite|montant|somme|superficie|surface|taille|hauteur|longueur|age|pourcentage|proportion|population|prix|cout|effectif|chiffre|vitesse|poids)|how (many|much|long|far|old))\b/],
+  ['where', /\b(dans quel(le)?s? (pays|ville|region|lieu|endroit|continent|departement)|quel(le)?s? (pays|ville|region|lieu|endroit)|where)\b/],
+  ['who', /\b(qui|quel(le)?s? (personne|personnalite|homme|femme|dirigeant|responsable|organisation|agence|ministre|president|pays a)|par qui|a qui|de qui|who|whom)\b/],
+];
+
+/** "où" as a word, accent required. */
+const WHERE_WORD = /(^|[^\p{L}])où([^\p{L}]|$)/u;
+
+/**
+ * Detects the kind of a question.
+ *
+ * @example questionKind('Quelle distance parcourt le train ?') === 'howmany'
+ * @example questionKind('Qui a annoncé la visite ?') === 'who'
+ */
+export function questionKind(question: string): QuestionKind {
+  const folded = fold(question).replace(/[’`]/g, "'");
+  for (const [kind, re] of PATTERNS) {
+    if (re.test(folded)) return kind;
+    // "où" (where) folds to "ou" (or): test it before folding, right after the "when" and
+    // "how many" phrases that may contain it.
+    if (kind === 'howmany' && WHERE_WORD.test(question.toLowerCase())) return 'where';
+  }
+  return 'other';
+}

@@ -1,0 +1,197 @@
+/**
+ * Structured answers: what every command returns, before any rendering. Plain serialisable data
+ * (this is what `npm run ask -- --json` prints), with no wording of the bot's own: renderers add
+ * headings and sentences in the reader's language, excerpts stay in the articles' language.
+ */
+import type { Span } from '../text/sentences.js';
+import type { DatePrecision } from '../text/dates.js';
+import type { EntityKind } from '../text/entities.js';
+
+/** The kind of question asked, which decides what an excerpt should preferably hold. */
+export type QuestionKind = 'who' | 'when' | 'howmany' | 'where' | 'other';
+
+/** Where an excerpt comes from: enough for a reader to find and check it. */
+export interface Citation {
+  readonly sourceId: string;
+  /** Short outlet name used in citations, e.g. `AFP`. */
+  readonly outlet: string;
+  readonly outletName: string;
+  readonly articleId: string;
+  readonly title: string;
+  /** `YYYY-MM-DD`. */
+  readonly published: string;
+  /** 1-based paragraph number, as in the article file. */
+  readonly paragraph: number;
+  readonly url?: string;
+}
+
+/** A verbatim excerpt of one paragraph. */
+export interface Excerpt {
+  readonly citation: Citation;
+  /** The article's own words: `paragraphText.slice(start, end)`. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The excerpt begins inside a sentence: show `…` before it. */
+  readonly cutStart: boolean;
+  /** The excerpt ends inside a sentence: show `…` after it. */
+  readonly cutEnd: boolean;
+  /** Words to highlight, as offsets into {@link text}. */
+  readonly highlights: readonly Span[];
+  /** The matched words as written in the excerpt (for highlighting elsewhere, e.g. a footer). */
+  readonly matched: readonly string[];
+  /** Relevance; only comparable within one answer. */
+  readonly score: number;
+}
+
+/** `ask`: the best excerpts for a question. */
+export interface AskAnswer {
+  readonly kind: 'ask';
+  readonly query: string;
+  readonly questionKind: QuestionKind;
+  readonly excerpts: readonly Excerpt[];
+  /** How many paragraphs matched in all (excerpts may be fewer). */
+  readonly total: number;
+}
+
+/** A role as an article states it, with where it says so. */
+export interface StatedRole {
+  readonly text: string;
+  readonly citation: Citation;
+}
+
+/** A person or organisation and how the corpus names them. */
+export interface EntitySummary {
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** Other spellings found (merged into this entity). */
+  readonly variants: readonly string[];
+  readonly roles: readonly StatedRole[];
+  /** Mentions per outlet (short name), most first. */
+  readonly mentions: readonly { readonly outlet: string; readonly count: number }[];
+  readonly total: number;
+}
+
+/** `who`: people and organisations, all or those matching a name or a question. */
+export interface WhoAnswer {
+  readonly kind: 'who';
+  readonly query?: string;
+  readonly people: readonly EntitySummary[];
+  readonly organisations: readonly EntitySummary[];
+  /** Where the asked-about entity (or the question) is found. Empty for the full list. */
+  readonly excerpts: readonly Excerpt[];
+}
+
+/** A date expression found in an article, normalised. */
+export interface DatedExcerpt {
+  /** ISO day `2025-06-17`, month `2025-06`, year `2024`, season `2025-spring`, week (its Monday). */
+  readonly iso: string;
+  readonly precision: DatePrecision;
+  readonly part?: 'early' | 'mid' | 'late';
+  /** The wording in the article, e.g. `l'an dernier`. */
+  readonly wording: string;
+  /** True when resolved against the publication date. */
+  readonly relative: boolean;
+  /** First day of the period, for sorting. */
+  readonly sortKey: string;
+  readonly excerpt: Excerpt;
+}
+
+/** `when`: dates about an event, or the whole timeline, oldest first. */
+export interface WhenAnswer {
+  readonly kind: 'when';
+  readonly query?: string;
+  readonly dates: readonly DatedExcerpt[];
+}
+
+/** One outlet's side of a comparison. */
+export interface OutletCoverage {
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly outletName: string;
+  readonly color: string;
+  /** False when the outlet has nothing on the topic: say so, never fill in. */
+  readonly covered: boolean;
+  readonly excerpts: readonly Excerpt[];
+}
+
+/** A figure on the topic, and which outlets give it. */
+export interface FigureDifference {
+  readonly value: number;
+  readonly unit?: string;
+  /** Wordings per outlet, e.g. `Cinq mille` (AFP) and `5 000` (RT). */
+  readonly wordings: readonly { readonly outlet: string; readonly text: string }[];
+  readonly givenBy: readonly string[];
+  readonly notGivenBy: readonly string[];
+}
+
+/** A person on the topic named by some outlets only. */
+export interface PersonDifference {
+  readonly name: string;
+  readonly namedBy: readonly string[];
+  readonly notNamedBy: readonly string[];
+}
+
+/** `compare`: each outlet's best excerpts on a topic, then what differs. */
+export interface CompareAnswer {
+  readonly kind: 'compare';
+  readonly topic: string;
+  readonly outlets: readonly OutletCoverage[];
+  readonly figures: readonly FigureDifference[];
+  readonly people: readonly PersonDifference[];
+}
+
+/** `cite`: one ready-to-paste citation. */
+export interface CiteAnswer {
+  readonly kind: 'cite';
+  readonly query: string;
+  readonly excerpt: Excerpt;
+}
+
+/** One outlet and its indexed articles. */
+export interface SourceListing {
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly outletName: string;
+  readonly kind: string;
+  readonly ownership: string;
+  readonly color: string;
+  readonly url?: string;
+  readonly articles: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly published: string;
+    readonly paragraphs: number;
+    readonly url?: string;
+  }[];
+}
+
+/** `sources`: what the corpus holds. */
+export interface SourcesAnswer {
+  readonly kind: 'sources';
+  readonly outlets: readonly SourceListing[];
+  readonly articleCount: number;
+  readonly paragraphCount: number;
+}
+
+/** `help`: the commands (the renderer words their descriptions). */
+export interface HelpAnswer {
+  readonly kind: 'help';
+  readonly commands: readonly CommandName[];
+}
+
+/** Nothing in the corpus supports an answer: said plainly, with close words when there are. */
+export interface NoEvidenceAnswer {
+  readonly kind: 'no-evidence';
+  readonly command: CommandName;
+  readonly query: string;
+  /** Words of the corpus close to the query's words ("did you mean"). */
+  readonly suggestions: readonly string[];
+}
+
+/** Every answer the engine gives. */
+export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer;
+
+/** The engine's commands. */
+export const COMMAND_NAMES = ['ask', 'who', 'when', 'compare', 'cite', 'sources', 'help'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -1,0 +1,58 @@
+/**
+ * `when [EVENT]`: dates as the articles give them, normalised and resolved against each
+ * article's publication date. Without an event, the whole timeline, oldest first.
+ */
+import type { DateMention } from '../text/dates.js';
+import type { IndexedParagraph } from '../search/paragraph-index.js';
+import { excerptOf } from './excerpts.js';
+import type { KnowledgeBase } from './facts.js';
+import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
+import type { DatedExcerpt, NoEvidenceAnswer, WhenAnswer } from './types.js';
+
+/** Dates shown for an event at most. */
+const WHEN_DATES = 8;
+
+/** The timeline, or the dates that answer "when" about an event. */
+export function when(kb: KnowledgeBase, text: string | undefined): WhenAnswer | NoEvidenceAnswer {
+  const query = text?.trim() ?? '';
+  return query === '' ? timeline(kb) : datesOf(kb, query);
+}
+
+function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<string>): DatedExcerpt {
+  return {
+    iso: mention.iso,
+    precision: mention.precision,
+    ...(mention.part ? { part: mention.part } : {}),
+    wording: mention.text,
+    relative: mention.relative,
+    sortKey: mention.sortKey,
+    excerpt: excerptOf(doc, { terms, targets: [mention], targetBonus: 3 }),
+  };
+}
+
+function timeline(kb: KnowledgeBase): WhenAnswer {
+  const dates: DatedExcerpt[] = [];
+  kb.index.docs.forEach((doc, i) => {
+    for (const m of kb.facts[i]?.dates ?? []) dates.push(dated(doc, m, new Set()));
+  });
+  dates.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.excerpt.citation.outlet.localeCompare(b.excerpt.citation.outlet) || a.excerpt.start - b.excerpt.start);
+  return { kind: 'when', dates };
+}
+
+function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer {
+  const query = { ...prepareQuery(kb, text), kind: 'when' as const };
+  const terms = new Set(query.terms);
+  const { ranked } = retrieve(kb, query, { limit: 6 });
+  const found: Array<{ item: DatedExcerpt; score: number }> = [];
+  for (const [rank, r] of ranked.entries()) {
+    for (const m of kb.facts[r.doc.id]?.dates ?? []) {
+      const item = dated(r.doc, m, terms);
+      // A date in the sentence that matches the event beats one elsewhere in the paragraph.
+      const inExcerpt = m.start >= r.excerpt.start && m.end <= r.excerpt.end;
+      found.push({ item, score: r.score + (inExcerpt ? 1 : 0) + item.excerpt.score * 0.1 - rank * 0.01 });
+    }
+  }
+  if (found.length === 0) return { kind: 'no-evidence', command: 'when', query: text, suggestions: ranked.length === 0 ? suggestionsFor(kb, query) : [] };
+  found.sort((a, b) => b.score - a.score);
+  return { kind: 'when', query: text, dates: found.slice(0, WHEN_DATES).map((f) => f.item) };
+}

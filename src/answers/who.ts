@@ -1,0 +1,96 @@
+/**
+ * `who [NAME or QUESTION]`: people and organisations as the articles name them, with the roles
+ * the articles give them, merged across spellings and counted per outlet.
+ */
+import type { Entity } from '../text/entities.js';
+import { entityKey } from '../text/entities.js';
+import { fold } from '../text/fold.js';
+import { citationOf, excerptOf } from './excerpts.js';
+import { paragraphKey, type KnowledgeBase } from './facts.js';
+import { questionKind } from './question.js';
+import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
+import type { EntitySummary, Excerpt, NoEvidenceAnswer, WhoAnswer } from './types.js';
+
+/** Excerpts shown for one entity at most. */
+const WHO_EXCERPTS = 6;
+
+/** Lists everyone, describes one person, or names the people in the answer to a question. */
+export function who(kb: KnowledgeBase, text: string | undefined): WhoAnswer | NoEvidenceAnswer {
+  const query = text?.trim() ?? '';
+  if (query === '') return listing(kb.entities.map((e) => summarise(kb, e)));
+  const named = findByName(kb.entities, query);
+  if (named.length > 0 && questionKind(query) !== 'who') return describe(kb, query, named);
+  return fromQuestion(kb, query);
+}
+
+function listing(all: EntitySummary[], query?: string, excerpts: Excerpt[] = []): WhoAnswer {
+  return {
+    kind: 'who',
+    ...(query !== undefined ? { query } : {}),
+    people: all.filter((e) => e.kind === 'person'),
+    organisations: all.filter((e) => e.kind === 'organisation'),
+    excerpts,
+  };
+}
+
+/** Entities whose name, a variant, or one word of the name matches the query. */
+export function findByName(entities: readonly Entity[], query: string): Entity[] {
+  const key = entityKey(query);
+  const words = fold(query).split(/[\s'’-]+/).filter((w) => w.length > 1);
+  const exact = entities.filter((e) => e.key === key || e.variants.some((v) => entityKey(v) === key));
+  if (exact.length > 0) return exact;
+  return entities.filter((e) => {
+    const names = [e.name, ...e.variants].map((n) => fold(n).split(/[\s'’-]+/));
+    return names.some((parts) => words.length > 0 && words.every((w) => parts.includes(w)));
+  });
+}
+
+function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer {
+  const excerpts: Excerpt[] = [];
+  for (const entity of named) {
+    const seen = new Set<string>();
+    for (const o of entity.occurrences) {
+      const key = paragraphKey(o.articleId, o.paragraph);
+      const doc = kb.paragraphs.get(key);
+      if (!doc || seen.has(key)) continue;
+      seen.add(key);
+      excerpts.push(excerptOf(doc, { terms: new Set(prepareQuery(kb, query).terms), targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
+    }
+  }
+  // Roles first: a paragraph that says who the person is answers "who" best.
+  return listing(named.map((e) => summarise(kb, e)), query, excerpts.slice(0, WHO_EXCERPTS));
+}
+
+function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEvidenceAnswer {
+  const query = { ...prepareQuery(kb, question), kind: 'who' as const };
+  const { ranked } = retrieve(kb, query, { limit: 5 });
+  const found = new Map<string, Entity>();
+  for (const r of ranked) {
+    for (const m of kb.facts[r.doc.id]?.entities ?? []) {
+      if (m.start >= r.excerpt.start && m.end <= r.excerpt.end) found.set(m.entity.key, m.entity);
+    }
+  }
+  if (found.size === 0) return { kind: 'no-evidence', command: 'who', query: question, suggestions: suggestionsFor(kb, query) };
+  return listing([...found.values()].map((e) => summarise(kb, e)), question, ranked.map((r) => r.excerpt));
+}
+
+/** An entity as the answers show it: name, roles with their citations, mentions per outlet. */
+function summarise(kb: KnowledgeBase, entity: Entity): EntitySummary {
+  const counts = new Map<string, number>();
+  for (const o of entity.occurrences) {
+    const doc = kb.paragraphs.get(paragraphKey(o.articleId, o.paragraph));
+    if (doc) counts.set(doc.source.short, (counts.get(doc.source.short) ?? 0) + 1);
+  }
+  const roles = entity.roles.flatMap((r) => {
+    const doc = kb.paragraphs.get(paragraphKey(r.articleId, r.paragraph));
+    return doc ? [{ text: r.text, citation: citationOf(doc) }] : [];
+  });
+  return {
+    name: entity.name,
+    kind: entity.kind,
+    variants: entity.variants.filter((v) => v !== entity.name),
+    roles,
+    mentions: [...counts].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+    total: entity.occurrences.length,
+  };
+}

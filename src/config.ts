@@ -1,0 +1,38 @@
+/**
+ * Configuration from the environment, validated once at start-up into a frozen, typed object.
+ * An empty variable counts as unset (so `.env.example` copied as-is is valid); an error lists
+ * every bad key and never echoes a value, since values may be secrets.
+ */
+import { z } from 'zod';
+
+/** Treats `''` as absent, so optional variables may be left empty in `.env`. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a guild id (17 to 20 digits)')),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
+  RECOUPE_LOCALE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['en', 'fr']).default('en')),
+});
+
+/** The validated configuration. */
+export type Config = Readonly<z.infer<typeof schema>>;
+
+/** A configuration problem: which keys are wrong and why, never their values. */
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly { key: string; message: string }[]) {
+    super(`recoupe: invalid configuration:\n${issues.map((i) => `  ${i.key}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (default `process.env`) into a frozen {@link Config}. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => ({ key: String(i.path[0] ?? '?'), message: i.message })));
+  }
+  return Object.freeze(result.data);
+}

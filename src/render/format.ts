@@ -1,0 +1,67 @@
+/**
+ * Formatting shared by every surface: dates, periods, quotes and citation lines. Nothing here
+ * escapes for a particular surface; the Discord renderer escapes what it sends.
+ */
+import type { Citation, DatedExcerpt, Excerpt } from '../answers/types.js';
+import { messages, type Locale } from './messages.js';
+
+const ELLIPSIS = '…';
+
+/** `2025-06-17` → `17 June 2025` / `17 juin 2025` (UTC: these are calendar days, not instants). */
+export function formatDay(iso: string, locale: Locale): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+function formatMonth(iso: string, locale: Locale): string {
+  const date = new Date(`${iso}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A normalised date in words: `17 June 2025`, `early June 2025`, `spring 2025`, `2024`. */
+export function formatPeriod(d: Pick<DatedExcerpt, 'iso' | 'precision' | 'part'>, locale: Locale): string {
+  const m = messages(locale);
+  let text: string;
+  switch (d.precision) {
+    case 'day':
+      text = formatDay(d.iso, locale);
+      break;
+    case 'week':
+      text = m.weekOf(formatDay(d.iso, locale));
+      break;
+    case 'month':
+      text = formatMonth(d.iso, locale);
+      break;
+    case 'season': {
+      const [year, season] = d.iso.split('-');
+      text = `${m.seasons[season ?? ''] ?? season} ${year}`;
+      break;
+    }
+    case 'year':
+      text = d.iso;
+      break;
+  }
+  if (!d.part) return text;
+  const part = m.parts[d.part] ?? d.part;
+  return locale === 'fr' && d.part === 'mid' ? `${part}-${text}` : `${part} ${text}`;
+}
+
+/** The excerpt with `…` where it was cut inside a sentence. */
+export function quoted(excerpt: Pick<Excerpt, 'text' | 'cutStart' | 'cutEnd'>, text = excerpt.text): string {
+  return `${excerpt.cutStart ? ELLIPSIS : ''}${text}${excerpt.cutEnd ? ELLIPSIS : ''}`;
+}
+
+/** `AFP, 17 June 2025, ¶3`: the short reference under an excerpt. */
+export function shortReference(c: Citation, locale: Locale): string {
+  return `${c.outlet}, ${formatDay(c.published, locale)}, ${messages(locale).paragraphSign}${c.paragraph}`;
+}
+
+/** `« excerpt » — AFP, Title, 17 June 2025, ¶3, https://…`: the citation to paste anywhere. */
+export function pasteCitation(excerpt: Excerpt, locale: Locale): string {
+  const c = excerpt.citation;
+  const parts = [c.outlet, c.title, formatDay(c.published, locale), `${messages(locale).paragraphSign}${c.paragraph}`];
+  if (c.url) parts.push(c.url);
+  return `« ${quoted(excerpt)} » — ${parts.join(', ')}`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The bot's own words, in English and French. Excerpts are never translated: only headings,
+ * labels and sentences the bot writes itself live here. One catalogue serves every surface.
+ */
+import type { CommandName, QuestionKind } from '../answers/types.js';
+
+/** Languages the bot speaks. */
+export type Locale = 'en' | 'fr';
+
+/** Picks our locale from a Discord-style locale tag (`fr`, `en-US`, `en-GB`...). */
+export function localeOf(tag: string | undefined | null): Locale {
+  return tag?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const en = {
+  question: 'Question',
+  kinds: { who: 'who', when: 'when', howmany: 'how many', where: 'where', other: 'general' } satisfies Record<QuestionKind, string>,
+  matchedParagraphs: (shown: number, total: number) => `${shown} of ${total} matching paragraph${total === 1 ? '' : 's'}`,
+  noEvidence: (query: string) => `No evidence in the corpus for “${query}”.`,
+  noEvidenceTimeline: 'No dated passage in the corpus.',
+  didYouMean: 'Close words in the corpus',
+  people: 'People',
+  organisations: 'Organisations',
+  roles: 'Roles as stated',
+  mentions: 'Mentions',
+  alsoWritten: 'Also written',
+  noPeople: 'No people found in the corpus.',
+  timeline: 'Timeline',
+  datesFor: (q: string) => `Dates for “${q}”`,
+  resolvedFrom: (published: string) => `resolved from the publication date ${published}`,
+  compareOn: (t: string) => `What each outlet says on “${t}”`,
+  notCovered: (outlet: string) => `${outlet} does not cover this topic.`,
+  differences: 'What differs',
+  figures: 'Figures',
+  givenBy: 'given by',
+  notGivenBy: 'not given by',
+  namedBy: 'named by',
+  notNamedBy: 'not by',
+  noDifference: 'No figure or person differs between the outlets on this topic.',
+  citation: 'Citation',
+  sources: 'Sources',
+  articles: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
+  paragraphs: (n: number) => `${n} paragraph${n === 1 ? '' : 's'}`,
+  corpusTotal: (a: number, p: number) => `${a} article${a === 1 ? '' : 's'}, ${p} paragraphs indexed.`,
+  paragraphSign: '¶',
+  help: 'Commands',
+  helpFooter: 'Every excerpt is the article’s own words, with its outlet, date and paragraph.',
+  commands: {
+    ask: 'Ask a question; get the best excerpts, cited.',
+    who: 'People and organisations, with their roles as stated; or who is behind something.',
+    when: 'Dates, normalised; without a topic, the whole timeline.',
+    compare: 'What each outlet says on a topic, and what differs.',
+    cite: 'One ready-to-paste citation.',
+    sources: 'The outlets and articles indexed.',
+    help: 'This list.',
+  } satisfies Record<CommandName, string>,
+  seasons: { spring: 'spring', summer: 'summer', autumn: 'autumn', winter: 'winter' } as Record<string, string>,
+  parts: { early: 'early', mid: 'mid', late: 'late' } as Record<string, string>,
+  weekOf: (d: string) => `week of ${d}`,
+  errors: {
+    'missing-argument': (what: string) => `Please tell me what to look for (${what}).`,
+    'unknown-command': (what: string) => `Unknown command “${what}”. Try help.`,
+  },
+};
+
+/** The catalogue's shape: French must say everything English says. */
+export type Messages = typeof en;
+
+const fr: Messages = {
+  question: 'Question',
+  kinds: { who: 'qui', when: 'quand', howmany: 'combien', where: 'où', other: 'générale' },
+  matchedParagraphs: (shown, total) => `${shown} sur ${total} paragraphe${total > 1 ? 's' : ''} correspondant${total > 1 ? 's' : ''}`,
+  noEvidence: (query) => `Aucun élément dans le corpus pour « ${query} ».`,
+  noEvidenceTimeline: 'Aucun passage daté dans le corpus.',
+  didYouMean: 'Mots proches dans le corpus',
+  people: 'Personnes',
+  organisations: 'Organisations',
+  roles: 'Fonctions indiquées',
+  mentions: 'Mentions',
+  alsoWritten: 'Aussi écrit',
+  noPeople: 'Aucune personne trouvée dans le corpus.',
+  timeline: 'Chronologie',
+  datesFor: (q) => `Dates pour « ${q} »`,
+  resolvedFrom: (published) => `déduit de la date de publication ${published}`,
+  compareOn: (t) => `Ce que dit chaque média sur « ${t} »`,
+  notCovered: (outlet) => `${outlet} ne traite pas ce sujet.`,
+  differences: 'Ce qui diffère',
+  figures: 'Chiffres',
+  givenBy: 'donné par',
+  notGivenBy: 'absent chez',
+  namedBy: 'cité par',
+  notNamedBy: 'pas par',
+  noDifference: 'Aucun chiffre ni aucune personne ne diffère entre les médias sur ce sujet.',
+  citation: 'Citation',
+  sources: 'Sources',
+  articles: (n) => `${n} article${n > 1 ? 's' : ''}`,
+  paragraphs: (n) => `${n} paragraphe${n > 1 ? 's' : ''}`,
+  corpusTotal: (a, p) => `${a} article${a > 1 ? 's' : ''}, ${p} paragraphes indexés.`,
+  paragraphSign: '¶',
+  help: 'Commandes',
+  helpFooter: 'Chaque extrait est le texte même de l’article, avec son média, sa date et son paragraphe.',
+  commands: {
+    ask: 'Posez une question ; obtenez les meilleurs extraits, cités.',
+    who: 'Personnes et organisations, avec leurs fonctions telles qu’indiquées ; ou qui est derrière un fait.',
+    when: 'Les dates, normalisées ; sans sujet, toute la chronologie.',
+    compare: 'Ce que dit chaque média sur un sujet, et ce qui diffère.',
+    cite: 'Une citation prête à coller.',
+    sources: 'Les médias et articles indexés.',
+    help: 'Cette liste.',
+  },
+  seasons: { spring: 'printemps', summer: 'été', autumn: 'automne', winter: 'hiver' },
+  parts: { early: 'début', mid: 'mi', late: 'fin' },
+  weekOf: (d) => `semaine du ${d}`,
+  errors: {
+    'missing-argument': (what) => `Dites-moi ce qu’il faut chercher (${what}).`,
+    'unknown-command': (what) => `Commande inconnue « ${what} ». Essayez help.`,
+  },
+};
+
+/** The catalogue for a locale. */
+export function messages(locale: Locale): Messages {
+  return locale === 'fr' ? fr : en;
+}

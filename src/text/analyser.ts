@@ -1,0 +1,118 @@
+/**
+ * The one French analyser: used to index paragraphs and to read queries, so both sides always
+ * agree on what a term is. MiniSearch leaves locale handling to the caller; this is that handling.
+ *
+ * Pipeline for a text: tokens (with their offsets, for highlighting) → elision removed
+ * (`l'`, `d'`, `qu'`, `jusqu'`, with `'` or `’`) → hyphenated words split into their parts →
+ * digit groups (`1 000`, `1.000`, `1000`) joined into one number token → folded (case, accents,
+ * `œ` → `oe`) → stopwords dropped → Snowball French stem.
+ */
+import { stemmer } from '@orama/stemmers/french';
+import { stopwords as oramaFrenchStopwords } from '@orama/stopwords/french';
+import { fold } from './fold.js';
+
+/** Bump when any step below changes what terms a text produces: saved indexes keyed on it go stale. */
+export const ANALYSER_VERSION = 1;
+
+/** One word of a text, with where it stands and the term it indexes as. */
+export interface Token {
+  /** The text exactly as written (for a number, digits with their separators). */
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+  /** Folded surface without elision, e.g. `choigou`, `1000`. */
+  readonly folded: string;
+  /** Stem used as index term; `undefined` for a stopword. */
+  readonly term: string | undefined;
+}
+
+/**
+ * A number with French thousands grouping (space, no-break spaces or dot) or plain digits, or a
+ * word (letters, marks, digits, inner apostrophes). Hyphens split words so that `Kim Jong-Un` and
+ * `Kim Jong Un` give the same terms.
+ */
+const TOKEN_RE = /\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Elided articles and conjunctions, folded, as they stand before the apostrophe. */
+const ELISIONS = new Set(['l', 'd', 'qu', 'jusqu', 'j', 'm', 'n', 's', 't', 'c', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
+
+/**
+ * French stopwords: Orama's list (folded, since we compare folded forms) plus forms that list
+ * lacks and that carry no topic in news text.
+ */
+const STOPWORDS: ReadonlySet<string> = new Set(
+  [...oramaFrenchStopwords, 'a', 'les', 'est', 'sont', 'ont', 'plus', 'ete', 'entre', 'comme', 'cette', 'ceux', 'celle', 'celui', 'dont', 'ainsi', 'aussi', 'si', 'y', 'tout', 'tous', 'toute', 'toutes', 'leurs', 'apres', 'avant', 'depuis', 'lors', 'selon', 'sans', 'sous', 'chez', 'vers'].map(fold),
+);
+
+/**
+ * Words that make a sentence a question but never appear in the answer; dropped from queries
+ * only (a paragraph may legitimately contain "quand").
+ */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  ['qui', 'que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'quand', 'combien', 'ou', 'comment', 'pourquoi', 'est', 'ce', 'il', 'elle', 'ils', 'elles', 'fait', 'faire', 'who', 'what', 'when', 'where', 'which', 'how', 'many', 'much', 'why', 'did', 'does', 'the', 'of'].map(fold),
+);
+
+/** Strips a leading elided word (`l'`, `qu’`…) from a folded word. */
+function stripElision(word: string): { word: string; cut: number } {
+  const m = /^([a-z]+)['’]/.exec(word);
+  if (m?.[1] && ELISIONS.has(m[1])) return { word: word.slice(m[0].length), cut: m[0].length };
+  return { word, cut: 0 };
+}
+
+/** Digits only: `1 000,5` → `1000,5`. Separators inside a matched number group carry no meaning. */
+function joinDigits(surface: string): string {
+  return surface.replace(/[ \u00a0\u202f.]/g, '');
+}
+
+/** Stems one folded word, or `undefined` when it is a stopword. */
+export function termOf(folded: string): string | undefined {
+  if (folded.length === 0 || STOPWORDS.has(folded)) return undefined;
+  if (/^\d/.test(folded)) return folded;
+  return stemmer(folded);
+}
+
+/**
+ * Splits a text into tokens with offsets. Every token's `surface` is `text.slice(start, end)`.
+ *
+ * @example analyse("l'armée de Kiev")[0] // { surface: 'armée', folded: 'armee', term: 'arme', ... }
+ */
+export function analyse(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const start = m.index;
+    if (/^\d/.test(raw)) {
+      const folded = joinDigits(raw);
+      tokens.push({ surface: raw, start, end: start + raw.length, folded, term: folded });
+      continue;
+    }
+    const { word, cut } = stripElision(raw.toLowerCase());
+    if (word.length === 0) continue;
+    const surface = raw.slice(cut);
+    const folded = fold(word).replace(/['’]/g, '');
+    tokens.push({ surface, start: start + cut, end: start + raw.length, folded, term: termOf(folded) });
+  }
+  return tokens;
+}
+
+/** The index terms of a text, in order, stopwords removed. This is MiniSearch's whole analysis. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of analyse(text)) if (t.term !== undefined) out.push(t.term);
+  return out;
+}
+
+/** The terms of a question: like {@link terms}, minus interrogative words. */
+export function queryTerms(question: string): string[] {
+  const out: string[] = [];
+  for (const t of analyse(question)) {
+    if (t.term === undefined || QUESTION_WORDS.has(t.folded)) continue;
+    out.push(t.term);
+  }
+  return out;
+}
+
+/** True when the folded word is a French stopword. */
+export function isStopword(folded: string): boolean {
+  return STOPWORDS.has(folded);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { questionKind } from '../../src/answers/question.js';
+
+describe('question kinds', () => {
+  it.each([
+    ['Qui a annoncé la visite ?', 'who'],
+    ['Who announced it?', 'who'],
+    ['Quand le train a-t-il repris ?', 'when'],
+    ['En quelle année a été signé le traité ?', 'when'],
+    ['Combien de sapeurs seront envoyés ?', 'howmany'],
+    ['Quelle distance parcourt le train ?', 'howmany'],
+    ['How many workers?', 'howmany'],
+    ['Où se trouve Koursk ?', 'where'],
+    ['Dans quelle ville a eu lieu la rencontre ?', 'where'],
+    ['Le train ou l’avion ?', 'other'],
+    ['Pourquoi cette visite ?', 'other'],
+  ] as const)('reads "%s" as a %s question', (question, kind) => {
+    expect(questionKind(question)).toBe(kind);
+  });
+});

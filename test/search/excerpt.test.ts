@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { chooseExcerpt, EXCERPT_MAX_LENGTH } from '../../src/search/excerpt.js';
+import { terms } from '../../src/text/analyser.js';
+
+const query = (text: string) => ({ terms: new Set(terms(text)) });
+
+describe('choosing an excerpt', () => {
+  const paragraph = 'Le ministre est arrivé lundi. Le train direct reliera les deux capitales. Il fera 10 000 kilomètres.';
+
+  it('quotes the sentence that holds the query words', () => {
+    const e = chooseExcerpt(paragraph, query('capitales reliées'));
+    expect(paragraph.slice(e.start, e.end)).toContain('Le train direct reliera les deux capitales.');
+    expect(e.cutStart).toBe(false);
+  });
+
+  it('adds a neighbouring sentence when it matches too and both fit', () => {
+    const e = chooseExcerpt(paragraph, query('train kilomètres'));
+    expect(paragraph.slice(e.start, e.end)).toBe('Le train direct reliera les deux capitales. Il fera 10 000 kilomètres.');
+  });
+
+  it('prefers the sentence holding the kind of answer asked for', () => {
+    const text = 'Le train part de Moscou. Le train met huit jours depuis Moscou.';
+    const at = text.indexOf('huit jours');
+    const e = chooseExcerpt(text, { terms: new Set(terms('train Moscou')), targets: [{ start: at, end: at + 10 }], maxLength: 30 });
+    expect(text.slice(e.start, e.end)).toContain('huit jours');
+  });
+
+  it('windows a long sentence around the densest match, cutting between words', () => {
+    const filler = 'des mots sans rapport avec la question posée, '.repeat(12);
+    const text = `${filler}le train direct entre Pyongyang et Moscou reprend, ${filler}fin.`;
+    const e = chooseExcerpt(text, query('train Pyongyang Moscou'));
+    const quote = text.slice(e.start, e.end);
+    expect(quote.length).toBeLessThanOrEqual(EXCERPT_MAX_LENGTH);
+    expect(quote).toContain('train direct entre Pyongyang et Moscou');
+    expect(e.cutStart && e.cutEnd).toBe(true);
+    expect(text[e.start - 1]).toMatch(/\s/);
+    expect(text[e.end] ?? ' ').toMatch(/[\s,.]/);
+  });
+
+  it('highlights every matched word inside the excerpt', () => {
+    const e = chooseExcerpt(paragraph, query('train capitales'));
+    expect(e.highlights.map((h) => paragraph.slice(h.start, h.end))).toEqual(['train', 'capitales']);
+    expect(e.matched).toEqual(terms('train capitales'));
+  });
+
+  it('scores 0 and quotes the opening when nothing matches', () => {
+    const e = chooseExcerpt(paragraph, query('football'));
+    expect(e.score).toBe(0);
+    expect(paragraph.slice(e.start, e.end)).toBe('Le ministre est arrivé lundi.');
+  });
+});

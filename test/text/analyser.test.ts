@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, queryTerms, terms } from '../../src/text/analyser.js';
+import { fold } from '../../src/text/fold.js';
+
+describe('the French analyser', () => {
+  it('removes elided articles with either apostrophe', () => {
+    expect(terms("l'armée")).toEqual(terms('armée'));
+    expect(terms('l’armée')).toEqual(terms('armée'));
+    expect(terms("d'amitié qu'il jusqu'à")).toEqual(terms('amitié il à'));
+  });
+
+  it('keeps the offsets of the word after the elision, for highlighting', () => {
+    const text = "à l'issue d'un entretien";
+    const issue = analyse(text).find((t) => t.folded === 'issue');
+    expect(issue && text.slice(issue.start, issue.end)).toBe('issue');
+  });
+
+  it('folds accents and the œ ligature', () => {
+    expect(fold('Œuvre Choïgou Séoul')).toBe('oeuvre choigou seoul');
+    expect(terms('mise en œuvre')).toEqual(terms('mise en oeuvre'));
+    expect(terms('Koursk')).toEqual(terms('KOURSK'));
+  });
+
+  it('splits hyphenated names so Kim Jong-Un and Kim Jong Un index alike', () => {
+    expect(terms('Kim Jong-Un')).toEqual(terms('Kim Jong Un'));
+    expect(terms('Lee Jae-myung')).toEqual(terms('Lee Jae myung'));
+  });
+
+  it('drops French stopwords', () => {
+    expect(terms('le train de la Corée et des sapeurs')).toEqual(terms('train Corée sapeurs'));
+  });
+
+  it('stems inflected forms to one term', () => {
+    expect(terms('liaisons ferroviaires')).toEqual(terms('liaison ferroviaire'));
+    expect(terms('reconstruction')).not.toEqual(terms('football'));
+  });
+
+  it('reads 1 000, 1.000, 1 000 (no-break space) and 1000 as one number token', () => {
+    const expected = ['1000'];
+    expect(terms('1 000')).toEqual(expected);
+    expect(terms('1.000')).toEqual(expected);
+    expect(terms('1\u00a0000')).toEqual(expected);
+    expect(terms('1000')).toEqual(expected);
+    expect(terms('10 000 kilomètres')[0]).toBe('10000');
+  });
+
+  it('does not glue a year to the next number', () => {
+    expect(terms('en 2024 et 17 juin')).toContain('2024');
+    expect(terms('en 2024 et 17 juin')).toContain('17');
+  });
+
+  it('drops question words from queries but not from indexed text', () => {
+    expect(queryTerms('Qui a participé aux combats ?')).toEqual(terms('participé combats'));
+    expect(queryTerms('Quand le train a-t-il repris ?')).not.toContain(terms('quand')[0]);
+  });
+});
