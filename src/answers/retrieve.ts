@@ -38,6 +38,11 @@ export interface RetrieveOptions {
 const EXCERPT_WEIGHT = 0.35;
 /** Extra weight when the excerpt holds the kind of answer asked for. */
 const TARGET_WEIGHT = 0.15;
+/**
+ * Paragraphs scoring below this share of the best are left out: OR queries and typo tolerance
+ * reach paragraphs that share one common word with the question, which answer nothing.
+ */
+const RELATIVE_FLOOR = 0.3;
 
 /** Analyses a question once, for every search that follows. */
 export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
@@ -91,9 +96,9 @@ export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: Retri
       const score = hitScore + EXCERPT_WEIGHT * (excerpt.score / topExcerpt) + (holdsTarget ? TARGET_WEIGHT : 0);
       return { doc, excerpt, score };
     })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-  return { ranked: sorted, total };
+    .sort((a, b) => b.score - a.score);
+  const floor = (sorted[0]?.score ?? 0) * RELATIVE_FLOOR;
+  return { ranked: sorted.filter((r) => r.score >= floor).slice(0, limit), total };
 }
 
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */

@@ -47,8 +47,10 @@ function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer
   for (const [rank, r] of ranked.entries()) {
     for (const m of kb.facts[r.doc.id]?.dates ?? []) {
       const item = dated(r.doc, m, terms);
-      // A date in the sentence that matches the event beats one elsewhere in the paragraph.
+      // A date in the sentence that matches the event answers it; elsewhere in the paragraph it
+      // may date something else, so only the best paragraph's other dates are kept.
       const inExcerpt = m.start >= r.excerpt.start && m.end <= r.excerpt.end;
+      if (!inExcerpt && rank > 0) continue;
       found.push({ item, score: r.score + (inExcerpt ? 1 : 0) + item.excerpt.score * 0.1 - rank * 0.01 });
     }
   }

@@ -64,7 +64,7 @@ const REL_DAY_RE = new RegExp(`${L}(?:avant-hier|après-demain|la\\s+veille|le\\
 /** Prepositions that make a bare month a date (`en mars`, `depuis juin`, `entre mars et mai`). */
 const MONTH_CUE_RE = /(?:^|[^\p{L}])(?:en|depuis|des|jusqu'en|jusqu’en|d'ici|d’ici|entre|avant|apres|de|a|et|ou|pour|courant)\s+$/u;
 /** Verb forms that put a sentence in the future, so `en septembre` is the coming one. */
-const FUTURE_RE = /(?<![\p{L}])(?:\p{L}{2,}ront|sera|aura|fera|ira|devra|pourra|(?:va|vont)\s+\p{L}+(?:er|ir|re))(?![\p{L}])/u;
+const FUTURE_RE = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|rra|dra|ront)|sera|aura|fera|ira|(?:va|vont)\s+\p{Ll}+(?:er|ir|re))(?![\p{L}])/u;
 
 /**
  * Every date in a text, resolved against `published` (`YYYY-MM-DD`), in order, never overlapping

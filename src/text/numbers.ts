@@ -183,7 +183,10 @@ export function findFigures(text: string): FigureMention[] {
     if (isDateNumber(text, mention)) continue;
     out.push(mention);
   }
+  const digits = [...out];
   for (const m of text.matchAll(WORD_RUN_RE)) {
+    // "million" in "1,5 million" already belongs to a figure in digits.
+    if (digits.some((d) => d.start < m.index + m[0].length && m.index < d.end)) continue;
     for (const seg of segments(m[0], m.index)) {
       const folded = fold(seg.text);
       if (folded === 'un' || folded === 'une') continue;
@@ -246,7 +249,7 @@ function withUnit(text: string, raw: string, start: number, value: number): Figu
       continue;
     }
     if (PRE_NOUN.has(folded)) continue;
-    if (!/^\p{Ll}/u.test(word) || NOT_UNITS.has(folded)) break;
+    if (!/^\p{Ll}/u.test(word) || NOT_UNITS.has(folded) || parseFrenchNumber(word) !== undefined) break;
     return { ...mention, unit: folded };
   }
   return mention;
