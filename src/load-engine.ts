@@ -1,11 +1,23 @@
 /**
- * Start-up: data directory → validated corpus → engine. The one place that reads the disk for the
- * engine, so the Discord bot and the terminal start the same way.
+ * Start-up: data directory → validated corpus → engine, through the start-up cache. The one
+ * place that reads the disk for the engine, so the Discord bot and the terminal start alike.
  */
-import { loadCorpus } from './corpus/load.js';
 import { Engine } from './answers/engine.js';
+import { loadKnowledge, type CacheEvent } from './cache/knowledge-cache.js';
+import { loadCorpus } from './corpus/load.js';
 
-/** Loads and validates every data file, then builds the engine. Throws on any bad file. */
-export async function loadEngine(dataDir: string): Promise<Engine> {
-  return Engine.build(await loadCorpus(dataDir));
+/** Options of {@link loadEngine}. */
+export interface LoadOptions {
+  /** Cache folder; `false` derives everything afresh and saves nothing. Default `.cache`. */
+  readonly cacheDir?: string | false;
+  readonly onCacheEvent?: (event: CacheEvent) => void;
+}
+
+/** Loads and validates every data file, then builds (or restores) the engine. Throws on any bad file. */
+export async function loadEngine(dataDir: string, options: LoadOptions = {}): Promise<Engine> {
+  const corpus = await loadCorpus(dataDir);
+  const { cacheDir = '.cache' } = options;
+  if (cacheDir === false) return Engine.build(corpus);
+  const { kb } = await loadKnowledge(corpus, { dir: cacheDir, ...(options.onCacheEvent ? { onEvent: options.onCacheEvent } : {}) });
+  return Engine.of(kb);
 }

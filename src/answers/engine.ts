@@ -43,6 +43,11 @@ export class Engine {
     return new Engine(buildKnowledgeBase(corpus));
   }
 
+  /** An engine over an already derived knowledge base (e.g. restored from the start-up cache). */
+  static of(kb: KnowledgeBase): Engine {
+    return new Engine(kb);
+  }
+
   get corpus(): Corpus {
     return this.kb.corpus;
   }

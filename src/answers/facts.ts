@@ -9,7 +9,7 @@ import { findFigures, type FigureMention } from '../text/numbers.js';
 import { findPlaces } from '../text/places.js';
 import type { Span } from '../text/sentences.js';
 import { AliasExpander } from '../search/aliases.js';
-import { ParagraphIndex, type IndexedParagraph } from '../search/paragraph-index.js';
+import { ParagraphIndex, type IndexedParagraph, type SavedParagraphIndex } from '../search/paragraph-index.js';
 
 /** One entity's mention in one paragraph. */
 export interface ParagraphEntity extends Span {
@@ -45,6 +45,40 @@ export function paragraphKey(articleId: string, n: number): string {
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
   const index = ParagraphIndex.build(corpus);
   const entities = buildEntityDirectory(corpus.articles, corpus.aliases);
+  return assemble(corpus, index, entities, (doc) => {
+    const text = doc.paragraph.text;
+    return { dates: findDates(text, doc.article.published), figures: findFigures(text), places: findPlaces(text) };
+  });
+}
+
+/**
+ * Everything derived from a corpus, as plain data: what a start-up cache saves so that the
+ * next start with the same corpus skips the analysis. Entities in paragraphs are saved as
+ * positions in `entities`.
+ */
+export interface SavedKnowledge {
+  readonly index: SavedParagraphIndex;
+  readonly entities: readonly Entity[];
+  readonly facts: ReadonlyArray<Omit<ParagraphFacts, 'entities'>>;
+}
+
+/** The plain-data form of a knowledge base (see {@link restoreKnowledgeBase}). */
+export function saveKnowledgeBase(kb: KnowledgeBase): SavedKnowledge {
+  return { index: kb.index.toJSON(), entities: kb.entities, facts: kb.facts.map(({ dates, figures, places }) => ({ dates, figures, places })) };
+}
+
+/**
+ * Rebuilds a knowledge base from its saved form and the same corpus, without analysing text
+ * again. Throws when the saved data does not fit the corpus.
+ */
+export function restoreKnowledgeBase(corpus: Corpus, saved: SavedKnowledge): KnowledgeBase {
+  const index = ParagraphIndex.restore(corpus, saved.index);
+  if (saved.facts.length !== index.docs.length) throw new Error(`recoupe: saved facts cover ${saved.facts.length} paragraphs, corpus has ${index.docs.length}`);
+  return assemble(corpus, index, saved.entities, (doc) => saved.facts[doc.id] as Omit<ParagraphFacts, 'entities'>);
+}
+
+/** Joins the index, the entity directory and per-paragraph facts into one base. */
+function assemble(corpus: Corpus, index: ParagraphIndex, entities: readonly Entity[], factsOf: (doc: IndexedParagraph) => Omit<ParagraphFacts, 'entities'>): KnowledgeBase {
   const byParagraph = new Map<string, ParagraphEntity[]>();
   for (const entity of entities) {
     for (const o of entity.occurrences) {
@@ -54,15 +88,10 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
       byParagraph.set(key, list);
     }
   }
-  const facts = index.docs.map((doc) => {
-    const text = doc.paragraph.text;
-    return {
-      dates: findDates(text, doc.article.published),
-      figures: findFigures(text),
-      entities: (byParagraph.get(paragraphKey(doc.article.id, doc.paragraph.n)) ?? []).sort((a, b) => a.start - b.start),
-      places: findPlaces(text),
-    };
-  });
+  const facts = index.docs.map((doc) => ({
+    ...factsOf(doc),
+    entities: (byParagraph.get(paragraphKey(doc.article.id, doc.paragraph.n)) ?? []).sort((a, b) => a.start - b.start),
+  }));
   const paragraphs = new Map(index.docs.map((d) => [paragraphKey(d.article.id, d.paragraph.n), d]));
   return { corpus, index, aliases: new AliasExpander(corpus.aliases), entities, facts, paragraphs };
 }

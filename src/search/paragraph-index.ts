@@ -82,16 +82,26 @@ export class ParagraphIndex {
 
   /** Indexes every paragraph of the corpus. */
   static build(corpus: Corpus): ParagraphIndex {
-    const sources = new Map(corpus.sources.map((s) => [s.id, s]));
-    const docs: IndexedParagraph[] = [];
-    for (const article of corpus.articles) {
-      const source = sources.get(article.source);
-      if (!source) throw new Error(`recoupe: article ${article.id} names unknown source ${article.source}`);
-      for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, source, paragraph });
-    }
+    const docs = documentsOf(corpus);
     const mini = new MiniSearch<IndexedFields>(indexOptions);
     mini.addAll(docs.map((d) => ({ id: d.id, text: d.paragraph.text, heading: d.paragraph.heading ?? '', title: d.article.title })));
     return new ParagraphIndex(docs, mini, Vocabulary.of(docs.map((d) => d.paragraph.text)));
+  }
+
+  /**
+   * Restores an index saved by {@link toJSON} for the same corpus, without re-analysing any
+   * text. Throws when the saved data does not fit the corpus (the caller then rebuilds).
+   */
+  static restore(corpus: Corpus, saved: SavedParagraphIndex): ParagraphIndex {
+    const docs = documentsOf(corpus);
+    const mini = MiniSearch.loadJS<IndexedFields>(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
+    if (mini.documentCount !== docs.length) throw new Error(`recoupe: saved index has ${mini.documentCount} paragraphs, corpus has ${docs.length}`);
+    return new ParagraphIndex(docs, mini, Vocabulary.restore(saved.vocabulary));
+  }
+
+  /** Plain data to save and {@link restore} later (structured-clone and JSON safe). */
+  toJSON(): SavedParagraphIndex {
+    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.toJSON() };
   }
 
   /** Number of paragraphs whose text contains the term (0 when unknown). */
@@ -161,6 +171,29 @@ export class ParagraphIndex {
   }
 }
 
+/** What {@link ParagraphIndex.toJSON} saves. */
+export interface SavedParagraphIndex {
+  readonly mini: unknown;
+  readonly vocabulary: SavedVocabulary;
+}
+
+/** Every paragraph of the corpus in a stable order: articles as loaded, paragraphs in order. */
+function documentsOf(corpus: Corpus): IndexedParagraph[] {
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  const docs: IndexedParagraph[] = [];
+  for (const article of corpus.articles) {
+    const source = sources.get(article.source);
+    if (!source) throw new Error(`recoupe: article ${article.id} names unknown source ${article.source}`);
+    for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, source, paragraph });
+  }
+  return docs;
+}
+
+/** Saved form of a {@link Vocabulary}: `[term, document frequency, usual spelling]` rows. */
+interface SavedVocabulary {
+  readonly rows: ReadonlyArray<readonly [string, number, string]>;
+}
+
 /** Per-term statistics of the paragraph texts: document frequency and the usual spelling. */
 class Vocabulary {
   private constructor(
@@ -195,6 +228,23 @@ class Vocabulary {
     }
     folded.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1]));
     return new Vocabulary(df, surfaces, folded);
+  }
+
+  static restore(saved: SavedVocabulary): Vocabulary {
+    const df = new Map<string, number>();
+    const surfaces = new Map<string, string>();
+    const byFrequency: Array<[string, string, number]> = [];
+    // Rows are saved most frequent first, so the autocomplete order needs no new sort.
+    for (const [term, count, surface] of saved.rows) {
+      df.set(term, count);
+      surfaces.set(term, surface);
+      byFrequency.push([term, surface, count]);
+    }
+    return new Vocabulary(df, surfaces, byFrequency);
+  }
+
+  toJSON(): SavedVocabulary {
+    return { rows: this.folded.map(([term, surface, count]) => [term, count, surface] as const) };
   }
 
   documentFrequency(term: string): number {

@@ -68,8 +68,19 @@ function joinDigits(surface: string): string {
 export function termOf(folded: string): string | undefined {
   if (folded.length === 0 || STOPWORDS.has(folded)) return undefined;
   if (/^\d/.test(folded)) return folded;
-  return stemmer(folded);
+  // The Snowball stemmer is the costliest step of indexing; a corpus has far fewer distinct
+  // words than words, so each is stemmed once.
+  let stem = stems.get(folded);
+  if (stem === undefined) {
+    if (stems.size >= STEM_MEMO_MAX) stems.clear();
+    stem = stemmer(folded);
+    stems.set(folded, stem);
+  }
+  return stem;
 }
+
+const STEM_MEMO_MAX = 500_000;
+const stems = new Map<string, string>();
 
 /**
  * Splits a text into tokens with offsets. Every token's `surface` is `text.slice(start, end)`.
