@@ -80,7 +80,12 @@ export interface WhoAnswer {
   readonly organisations: readonly EntitySummary[];
   /** Where the asked-about entity (or the question) is found. Empty for the full list. */
   readonly excerpts: readonly Excerpt[];
+  /** People and organisations in all, when the list was cut at {@link LIST_LIMIT}. */
+  readonly total?: number;
 }
+
+/** Longest list an answer carries (people, timeline): renderers page within it. */
+export const LIST_LIMIT = 50;
 
 /** A date expression found in an article, normalised. */
 export interface DatedExcerpt {
@@ -102,6 +107,8 @@ export interface WhenAnswer {
   readonly kind: 'when';
   readonly query?: string;
   readonly dates: readonly DatedExcerpt[];
+  /** Dates in all, when the timeline was cut at {@link LIST_LIMIT}. */
+  readonly total?: number;
 }
 
 /** One outlet's side of a comparison. */

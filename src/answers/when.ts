@@ -7,7 +7,7 @@ import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { excerptOf } from './excerpts.js';
 import type { KnowledgeBase } from './facts.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
-import type { DatedExcerpt, NoEvidenceAnswer, WhenAnswer } from './types.js';
+import { LIST_LIMIT, type DatedExcerpt, type NoEvidenceAnswer, type WhenAnswer } from './types.js';
 
 /** Dates shown for an event at most. */
 const WHEN_DATES = 8;
@@ -30,13 +30,24 @@ function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<s
   };
 }
 
+/** Every date of a knowledge base, oldest first; sorted once per base, on first use. */
+const sortedDates = new WeakMap<KnowledgeBase, ReadonlyArray<{ doc: IndexedParagraph; mention: DateMention }>>();
+
+function allDates(kb: KnowledgeBase): ReadonlyArray<{ doc: IndexedParagraph; mention: DateMention }> {
+  let all = sortedDates.get(kb);
+  if (!all) {
+    const list = kb.index.docs.flatMap((doc, i) => (kb.facts[i]?.dates ?? []).map((mention) => ({ doc, mention })));
+    list.sort((a, b) => a.mention.sortKey.localeCompare(b.mention.sortKey) || a.doc.source.short.localeCompare(b.doc.source.short) || a.doc.id - b.doc.id || a.mention.start - b.mention.start);
+    all = list;
+    sortedDates.set(kb, all);
+  }
+  return all;
+}
+
 function timeline(kb: KnowledgeBase): WhenAnswer {
-  const dates: DatedExcerpt[] = [];
-  kb.index.docs.forEach((doc, i) => {
-    for (const m of kb.facts[i]?.dates ?? []) dates.push(dated(doc, m, new Set()));
-  });
-  dates.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.excerpt.citation.outlet.localeCompare(b.excerpt.citation.outlet) || a.excerpt.start - b.excerpt.start);
-  return { kind: 'when', dates };
+  const all = allDates(kb);
+  const dates = all.slice(0, LIST_LIMIT).map(({ doc, mention }) => dated(doc, mention, new Set()));
+  return all.length > LIST_LIMIT ? { kind: 'when', dates, total: all.length } : { kind: 'when', dates };
 }
 
 function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer {

@@ -9,7 +9,7 @@ import { citationOf, excerptOf } from './excerpts.js';
 import { paragraphKey, type KnowledgeBase } from './facts.js';
 import { questionKind } from './question.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
-import type { EntitySummary, Excerpt, NoEvidenceAnswer, WhoAnswer } from './types.js';
+import { LIST_LIMIT, type EntitySummary, type Excerpt, type NoEvidenceAnswer, type WhoAnswer } from './types.js';
 
 /** Excerpts shown for one entity at most. */
 const WHO_EXCERPTS = 6;
@@ -17,7 +17,11 @@ const WHO_EXCERPTS = 6;
 /** Lists everyone, describes one person, or names the people in the answer to a question. */
 export function who(kb: KnowledgeBase, text: string | undefined): WhoAnswer | NoEvidenceAnswer {
   const query = text?.trim() ?? '';
-  if (query === '') return listing(kb.entities.map((e) => summarise(kb, e)));
+  if (query === '') {
+    // The directory is ordered most mentioned first: the head of it is the list.
+    const answer = listing(kb.entities.slice(0, LIST_LIMIT).map((e) => summarise(kb, e)));
+    return kb.entities.length > LIST_LIMIT ? { ...answer, total: kb.entities.length } : answer;
+  }
   const named = findByName(kb.entities, query);
   if (named.length > 0 && questionKind(query) !== 'who') return describe(kb, query, named);
   return fromQuestion(kb, query);
@@ -47,6 +51,7 @@ export function findByName(entities: readonly Entity[], query: string): Entity[]
 
 function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer {
   const excerpts: Excerpt[] = [];
+  const terms = new Set(prepareQuery(kb, query).terms);
   for (const entity of named) {
     const seen = new Set<string>();
     for (const o of entity.occurrences) {
@@ -54,11 +59,11 @@ function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer 
       const doc = kb.paragraphs.get(key);
       if (!doc || seen.has(key)) continue;
       seen.add(key);
-      excerpts.push(excerptOf(doc, { terms: new Set(prepareQuery(kb, query).terms), targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
+      excerpts.push(excerptOf(doc, { terms, targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
+      if (excerpts.length >= WHO_EXCERPTS) break;
     }
   }
-  // Roles first: a paragraph that says who the person is answers "who" best.
-  return listing(named.map((e) => summarise(kb, e)), query, excerpts.slice(0, WHO_EXCERPTS));
+  return listing(named.slice(0, LIST_LIMIT).map((e) => summarise(kb, e)), query, excerpts.slice(0, WHO_EXCERPTS));
 }
 
 function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEvidenceAnswer {

@@ -88,6 +88,7 @@ function whoLines(a: WhoAnswer, o: TextOptions): string[] {
   if (a.people.length > 0) lines.push(`${m.people}:`, ...a.people.flatMap((e) => entityLines(e, o, detailed)));
   if (a.organisations.length > 0) lines.push(...(lines.length ? [''] : []), `${m.organisations}:`, ...a.organisations.flatMap((e) => entityLines(e, o, detailed)));
   if (lines.length === 0) lines.push(m.noPeople);
+  if (a.total !== undefined) lines.push('', m.shownOf(a.people.length + a.organisations.length, a.total));
   if (a.excerpts.length > 0) {
     lines.push('');
     a.excerpts.forEach((e, i) => lines.push(...excerptLines(e, o, `${i + 1}. `)));
@@ -103,6 +104,7 @@ function whenLines(a: WhenAnswer, o: TextOptions): string[] {
     const how = d.relative ? ` (“${d.wording}”, ${m.resolvedFrom(formatDay(d.excerpt.citation.published, o.locale))})` : ` (“${d.wording}”)`;
     lines.push(`• ${formatPeriod(d, o.locale)}${how}`, ...excerptLines(d.excerpt, o, '  '));
   }
+  if (a.total !== undefined) lines.push('', m.shownOf(a.dates.length, a.total));
   return lines;
 }
 

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench:latency [-- --sizes 1000,10000,100000] [--squad FILE] [--queries N]`: how the
+ * cost of every command grows with the corpus, and how fast a start with a saved index is.
+ *
+ * For each size: a deterministic corpus of real French sentences (PIAF, recombined) is written
+ * as a data folder, loaded, analysed and cached like the bot does; a fresh child process then
+ * starts from that cache (cold start, memory); every command is timed over varied queries
+ * (questions, names, topics, no-hit and 200-character queries, autocomplete prefixes); raw
+ * MiniSearch with default options over the same paragraphs is the baseline, in the same run.
+ * A table first, then one JSON object on the last line.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { Engine } from '../src/answers/engine.js';
+import { CACHE_FILE, loadKnowledge, type CacheEvent } from '../src/cache/knowledge-cache.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { suggest } from '../src/discord/autocomplete.js';
+import { percentile } from './lib/metrics.js';
+import { readSquad, squadItems } from './lib/squad.js';
+import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
+import { formatTable } from './lib/table.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    squad: { type: 'string', default: '../shared/eval/piaf-dev.json' },
+    queries: { type: 'string', default: '500' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10));
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bench:latency: --sizes takes whole numbers, got ${values.sizes}`);
+const perCommand = Number.parseInt(values.queries, 10);
+
+const COMMANDS = ['ask', 'who', 'when', 'compare', 'cite', 'autocomplete'] as const;
+type Command = (typeof COMMANDS)[number];
+
+interface Timing {
+  p50_ms: number;
+  p99_ms: number;
+}
+
+interface SizeResult {
+  paragraphs: number;
+  build_ms: number;
+  paragraphs_per_s: number;
+  corpus_load_ms: number;
+  index_mb: number;
+  load_ms: number;
+  cold_start_ms: number;
+  rss_mb: number;
+  heap_mb: number;
+  commands: Record<Command, Timing>;
+  baseline_p50_ms: number;
+  baseline_p99_ms: number;
+  ask_p50_over_baseline: number;
+}
+
+const squad = await readSquad(values.squad);
+const pool = sentencePool(squad);
+const questions = squadItems(squad).map((q) => q.question);
+const words = [...new Set(pool.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length > 3))];
+
+/** Varied queries for one command: real questions, names, topics, no-hit words and 200-character queries. */
+function queriesFor(command: Command, engine: Engine, seed: number): string[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const topic = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(' ');
+  const long = () => {
+    let q = '';
+    while (q.length < 200) q += `${pick(questions)} `;
+    return q.slice(0, 200);
+  };
+  const noHit = () => `zq${Math.floor(random() * 1e6).toString(36)}xw kwyjibo`;
+  const names = engine.kb.entities.map((e) => e.name);
+  const out: string[] = [];
+  for (let i = 0; i < perCommand; i++) {
+    const r = i % 20;
+    if (r === 0) out.push(noHit());
+    else if (r === 1) out.push(long());
+    else if (command === 'autocomplete') out.push(pick(words).slice(0, 1 + Math.floor(random() * 6)));
+    else if (command === 'who') out.push(r === 2 ? '' : r < 10 && names.length > 0 ? pick(names) : pick(questions));
+    else if (command === 'when') out.push(r === 2 ? '' : r < 10 ? topic() : pick(questions));
+    else if (command === 'compare') out.push(topic());
+    else out.push(pick(questions));
+  }
+  return out;
+}
+
+function time(run: (q: string) => unknown, queries: readonly string[]): Timing {
+  for (const q of queries.slice(0, 20)) run(q);
+  const ms = queries.map((q) => {
+    const t = performance.now();
+    run(q);
+    return performance.now() - t;
+  });
+  return { p50_ms: percentile(ms, 0.5), p99_ms: percentile(ms, 0.99) };
+}
+
+/** Spawns a fresh process that starts from the cache; resolves with its report and the wall time to it. */
+function coldStart(dataDir: string, cacheDir: string): Promise<{ ms: number; report: { from_cache: boolean; load_ms: number; rss_mb: number; heap_mb: number } }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'lib', 'cold-start.ts'), dataDir, cacheDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ ms: performance.now() - started, report: JSON.parse(line) });
+    });
+    child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`cold start exited with ${code}`))));
+  });
+}
+
+async function measure(size: number): Promise<SizeResult> {
+  const work = await mkdtemp(path.join(tmpdir(), `recoupe-bench-${size}-`));
+  try {
+    const dataDir = path.join(work, 'data');
+    const cacheDir = path.join(work, 'cache');
+    await writeDataFolder(dataDir, syntheticArticles(pool, size));
+    let t = performance.now();
+    const corpus = await loadCorpus(dataDir);
+    const corpusLoadMs = performance.now() - t;
+    let miss: CacheEvent | undefined;
+    const { kb } = await loadKnowledge(corpus, { dir: cacheDir, onEvent: (e) => (miss ??= e) });
+    const buildMs = miss?.kind === 'miss' ? miss.ms : Number.NaN;
+    const indexMb = (await stat(path.join(cacheDir, CACHE_FILE))).size / 2 ** 20;
+    const cold = await coldStart(dataDir, cacheDir);
+    if (!cold.report.from_cache) throw new Error('bench:latency: the cold start did not use the cache');
+
+    const engine = Engine.of(kb);
+    const commands = {} as Record<Command, Timing>;
+    COMMANDS.forEach((command, i) => {
+      const queries = queriesFor(command, engine, 1000 + i);
+      commands[command] = command === 'autocomplete' ? time((q) => suggest(engine, 'ask', q), queries) : time((q) => engine.run(command, q || (command === 'compare' ? 'ville' : q)), queries);
+    });
+
+    t = performance.now();
+    const baseline = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+    baseline.addAll(engine.kb.index.docs.map((d) => ({ id: d.id, text: d.paragraph.text })));
+    const baselineBuildMs = performance.now() - t;
+    const baselineTiming = time((q) => baseline.search(q), queriesFor('ask', engine, 1000));
+    console.error(`  ${size}: baseline build ${baselineBuildMs.toFixed(0)} ms`);
+    return {
+      paragraphs: engine.kb.index.docs.length,
+      build_ms: buildMs,
+      paragraphs_per_s: (engine.kb.index.docs.length / buildMs) * 1000,
+      corpus_load_ms: corpusLoadMs,
+      index_mb: indexMb,
+      load_ms: cold.report.load_ms,
+      cold_start_ms: cold.ms,
+      rss_mb: cold.report.rss_mb,
+      heap_mb: cold.report.heap_mb,
+      commands,
+      baseline_p50_ms: baselineTiming.p50_ms,
+      baseline_p99_ms: baselineTiming.p99_ms,
+      ask_p50_over_baseline: commands.ask.p50_ms / baselineTiming.p50_ms,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const results: Record<string, SizeResult> = {};
+for (const size of sizes) {
+  console.error(`bench:latency: ${size} paragraphs…`);
+  results[size] = await measure(size);
+}
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const header = ['figure', ...sizes.map((s) => `${s.toLocaleString('en')} ¶`)];
+const row = (name: string, get: (r: SizeResult) => string) => [name, ...sizes.map((s) => get(results[s] as SizeResult))];
+console.log(
+  formatTable([
+    header,
+    row('build (ms)', (r) => f(r.build_ms, 0)),
+    row('paragraphs / s', (r) => f(r.paragraphs_per_s, 0)),
+    row('corpus files load (ms)', (r) => f(r.corpus_load_ms, 0)),
+    row('saved index (MB)', (r) => f(r.index_mb)),
+    row('load with cache (ms)', (r) => f(r.load_ms, 0)),
+    row('cold start to ready (ms)', (r) => f(r.cold_start_ms, 0)),
+    row('RSS after load (MB)', (r) => f(r.rss_mb, 0)),
+    row('heap after load (MB)', (r) => f(r.heap_mb, 0)),
+    ...COMMANDS.flatMap((c) => [row(`${c} p50 (ms)`, (r) => f(r.commands[c].p50_ms, 2)), row(`${c} p99 (ms)`, (r) => f(r.commands[c].p99_ms, 2))]),
+    row('MiniSearch default p50 (ms)', (r) => f(r.baseline_p50_ms, 2)),
+    row('MiniSearch default p99 (ms)', (r) => f(r.baseline_p99_ms, 2)),
+    row('ask p50 / baseline p50', (r) => f(r.ask_p50_over_baseline, 2)),
+  ]),
+);
+console.log(JSON.stringify(results));
