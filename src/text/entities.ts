@@ -66,7 +66,19 @@ export function findEntities(text: string, known: readonly string[] = []): Entit
   return [...orgs, ...findPersons(text, tokens, orgs, knownNames(known))].sort((a, b) => a.start - b.start);
 }
 
+/** Known names digested once per list: the directory passes the same list for every paragraph. */
+const knownCache = new WeakMap<readonly string[], Known>();
+
 function knownNames(names: readonly string[]): Known {
+  let known = knownCache.get(names);
+  if (!known) {
+    known = digestNames(names);
+    knownCache.set(names, known);
+  }
+  return known;
+}
+
+function digestNames(names: readonly string[]): Known {
   const keys = new Set<string>();
   const given = new Set<string>();
   const surnames = new Set<string>();
@@ -92,8 +104,15 @@ function findOrganisations(text: string, tokens: readonly Token[]): EntityMentio
     const m: EntityMention = { surface: text.slice(from.start, to.end), start: from.start, end: to.end, kind: 'organisation' };
     if (!isPlaceKey(entityKey(m.surface)) && !out.some((o) => overlaps(o, m))) out.push(m);
   };
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const shouting = letters.replace(/[^\p{Lu}]/gu, '').length > letters.length / 2;
+  // An all-capitals text makes every word look like an acronym; checked only when one shows up.
+  let shoutingMemo: boolean | undefined;
+  const shouting = (): boolean => {
+    if (shoutingMemo === undefined) {
+      const letters = text.replace(/[^\p{L}]/gu, '');
+      shoutingMemo = letters.replace(/[^\p{Lu}]/gu, '').length > letters.length / 2;
+    }
+    return shoutingMemo;
+  };
   for (const [i, t] of tokens.entries()) {
     if (!t.word) continue;
     // "Conseil de sécurité des Nations unies", "ministère sud-coréen des Affaires étrangères".
@@ -109,7 +128,7 @@ function findOrganisations(text: string, tokens: readonly Token[]): EntityMentio
       const n = tokens[k];
       if (n?.acronym) add(n, n);
       else if (n?.cap && n.word) add(n, tokens[capitalisedRun(tokens, k) - 1]);
-    } else if (t.acronym && !shouting) {
+    } else if (t.acronym && !shouting()) {
       add(t, t);
     }
   }
@@ -241,14 +260,17 @@ export function buildEntityDirectory(articles: readonly Article[], aliases: read
     if (group.some((n) => knownKeys.some((k) => k === entityKey(n) || k.endsWith(` ${entityKey(n)}`)))) group.forEach((n) => known.add(n));
   }
   const found: Found[] = [];
+  const knownList = [...known];
   for (const p of paragraphs) {
-    for (const mention of findEntities(p.text, [...known])) found.push({ mention, articleId: p.articleId, paragraph: p.n, order: found.length });
+    for (const mention of findEntities(p.text, knownList)) found.push({ mention, articleId: p.articleId, paragraph: p.n, order: found.length });
   }
   const canonical = aliasCanonicaliser(aliases);
   const groups = new Map<string, Found[]>();
   for (const f of found) {
     const key = canonical(entityKey(f.mention.surface));
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   mergeShortNames(groups);
   const preferred = new Map(aliases.flatMap((g) => (g[0] === undefined ? [] : [[entityKey(g[0]), g[0]] as const])));

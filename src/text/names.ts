@@ -108,15 +108,45 @@ const PLACE_NOUNS = set('region ville province oblast capitale departement distr
  * @example entityKey('Kim Jong-Un') === entityKey('Kim Jong Un') // 'kim jong un'
  */
 export function entityKey(name: string): string {
-  return fold(name)
-    .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
-    .replace(new RegExp(`[\\s${HYPHENS}.]+`, 'g'), ' ')
-    .trim();
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= 200_000) keys.clear();
+    key = fold(name).replace(APOSTROPHE_RE, "'").replace(SEPARATOR_RE, ' ').trim();
+    keys.set(name, key);
+  }
+  return key;
 }
+
+const APOSTROPHE_RE = new RegExp(`[${APOSTROPHES}]`, 'g');
+const SEPARATOR_RE = new RegExp(`[\\s${HYPHENS}.]+`, 'g');
+/** Keys of names already seen: the same names recur in every paragraph that mentions them. */
+const keys = new Map<string, string>();
 
 const TOKEN_RE = /(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])['’](?=\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑'’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+|[^\s\p{L}\p{N}]/giu;
 const OPENERS = set('« " “ ( - – — ‹');
 const ENDERS = set('. ! ? … : ;');
+
+type WordShape = Pick<Token, 'word' | 'lower' | 'folded' | 'cap' | 'acronym'>;
+
+/** What a token's spelling says about it; words recur, so each spelling is looked at once. */
+function wordShape(raw: string): WordShape {
+  let shape = shapes.get(raw);
+  if (!shape) {
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    shape = {
+      word: /^\p{L}/u.test(raw),
+      lower,
+      folded: fold(lower),
+      cap: /^\p{Lu}/u.test(raw),
+      acronym: /^\p{Lu}{2,}$/u.test(raw) && !/^[IVXLCDM]+$/.test(raw) && !NOT_ACRONYMS.has(raw),
+    };
+    if (shapes.size >= 200_000) shapes.clear();
+    shapes.set(raw, shape);
+  }
+  return shape;
+}
+
+const shapes = new Map<string, WordShape>();
 
 /** Splits a paragraph into words and punctuation marks, elisions apart (`l'` + `Institut`). */
 export function tokenize(text: string): Token[] {
@@ -124,10 +154,8 @@ export function tokenize(text: string): Token[] {
   let boundary = true;
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
-    const word = /^\p{L}/u.test(raw);
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    const acronym = /^\p{Lu}{2,}$/u.test(raw) && !/^[IVXLCDM]+$/.test(raw) && !NOT_ACRONYMS.has(raw);
-    out.push({ text: raw, lower, folded: fold(lower), start: m.index, end: m.index + raw.length, word, cap: /^\p{Lu}/u.test(raw), acronym, sentenceStart: word && boundary });
+    const { word, lower, folded, cap, acronym } = wordShape(raw);
+    out.push({ text: raw, lower, folded, start: m.index, end: m.index + raw.length, word, cap, acronym, sentenceStart: word && boundary });
     // A full stop after `M`, `MM`, `Mme` does not end the sentence.
     if (word) boundary = false;
     else if (ENDERS.has(raw)) boundary = !(raw === '.' && out.length > 1 && TITLES.has(out[out.length - 2]?.text ?? ''));
