@@ -3,30 +3,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
-import type { Answer, Excerpt } from '../../src/answers/types.js';
 import { loadEngine } from '../../src/load-engine.js';
+import { excerptsOf } from './support.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await loadEngine('data');
 });
-
-/** Every excerpt an answer carries, wherever it sits. */
-export function excerptsOf(answer: Answer): Excerpt[] {
-  switch (answer.kind) {
-    case 'ask':
-    case 'who':
-      return [...answer.excerpts];
-    case 'when':
-      return answer.dates.map((d) => d.excerpt);
-    case 'compare':
-      return answer.outlets.flatMap((o) => o.excerpts);
-    case 'cite':
-      return [answer.excerpt];
-    default:
-      return [];
-  }
-}
 
 describe('GIVEN the two seed articles', () => {
   it('WHEN asked who Poutine is THEN names him with the role an article gives him', () => {
