@@ -1,10 +1,16 @@
 /**
  * `npm start`: with `DISCORD_TOKEN` set, the Discord bot; without, the terminal console over the
  * same engine, after one line on how to connect Discord.
+ *
+ * The bot exits 0 after SIGTERM or SIGINT (replies in flight are finished first, then the gateway
+ * is closed), and 1 with a one-line reason when Discord refuses the token.
  */
 import 'dotenv/config';
-import { ConfigError, loadConfig } from './config.js';
+import type { Engine } from './answers/engine.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/load.js';
+import { BotFatalError, startBot, type Bot } from './discord/bot.js';
+import { createLogger } from './discord/logger.js';
 import { loadEngine } from './load-engine.js';
 import { runConsole } from './terminal/console.js';
 
@@ -16,8 +22,40 @@ async function main(): Promise<void> {
     await runConsole(engine, config.RECOUPE_LOCALE);
     return;
   }
-  console.error('DISCORD_TOKEN is set, but this build has no Discord adapter yet.');
-  process.exitCode = 1;
+  await runBot(config, engine);
+}
+
+/** The Discord bot until SIGTERM/SIGINT (exit 0 once in-flight replies are done) or a fatal gateway close (exit 1). */
+async function runBot(config: Config, engine: Engine): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const exitFatal = (error: Error) => {
+    logger.fatal(error.message);
+    console.error(error.message);
+    process.exit(1);
+  };
+  let bot: Bot | undefined;
+  let stopping = false;
+  // Installed before logging in, so that a SIGTERM during start-up also exits cleanly.
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'signal received');
+    (bot?.stop() ?? Promise.resolve()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  try {
+    bot = await startBot({ config, engine, logger, onFatal: exitFatal });
+  } catch (error) {
+    if (error instanceof BotFatalError) exitFatal(error);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

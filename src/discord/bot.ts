@@ -1,0 +1,132 @@
+/**
+ * The bot's life: log in with the Guilds intent only, register the commands if they changed,
+ * serve interactions, and stop cleanly (finish the replies in flight, then close the gateway).
+ * A rejected token is fatal with a clear message, at start-up or later.
+ */
+import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Engine } from '../answers/engine.js';
+import type { Config } from '../config.js';
+import { GATEWAY_CLOSE, OURS } from './limits.js';
+import { redactTokens, silentLogger, type Logger } from './logger.js';
+import { syncCommands } from './registration.js';
+import { createRouter } from './router.js';
+
+/** A fatal problem of the bot, with a message meant for the operator. */
+export class BotFatalError extends Error {
+  constructor(message: string) {
+    super(`recoupe: ${message}`);
+    this.name = 'BotFatalError';
+  }
+}
+
+/** What the operator reads when Discord refuses the token. */
+export const BAD_TOKEN_MESSAGE =
+  'Discord rejected DISCORD_TOKEN (authentication failed). Copy the bot token again from the Discord developer portal (your application → Bot → Reset Token) into .env.';
+
+const FATAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
+  [GATEWAY_CLOSE.AUTHENTICATION_FAILED]: BAD_TOKEN_MESSAGE,
+  [GATEWAY_CLOSE.INVALID_INTENTS]: 'Discord refused the gateway intents (close 4013).',
+  [GATEWAY_CLOSE.DISALLOWED_INTENTS]: 'Discord refused the gateway intents (close 4014): this bot only needs Guilds.',
+};
+
+/** Options of {@link startBot}. */
+export interface BotOptions {
+  /** Needs `DISCORD_TOKEN`; `DISCORD_API_URL` and `DISCORD_GUILD_ID` are honoured. */
+  readonly config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'>;
+  readonly engine: Engine;
+  readonly logger?: Logger;
+  /** Register commands at start-up when they differ (default true). */
+  readonly registerCommands?: boolean;
+  /** Called when Discord ends the session for good after start-up (e.g. the token was reset). */
+  readonly onFatal?: (error: BotFatalError) => void;
+  /** See `answerWithin`; for tests. */
+  readonly deferAfterMs?: number;
+}
+
+/** A running bot. */
+export interface Bot {
+  readonly client: Client<true>;
+  /** Replies being worked on now. */
+  inFlight(): number;
+  /** Stops taking interactions, lets the in-flight replies finish (within a grace period), closes the gateway. */
+  stop(): Promise<void>;
+}
+
+/** Logs in, registers the commands if needed, and serves. Rejects with {@link BotFatalError} on a bad token. */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const log = options.logger ?? silentLogger();
+  const token = options.config.DISCORD_TOKEN;
+  if (!token) throw new BotFatalError('DISCORD_TOKEN is not set.');
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Default for anything sent; every payload also sets it (render/discord/payload.ts).
+    allowedMentions: { parse: [] },
+    ...(options.config.DISCORD_API_URL ? { rest: { api: options.config.DISCORD_API_URL } } : {}),
+  });
+  const route = createRouter({ engine: options.engine, logger: log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  let fail: (error: BotFatalError) => void = () => {};
+  const fatal = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  fatal.catch(() => {}); // observed below; this keeps an unobserved rejection from crashing the process
+  let started = false;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) log.warn({ requestId: interaction.id }, 'interaction during shutdown, answering it anyway');
+    const job = route(interaction).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    const message = FATAL_CLOSE_MESSAGES[event.code];
+    if (!message) return;
+    const error = new BotFatalError(`${message} (gateway close ${event.code})`);
+    log.error({ closeCode: event.code }, 'gateway closed for good');
+    if (started) options.onFatal?.(error);
+    else fail(error);
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord.js warning'));
+  client.on(Events.Debug, (message) => log.trace({ message: redactTokens(message) }, 'discord.js debug'));
+  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await Promise.race([client.login(token), fatal]);
+    const c = await Promise.race([ready, fatal]);
+    started = true;
+    log.info({ user: c.user.tag, applicationId: c.application.id, guildId: options.config.DISCORD_GUILD_ID }, 'logged in');
+    if (options.registerCommands ?? true) await syncCommands(client.rest, { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) }, log);
+  } catch (error) {
+    await client.destroy();
+    if (error instanceof BotFatalError) throw error;
+    if (isTokenRejection(error)) throw new BotFatalError(BAD_TOKEN_MESSAGE);
+    throw error;
+  }
+
+  return {
+    client: client as Client<true>,
+    inFlight: () => inFlight.size,
+    async stop() {
+      stopping = true;
+      log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
+      const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), OURS.SHUTDOWN_GRACE_MS).unref());
+      while (inFlight.size > 0) {
+        if ((await Promise.race([Promise.allSettled([...inFlight]), grace])) === 'timeout') {
+          log.warn({ inFlight: inFlight.size }, 'replies still in flight after the grace period; closing anyway');
+          break;
+        }
+      }
+      await client.destroy();
+      log.info('stopped');
+    },
+  };
+}
+
+/** discord.js's "invalid token" (a 401 on `GET /gateway/bot`), or a 401 from the REST API itself. */
+function isTokenRejection(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.status === 401;
+  return error instanceof Error && (error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid;
+}

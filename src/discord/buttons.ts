@@ -1,0 +1,79 @@
+/**
+ * The three buttons under an answer. "More" runs the same request again and shows the next
+ * page in place; "Full paragraph" and "Citation" answer the presser alone (ephemeral). Nothing
+ * is remembered between presses: the button's custom_id (see `custom-id.ts`) and the message it
+ * is on say everything, so buttons keep working across restarts for as long as Discord allows.
+ */
+import type { ButtonInteraction } from 'discord.js';
+import type { Engine } from '../answers/engine.js';
+import { citationOf } from '../answers/excerpts.js';
+import { paragraphKey } from '../answers/facts.js';
+import type { Excerpt } from '../answers/types.js';
+import type { IndexedParagraph } from '../search/paragraph-index.js';
+import { localeOf } from '../render/messages.js';
+import { answerReply, citationReply, paragraphReply } from '../render/discord/payload.js';
+import { queryFromFooters } from '../render/discord/pieces.js';
+import { carries, decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
+import { BotUserError } from './input.js';
+import { INTERACTION } from './limits.js';
+import { answerWithin, type Acknowledged } from './respond.js';
+
+/** What answering a button needs. */
+export interface ButtonContext {
+  readonly engine: Engine;
+  readonly colorOf: (sourceId: string) => number | undefined;
+  /** Current time in ms since the epoch (a parameter for tests). */
+  readonly now: () => number;
+}
+
+/** Whether a message is too old for its buttons: older than an interaction token lives (its snowflake gives its time). */
+export function isExpired(messageCreatedAt: number, now: number): boolean {
+  return now - messageCreatedAt > INTERACTION.TOKEN_LIFETIME_MS;
+}
+
+/** Answers a button press; throws {@link BotUserError} for an unknown, expired or stale button. */
+export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, receivedAt: number): Promise<Acknowledged & { readonly action: ButtonAction['kind'] }> {
+  const action = decodeButton(i.customId);
+  if (!action) throw new BotUserError('unknown-button');
+  if (isExpired(i.message.createdTimestamp, ctx.now())) throw new BotUserError('expired-button');
+  const locale = localeOf(i.locale);
+  switch (action.kind) {
+    case 'more': {
+      const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
+      if (query === undefined || !carries(action.query, query)) throw new BotUserError('stale-button');
+      const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
+      const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt }, () => answerReply(ctx.engine.run(action.command, query), o));
+      return { ...ack, action: action.kind };
+    }
+    case 'paragraph': {
+      const doc = paragraphOf(ctx.engine, action.article, action.paragraph);
+      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt }, () => paragraphReply(doc.article, doc.source, doc.paragraph, locale));
+      return { ...ack, action: action.kind };
+    }
+    case 'citation': {
+      const doc = paragraphOf(ctx.engine, action.article, action.paragraph);
+      if (action.end > doc.paragraph.text.length) throw new BotUserError('unknown-paragraph');
+      const excerpt: Excerpt = {
+        citation: citationOf(doc),
+        text: doc.paragraph.text.slice(action.start, action.end),
+        start: action.start,
+        end: action.end,
+        cutStart: action.cutStart,
+        cutEnd: action.cutEnd,
+        highlights: [],
+        matched: [],
+        score: 0,
+      };
+      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt }, () => citationReply(excerpt, locale));
+      return { ...ack, action: action.kind };
+    }
+  }
+}
+
+/** The paragraph a button names, by article id (or its hash) and number; `unknown-paragraph` if the corpus no longer has it. */
+function paragraphOf(engine: Engine, article: Carried, n: number): IndexedParagraph {
+  const id = 'text' in article ? article.text : engine.corpus.articles.find((a) => shortHash(a.id) === article.hash)?.id;
+  const doc = id === undefined ? undefined : engine.kb.paragraphs.get(paragraphKey(id, n));
+  if (!doc) throw new BotUserError('unknown-paragraph');
+  return doc;
+}

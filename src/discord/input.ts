@@ -1,0 +1,89 @@
+/**
+ * The boundary between Discord and the engine: user-facing errors with stable codes, and the
+ * validation of what an interaction carries (zod schemas derived from the command definitions,
+ * so a definition and its validation cannot disagree).
+ */
+import { ApplicationCommandOptionType } from 'discord.js';
+import { z } from 'zod';
+import { UserInputError } from '../answers/engine.js';
+import { messages, type Locale } from '../render/messages.js';
+import { SLASH_COMMANDS, type SlashArgs, type SlashDefinition, type SlashName } from './commands.js';
+import { OURS } from './limits.js';
+
+/** Stable codes of the errors a user may see (each has a message in both languages). */
+export type UserErrorCode = keyof ReturnType<typeof messages>['discord']['errors'];
+
+/** A problem the user can fix (or at least understand); shown to them ephemerally, never logged as an error. */
+export class BotUserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly detail = '',
+  ) {
+    super(`recoupe: ${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'BotUserError';
+  }
+}
+
+/** The engine's input errors are user errors too, under the same codes. */
+export function asUserError(error: unknown): BotUserError | undefined {
+  if (error instanceof BotUserError) return error;
+  if (error instanceof UserInputError) return new BotUserError(error.code, error.detail);
+  return undefined;
+}
+
+/** The message for a user error, in the user's language, with its code: `That is too long… [query-too-long]`. */
+export function userErrorText(error: BotUserError, locale: Locale): string {
+  return `${messages(locale).discord.errors[error.code](error.detail)} [${error.code}]`;
+}
+
+/** Treats blank text as absent, the way Discord treats an omitted option. */
+const blankAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+function schemaOf(def: SlashDefinition): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const o of def.options) {
+    if (o.type === ApplicationCommandOptionType.String) {
+      const max = o.max_length ?? OURS.QUERY_MAX;
+      const text = z.string().trim().min(1).max(max);
+      shape[o.name] = o.required ? z.preprocess(blankAsAbsent, text) : z.preprocess(blankAsAbsent, text.optional());
+    } else {
+      shape[o.name] = z.boolean().optional();
+    }
+  }
+  return z.object(shape);
+}
+
+const schemas = new Map<SlashName, z.ZodType>(Object.entries(SLASH_COMMANDS).map(([name, def]) => [name as SlashName, schemaOf(def)]));
+
+/**
+ * Validates the options of a slash command (name → value, as the interaction carries them) into
+ * the handler's typed arguments. Throws {@link BotUserError}: `empty-query` for a missing or blank
+ * text, `query-too-long` past the option's `max_length`, `invalid-input` for anything else.
+ */
+export function parseSlashArgs<K extends SlashName>(name: K, raw: Readonly<Record<string, unknown>>): SlashArgs<K> {
+  const result = (schemas.get(name) as z.ZodType).safeParse(raw);
+  if (result.success) return result.data as SlashArgs<K>;
+  const issue = result.error.issues[0];
+  if (issue?.code === 'too_big') throw new BotUserError('query-too-long', String(issue.maximum));
+  const absent = issue !== undefined && blankAsAbsent(raw[String(issue.path[0])]) === undefined;
+  if (issue?.code === 'too_small' || (issue?.code === 'invalid_type' && absent)) throw new BotUserError('empty-query');
+  throw new BotUserError('invalid-input', issue?.path.join('.') ?? '');
+}
+
+/**
+ * The text of a message as a query for "Cite sources": Discord's mention, channel and emoji
+ * tokens and links removed (nothing to find in the articles), white space collapsed, and cut at
+ * a word to {@link OURS.CONTEXT_QUERY_MAX} characters. Throws `empty-message` if nothing is left.
+ */
+export function contextQuery(content: string): string {
+  const text = content
+    .replace(/<(?:@[!&]?|#|a?:\w+:)\d+>/gu, ' ')
+    .replace(/https?:\/\/\S+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  if (text === '') throw new BotUserError('empty-message');
+  if (text.length <= OURS.CONTEXT_QUERY_MAX) return text;
+  const cut = text.slice(0, OURS.CONTEXT_QUERY_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, OURS.CONTEXT_QUERY_MAX)).trim();
+}

@@ -1,0 +1,90 @@
+/**
+ * Every number Discord imposes on the bot, in one place, each with where it comes from
+ * (`../shared/DISCORD-FACTS.md`, Discord API v10). Nothing else in the adapter writes these
+ * numbers: the renderer, the command definitions and the tests all import them from here.
+ *
+ * Lengths are counted in UTF-16 code units (`string.length`), as `embedLength()` does; that is
+ * never less than Discord's own count in characters, so staying under it is always safe.
+ */
+
+/** Interactions (developers/interactions/receiving-and-responding). */
+export const INTERACTION = {
+  /** The first response must reach Discord within 3 s, else the token dies (10062). */
+  ACK_DEADLINE_MS: 3_000,
+  /**
+   * Our own margin: if an answer is not ready this long after the interaction arrived, defer
+   * first and edit afterwards. Half the deadline leaves room for a slow network round trip.
+   */
+  DEFER_AFTER_MS: 1_500,
+  /** Interaction tokens (edits, follow-ups) live 15 minutes. */
+  TOKEN_LIFETIME_MS: 15 * 60_000,
+} as const;
+
+/** Messages (resources/message). */
+export const MESSAGE = {
+  CONTENT_MAX: 2_000,
+  EMBEDS_MAX: 10,
+} as const;
+
+/** Embeds (resources/message, "embed limits"). */
+export const EMBED = {
+  TITLE_MAX: 256,
+  DESCRIPTION_MAX: 4_096,
+  FIELDS_MAX: 25,
+  FIELD_NAME_MAX: 256,
+  FIELD_VALUE_MAX: 1_024,
+  FOOTER_MAX: 2_048,
+  AUTHOR_MAX: 256,
+  /**
+   * Title, description, field names and values, footer and author of ALL embeds of one message
+   * together. discord.js v14 does not check it; `embedLength()` computes one embed's share.
+   */
+  TOTAL_MAX: 6_000,
+} as const;
+
+/** Application commands (interactions/application-commands). */
+export const COMMAND = {
+  NAME_MAX: 32,
+  DESCRIPTION_MAX: 100,
+  OPTIONS_MAX: 25,
+  /** Largest `max_length` a string option may declare. */
+  STRING_OPTION_MAX: 6_000,
+  /** Choices returned to one autocomplete request. */
+  AUTOCOMPLETE_CHOICES_MAX: 25,
+  CHOICE_NAME_MAX: 100,
+  CHOICE_VALUE_MAX: 100,
+} as const;
+
+/** Message components (interactions/message-components). */
+export const COMPONENT = {
+  /** `custom_id` of a button, in characters; we also keep it within 100 UTF-8 bytes. */
+  CUSTOM_ID_MAX: 100,
+  BUTTON_LABEL_MAX: 80,
+  BUTTONS_PER_ROW: 5,
+  ACTION_ROWS_MAX: 5,
+} as const;
+
+/** JSON error codes (topics/opcodes-and-status-codes) the adapter treats specially. */
+export const API_ERROR = {
+  /** The token died (answered too late, or the interaction is unknown). Never retried. */
+  UNKNOWN_INTERACTION: 10_062,
+  /** Someone already answered this interaction (often: two processes on one token). Never retried. */
+  ALREADY_ACKNOWLEDGED: 40_060,
+} as const;
+
+/** Gateway close codes (events/gateway) that discord.js does not recover from. */
+export const GATEWAY_CLOSE = {
+  AUTHENTICATION_FAILED: 4_004,
+  INVALID_INTENTS: 4_013,
+  DISALLOWED_INTENTS: 4_014,
+} as const;
+
+/** What the bot itself allows, within Discord's limits. */
+export const OURS = {
+  /** Longest query a text option accepts (Discord enforces it in the client; we check again). */
+  QUERY_MAX: 300,
+  /** Longest part of a message the "Cite sources" context menu searches for. */
+  CONTEXT_QUERY_MAX: 300,
+  /** How long in-flight replies may take to finish after SIGTERM before the client is destroyed anyway. */
+  SHUTDOWN_GRACE_MS: 10_000,
+} as const;

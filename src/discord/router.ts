@@ -1,0 +1,109 @@
+/**
+ * Every interaction the bot receives goes through here: routed by kind (slash command,
+ * autocomplete, context menu, button), answered through `respond.ts`, with the one error
+ * boundary around it and one log line at the end (request id, command, outcome, durations;
+ * the query's length at info, the query itself only at debug).
+ */
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
+import type { Engine } from '../answers/engine.js';
+import { localeOf } from '../render/messages.js';
+import { answerReply } from '../render/discord/payload.js';
+import { colorOf as parseColor } from '../render/discord/pieces.js';
+import { suggest, type Choice } from './autocomplete.js';
+import { handleFailure, type Outcome } from './boundary.js';
+import { handleButton } from './buttons.js';
+import { CONTEXT_MENU, slashNamed } from './commands.js';
+import { requestFor, type EngineRequest } from './handlers.js';
+import { BotUserError, contextQuery, parseSlashArgs } from './input.js';
+import { INTERACTION } from './limits.js';
+import type { Logger } from './logger.js';
+import { answerWithin, respondChoices, type Acknowledged } from './respond.js';
+
+/** What the router needs. */
+export interface RouterOptions {
+  readonly engine: Engine;
+  readonly logger: Logger;
+  /** Clock for button expiry (default `Date.now`). */
+  readonly now?: () => number;
+  /** See `answerWithin` (default 1.5 s). */
+  readonly deferAfterMs?: number;
+}
+
+/** Handles one interaction; never rejects. */
+export type InteractionHandler = (interaction: Interaction) => Promise<void>;
+
+/** Builds the handler of every interaction. */
+export function createRouter(options: RouterOptions): InteractionHandler {
+  const { engine, logger } = options;
+  const colors = new Map(engine.corpus.sources.map((s) => [s.id, parseColor(s.color)]));
+  const colorOf = (sourceId: string) => colors.get(sourceId);
+  const now = options.now ?? Date.now;
+
+  /** Runs a request and answers with its first page, within Discord's 3 seconds. */
+  const answer = (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
+    log.debug({ query: request.query }, 'query');
+    return answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) }, () =>
+      answerReply(engine.run(request.command, request.query), { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf }),
+    );
+  };
+
+  const slash = async (i: ChatInputCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
+    const name = slashNamed(i.commandName);
+    if (!name) throw new BotUserError('unknown-command', i.commandName);
+    const args = parseSlashArgs(name, Object.fromEntries(i.options.data.map((o) => [o.name, o.value])));
+    const request = requestFor(name, args);
+    const ephemeral = (args as { hide?: boolean }).hide === true;
+    return { ...(await answer(i, request, ephemeral, receivedAt, log)), queryLength: request.query.length };
+  };
+
+  const contextMenu = async (i: MessageContextMenuCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
+    if (i.commandName !== CONTEXT_MENU.name) throw new BotUserError('unknown-command', i.commandName);
+    const query = contextQuery(i.targetMessage.content);
+    // Ephemeral: the person checking someone else's message decides whether to share what was found.
+    return { ...(await answer(i, { command: 'ask', query }, true, receivedAt, log)), queryLength: query.length };
+  };
+
+  const autocomplete = async (i: AutocompleteInteraction, log: Logger): Promise<void> => {
+    let choices: Choice[] = [];
+    try {
+      const name = slashNamed(i.commandName);
+      if (name) choices = suggest(engine, name, String(i.options.getFocused()));
+    } catch (error) {
+      // Suggestions are a nicety: a bug there answers "no suggestions", it does not fail the request.
+      log.warn({ err: error }, 'autocomplete failed');
+    }
+    await respondChoices(i, choices);
+  };
+
+  return async (i: Interaction) => {
+    const receivedAt = performance.now() - arrivalAge(i.createdTimestamp, now());
+    const command = 'commandName' in i ? i.commandName : i.isButton() ? i.customId.split(':')[0] : undefined;
+    const log = logger.child({ requestId: i.id, type: i.type, command, locale: 'locale' in i ? i.locale : undefined });
+    let outcome: Outcome = 'answered';
+    let details: Record<string, unknown> = {};
+    try {
+      let ack: (Acknowledged & { readonly queryLength?: number; readonly action?: string }) | undefined;
+      if (i.isAutocomplete()) await autocomplete(i, log);
+      else if (i.isChatInputCommand()) ack = await slash(i, receivedAt, log);
+      else if (i.isMessageContextMenuCommand()) ack = await contextMenu(i, receivedAt, log);
+      else if (i.isButton()) ack = await handleButton(i, { engine, colorOf, now }, receivedAt);
+      else return;
+      if (ack) {
+        outcome = ack.deferred ? 'deferred' : 'answered';
+        details = { ...ack, ackMs: Math.round(ack.ackMs) };
+      }
+    } catch (error) {
+      outcome = await handleFailure(i, error, log);
+    }
+    log.info({ outcome, durationMs: Math.round(performance.now() - receivedAt), ...details }, 'interaction');
+  };
+}
+
+/**
+ * How long ago Discord created the interaction (its snowflake holds the time), bounded by the
+ * 3-second deadline: if this process was busy when it arrived, part of the 3 seconds is already
+ * gone and the router defers sooner. A clock ahead of Discord's only makes it defer more often.
+ */
+export function arrivalAge(createdTimestamp: number, now: number): number {
+  return Math.min(Math.max(0, now - createdTimestamp), INTERACTION.ACK_DEADLINE_MS);
+}

@@ -1,0 +1,149 @@
+/**
+ * The real bot (`startBot`, the real discord.js client) against the local Discord double, and the
+ * checks every end-to-end test repeats: what the bot sent, read back from the double.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { Engine } from '../../../src/answers/engine.js';
+import { startBot, type Bot, type BotOptions } from '../../../src/discord/bot.js';
+import type { Logger } from '../../../src/discord/logger.js';
+import { loadEngine } from '../../../src/load-engine.js';
+import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
+
+/** A running double with the bot logged in to it. */
+export interface Harness {
+  readonly double: DiscordDouble;
+  readonly bot: Bot;
+  readonly engine: Engine;
+  /** Every log line the bot wrote, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** A logger that keeps every line in memory (and prints them with `DEBUG_BOT=1`). */
+export function memoryLogger(level = 'debug'): { logger: Logger; logs: Array<Record<string, unknown>>; raw: string[] } {
+  const logs: Array<Record<string, unknown>> = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString();
+      raw.push(line);
+      if (process.env.DEBUG_BOT) process.stderr.write(line);
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level, base: { app: 'recoupe' } }, stream), logs, raw };
+}
+
+/** Starts a double (heartbeat 1 s) and the bot in this process, registered on the double's guild. */
+export async function startHarness(options: { engine?: Engine; double?: DiscordDoubleOptions; bot?: Partial<BotOptions> } = {}): Promise<Harness> {
+  const double = await startDiscordDouble({ heartbeatIntervalMs: 1_000, ...options.double });
+  const engine = options.engine ?? (await loadEngine('data'));
+  const { logger, logs } = memoryLogger();
+  const bot = await startBot({ config: { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID }, engine, logger, ...options.bot });
+  return {
+    double,
+    bot,
+    engine,
+    logs,
+    async close() {
+      await bot.stop();
+      await double.stop();
+    },
+  };
+}
+
+/** Message bodies the bot sent (callbacks that carry a message, follow-ups, edits), with where they went. */
+export function messageBodies(double: DiscordDouble): Array<{ path: string; body: Record<string, unknown> }> {
+  const out: Array<{ path: string; body: Record<string, unknown> }> = [];
+  for (const r of double.requests) {
+    const body = r.body as Record<string, unknown> | undefined;
+    if (!body) continue;
+    if (r.route?.endsWith('/callback')) {
+      if (body.type === 4 || body.type === 7) out.push({ path: r.path, body: body.data as Record<string, unknown> });
+    } else if (r.route?.startsWith('/webhooks/')) {
+      out.push({ path: r.path, body });
+    }
+  }
+  return out;
+}
+
+/** The text of a message as a reader sees it: Markdown escapes, bold markers and zero-width spaces removed. */
+export function readable(message: RecordedMessage | null | undefined): string {
+  return (message?.text ?? '').replace(/\*\*/gu, '').replace(/\\(.)/gu, '$1').replaceAll('\u200b', '');
+}
+
+/** Waits for the final original response (not "thinking…"). */
+export function final(t: InteractionTranscript): RecordedMessage {
+  if (!t.original) throw new Error(`no original response for ${t.interactionId}`);
+  return t.original;
+}
+
+/** The `node --import tsx src/main.ts` child process, with its output collected. */
+export interface BotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly stdout: string[];
+  readonly stderr: string[];
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+  /** Resolves when a stdout log line satisfies the predicate. */
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+}
+
+/** Spawns the real entry point, as `npm start` would (or another script, as `npm run deploy`), against the double. */
+export function spawnBot(env: Record<string, string>, script = 'src/main.ts', args: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, LOG_LEVEL: 'info', DATA_DIR: 'data', ...env },
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const waiters: Array<{ predicate: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      stdout.push(line);
+      if (process.env.DEBUG_BOT) process.stderr.write(`${line}\n`);
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        continue;
+      }
+      for (const w of [...waiters]) {
+        if (w.predicate(parsed)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(parsed);
+        }
+      }
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout,
+    stderr,
+    exited,
+    waitForLog(predicate, timeoutMs = 20_000) {
+      const seen = stdout.map((l) => {
+        try {
+          return JSON.parse(l) as Record<string, unknown>;
+        } catch {
+          return undefined;
+        }
+      });
+      const already = seen.find((l) => l && predicate(l));
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching log line within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`)), timeoutMs);
+        waiters.push({ predicate, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Registration only when needed: what Discord returns (with its ids, versions and defaults)
+ * compares equal to the definitions; any real change is sent as one bulk overwrite.
+ */
+import type { REST } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../src/discord/commands.js';
+import { silentLogger } from '../../src/discord/logger.js';
+import { fingerprint, syncCommands } from '../../src/discord/registration.js';
+
+type Raw = Record<string, unknown>;
+
+/** The definitions as Discord returns them: ids and versions added, defaults filled, `false` flags left out. */
+function asDiscordStoresThem(defs: Raw[]): Raw[] {
+  return defs.map((d, i) => ({
+    ...d,
+    id: `11800000000000010${i}`,
+    application_id: '1180000000000000001',
+    guild_id: '1180000000000000100',
+    version: '1180000000000000999',
+    description: d.description ?? '',
+    default_member_permissions: null,
+    nsfw: false,
+    contexts: null,
+    integration_types: [0],
+    options: (d.options as Raw[] | undefined)?.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== false))),
+  }));
+}
+
+function fakeRest(current: Raw[]) {
+  const calls: Array<{ method: string; route: string; query?: string; body?: unknown }> = [];
+  const rest = {
+    get: async (route: string, options?: { query?: URLSearchParams }) => {
+      calls.push({ method: 'GET', route, query: options?.query?.toString() });
+      return current;
+    },
+    put: async (route: string, options: { body: unknown }) => {
+      calls.push({ method: 'PUT', route, body: options.body });
+      return options.body;
+    },
+  };
+  return { rest: rest as unknown as REST, calls };
+}
+
+const target = { applicationId: '1180000000000000001', guildId: '1180000000000000100' };
+
+describe('syncCommands', () => {
+  it('GIVEN Discord already has the definitions WHEN syncing THEN it only reads, with localisations', async () => {
+    const { rest, calls } = fakeRest(asDiscordStoresThem(commandDefinitions() as unknown as Raw[]).reverse());
+    expect(await syncCommands(rest, target, silentLogger())).toBe('unchanged');
+    expect(calls).toEqual([{ method: 'GET', route: '/applications/1180000000000000001/guilds/1180000000000000100/commands', query: 'with_localizations=true' }]);
+  });
+
+  it('GIVEN nothing is registered WHEN syncing THEN all definitions are sent in one bulk overwrite', async () => {
+    const { rest, calls } = fakeRest([]);
+    expect(await syncCommands(rest, target, silentLogger())).toBe('registered');
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'PUT']);
+    expect(calls[1]?.body).toEqual(commandDefinitions());
+  });
+
+  it('GIVEN one French description differs WHEN syncing THEN the definitions are sent again', async () => {
+    const stored = asDiscordStoresThem(commandDefinitions() as unknown as Raw[]);
+    stored[0] = { ...stored[0], description_localizations: { fr: 'Ancienne description' } };
+    const { rest, calls } = fakeRest(stored);
+    expect(await syncCommands(rest, target, silentLogger())).toBe('registered');
+    expect(calls.at(-1)?.method).toBe('PUT');
+  });
+
+  it('GIVEN no guild WHEN syncing THEN global commands are used', async () => {
+    const { rest, calls } = fakeRest([]);
+    await syncCommands(rest, { applicationId: '1' }, silentLogger());
+    expect(calls.map((c) => c.route)).toEqual(['/applications/1/commands', '/applications/1/commands']);
+  });
+
+  it('GIVEN force WHEN syncing THEN it overwrites without reading', async () => {
+    const { rest, calls } = fakeRest([]);
+    await syncCommands(rest, target, silentLogger(), true);
+    expect(calls.map((c) => c.method)).toEqual(['PUT']);
+  });
+
+  it('GIVEN the same commands in another order with other keys WHEN fingerprinted THEN they are equal', () => {
+    const defs = commandDefinitions() as unknown as Raw[];
+    expect(fingerprint(asDiscordStoresThem(defs))).toBe(fingerprint([...defs].reverse()));
+  });
+});
