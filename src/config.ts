@@ -12,6 +12,8 @@ const schema = z.object({
   DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a guild id (17 to 20 digits)')),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  /** Shards for `npm run start:sharded`: a number, or `auto` for Discord's recommendation. */
+  DISCORD_SHARDS: z.preprocess((v) => (v === '' ? undefined : v), z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1_000)], { error: 'must be auto or a whole number from 1' }).default('auto')),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
   RECOUPE_LOCALE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['en', 'fr']).default('en')),

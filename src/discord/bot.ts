@@ -98,7 +98,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     const c = await Promise.race([ready, fatal]);
     started = true;
     log.info({ user: c.user.tag, applicationId: c.application.id, guildId: options.config.DISCORD_GUILD_ID }, 'logged in');
-    if (options.registerCommands ?? true) await syncCommands(client.rest, { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) }, log);
+    // Under the ShardingManager every shard runs this: registration is the first shard's job.
+    const firstShard = !client.shard || client.shard.ids.includes(0);
+    if ((options.registerCommands ?? true) && firstShard) await syncCommands(client.rest, { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) }, log);
   } catch (error) {
     await client.destroy();
     if (error instanceof BotFatalError) throw error;
