@@ -47,6 +47,31 @@ function byMentions(entities: readonly Entity[]): Entity[] {
   return [...entities].sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name));
 }
 
+/** An entity with its spellings folded once, for matching what is typed. */
+interface NamedEntity {
+  readonly entity: Entity;
+  readonly spellings: readonly string[];
+  readonly words: readonly string[];
+}
+
+/**
+ * Entities most mentioned first with their folded spellings, computed once per entity list:
+ * autocomplete runs on every keystroke and must not sort or fold the whole directory each time.
+ */
+const namedCache = new WeakMap<readonly Entity[], readonly NamedEntity[]>();
+
+function named(entities: readonly Entity[]): readonly NamedEntity[] {
+  let list = namedCache.get(entities);
+  if (!list) {
+    list = byMentions(entities).map((entity) => {
+      const all = [entity.name, ...entity.variants];
+      return { entity, spellings: all.map((n) => fold(n)), words: all.flatMap(nameWords) };
+    });
+    namedCache.set(entities, list);
+  }
+  return list;
+}
+
 /** Words of a name, folded: `Sergueï Choïgou` → `sergueï`, `choigou`. */
 function nameWords(name: string): string[] {
   return fold(name).split(/[\s'’-]+/u).filter((w) => w.length > 0);
@@ -55,12 +80,17 @@ function nameWords(name: string): string[] {
 /** People and organisations whose name (or another spelling) has a word starting with, or contains, what is typed. */
 function entityNames(entities: readonly Entity[], typed: string): string[] {
   const q = fold(typed.trim());
-  const ranked = byMentions(entities);
-  if (q === '') return ranked.map((e) => e.name);
-  const spellings = (e: Entity) => [e.name, ...e.variants];
-  const wordStart = ranked.filter((e) => spellings(e).some((s) => fold(s).startsWith(q) || nameWords(s).some((w) => w.startsWith(q))));
-  const inside = ranked.filter((e) => spellings(e).some((s) => fold(s).includes(q)));
-  return [...wordStart, ...inside].map((e) => e.name);
+  const ranked = named(entities);
+  const limit = COMMAND.AUTOCOMPLETE_CHOICES_MAX;
+  if (q === '') return ranked.slice(0, limit).map((e) => e.entity.name);
+  const wordStart: string[] = [];
+  const inside: string[] = [];
+  for (const e of ranked) {
+    if (e.spellings.some((s) => s.startsWith(q)) || e.words.some((w) => w.startsWith(q))) wordStart.push(e.entity.name);
+    else if (inside.length < limit && e.spellings.some((s) => s.includes(q))) inside.push(e.entity.name);
+    if (wordStart.length >= limit) break;
+  }
+  return [...wordStart, ...inside];
 }
 
 /**
@@ -71,12 +101,12 @@ function phrases(engine: Engine, typed: string): string[] {
   const match = /^(.*?)(?:([a-zà-ÿ]['’]))?(\S*)$/isu.exec(typed);
   const head = (match?.[1] ?? '') + (match?.[2] ?? '');
   const last = match?.[3] ?? '';
-  const people = byMentions(engine.kb.entities.filter((e) => e.kind === 'person'));
-  if (typed.trim() === '') return [...people.slice(0, TOP_PEOPLE).map((e) => e.name), ...engine.kb.index.wordsStartingWith('', COMMAND.AUTOCOMPLETE_CHOICES_MAX)];
+  const people = named(engine.kb.entities).filter((e) => e.entity.kind === 'person');
+  if (typed.trim() === '') return [...people.slice(0, TOP_PEOPLE).map((e) => e.entity.name), ...engine.kb.index.wordsStartingWith('', COMMAND.AUTOCOMPLETE_CHOICES_MAX)];
   if (last === '') return [typed];
   const folded = fold(last);
   const stem = termOf(folded);
   const words = [...engine.kb.index.wordsStartingWith(folded), ...(stem && stem !== folded ? engine.kb.index.wordsStartingWith(stem) : [])];
-  const names = people.filter((e) => nameWords(e.name).some((w) => w.startsWith(folded))).map((e) => e.name);
+  const names = people.filter((e) => e.words.some((w) => w.startsWith(folded))).map((e) => e.entity.name);
   return [...names, ...words].map((w) => `${head}${w}`);
 }
