@@ -15,9 +15,8 @@ export interface LoadOptions {
 
 /** Loads and validates every data file, then builds (or restores) the engine. Throws on any bad file. */
 export async function loadEngine(dataDir: string, options: LoadOptions = {}): Promise<Engine> {
-  const corpus = await loadCorpus(dataDir);
   const { cacheDir = '.cache' } = options;
-  if (cacheDir === false) return Engine.build(corpus);
-  const { kb } = await loadKnowledge(corpus, { dir: cacheDir, ...(options.onCacheEvent ? { onEvent: options.onCacheEvent } : {}) });
+  if (cacheDir === false) return Engine.build(await loadCorpus(dataDir));
+  const { kb } = await loadKnowledge(dataDir, { dir: cacheDir, ...(options.onCacheEvent ? { onEvent: options.onCacheEvent } : {}) });
   return Engine.of(kb);
 }

@@ -62,7 +62,7 @@ export function syntheticArticles(pool: readonly string[], paragraphs: number, s
     const count = Math.min(PARAGRAPHS_PER_ARTICLE, paragraphs - made);
     const texts = Array.from({ length: count }, () => Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(pool)).join(' '));
     const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
-    const firstWords = (texts[0] ?? '').split(/\s+/).slice(0, 8).join(' ').replace(/[,;:.]+$/, '');
+    const firstWords = (texts[0] ?? '').trim().split(/\s+/).slice(0, 8).join(' ').replace(/[\s,;:.«»"]+$/u, '');
     articles.push({ id: `a${String(articles.length).padStart(6, '0')}`, source: pick(SYNTHETIC_SOURCES).id, title: firstWords, published: day, paragraphs: texts });
   }
   return articles;

@@ -1,25 +1,29 @@
 /**
- * Start-up cache of everything the engine derives from the corpus (index, people, dates,
- * figures), so a start with an unchanged corpus loads it instead of analysing every paragraph.
+ * Start-up cache of the corpus and of everything the engine derives from it (index, people,
+ * dates, figures): a start with unchanged data files loads one file instead of parsing every
+ * article and analysing every paragraph.
  *
- * The key covers the corpus content, the cache format, the analyser version and the source of
- * the code that derives the facts: any change to an article file or to that code rebuilds. A
- * cache that is missing, stale, truncated or corrupt is rebuilt, never trusted, never a crash.
+ * The key covers the bytes of every data file, the cache format, the analyser version and the
+ * source of the code that reads and derives: any change to an article file, or to that code,
+ * rebuilds. The corpus is saved too, as validated when the cache was written: the same bytes
+ * validate the same way. A cache that is missing, stale, truncated or corrupt is rebuilt, never
+ * trusted, never a crash. JSON, because `JSON.parse` restores this many small objects about five
+ * times faster than `v8.deserialize` (measured on 10 000 paragraphs: 146 ms against 699 ms).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { buildKnowledgeBase, restoreKnowledgeBase, saveKnowledgeBase, type KnowledgeBase, type SavedKnowledge } from '../answers/facts.js';
+import { corpusFiles, loadCorpus } from '../corpus/load.js';
 import type { Corpus } from '../corpus/types.js';
 import { ANALYSER_VERSION } from '../text/analyser.js';
 
 /** Bump when the saved layout changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** File name of the cache inside its folder. One file: a new corpus replaces the old cache. */
-export const CACHE_FILE = 'knowledge.v8';
+export const CACHE_FILE = 'knowledge.json';
 
 /** What the cache reports, for logs. */
 export type CacheEvent =
@@ -34,8 +38,8 @@ export interface CacheOptions {
   readonly onEvent?: (event: CacheEvent) => void;
 }
 
-/** Folders whose code decides what is derived: a change there must invalidate saved facts. */
-const DERIVING_CODE = ['../text', '../search', '../answers/facts.ts'];
+/** Code whose change must invalidate saved data: how files are read, and how facts are derived. */
+const DERIVING_CODE = ['../corpus', '../text', '../search', '../answers/facts.ts'];
 
 let codeFingerprint: Promise<string> | undefined;
 
@@ -53,53 +57,60 @@ function fingerprintOfCode(): Promise<string> {
   return codeFingerprint;
 }
 
-/** The cache key of a corpus: changes whenever any article, source or alias changes. */
-export async function cacheKey(corpus: Corpus): Promise<string> {
+/** The cache key of a data folder: changes whenever any byte of any data file changes. */
+export async function cacheKey(dataDir: string): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([CACHE_FORMAT, ANALYSER_VERSION, await fingerprintOfCode(), corpus.sources, corpus.aliases]));
-  for (const article of corpus.articles) hash.update(JSON.stringify(article));
+  hash.update(JSON.stringify([CACHE_FORMAT, ANALYSER_VERSION, await fingerprintOfCode()]));
+  for (const file of await corpusFiles(dataDir)) {
+    // A missing optional file (aliases.yaml) hashes as absent; loadCorpus judges whether that is fine.
+    const bytes = await readFile(path.join(dataDir, file)).catch(() => undefined);
+    hash.update(`\u0000${file}\u0000${bytes === undefined ? '-' : bytes.length}\u0000`);
+    if (bytes) hash.update(bytes);
+  }
   return hash.digest('hex');
 }
 
 interface CacheFile {
   readonly key: string;
+  readonly corpus: Corpus;
   readonly saved: SavedKnowledge;
 }
 
 /**
- * The knowledge base of a corpus: from the cache when it holds this corpus, else built and
- * saved for the next start.
+ * The knowledge base of a data folder: from the cache when it holds exactly these files, else
+ * loaded and validated ({@link loadCorpus}, which throws on a bad file), built, and saved.
  */
-export async function loadKnowledge(corpus: Corpus, options: CacheOptions): Promise<{ kb: KnowledgeBase; fromCache: boolean }> {
+export async function loadKnowledge(dataDir: string, options: CacheOptions): Promise<{ kb: KnowledgeBase; fromCache: boolean }> {
   const started = performance.now();
-  const key = await cacheKey(corpus);
+  const key = await cacheKey(dataDir);
   const file = path.join(options.dir, CACHE_FILE);
-  const restored = await readCache(file, key, corpus);
+  const restored = await readCache(file, key);
   if (restored.kb) {
     options.onEvent?.({ kind: 'hit', ms: performance.now() - started });
     return { kb: restored.kb, fromCache: true };
   }
+  const corpus = await loadCorpus(dataDir);
   const kb = buildKnowledgeBase(corpus);
   options.onEvent?.({ kind: 'miss', reason: restored.reason, ms: performance.now() - started });
   try {
-    await writeCache(options.dir, file, { key, saved: saveKnowledgeBase(kb) });
+    await writeCache(options.dir, file, { key, corpus, saved: saveKnowledgeBase(kb) });
   } catch (error) {
     options.onEvent?.({ kind: 'write-failed', reason: (error as Error).message });
   }
   return { kb, fromCache: false };
 }
 
-async function readCache(file: string, key: string, corpus: Corpus): Promise<{ kb?: KnowledgeBase; reason: string }> {
-  let bytes: Buffer;
+async function readCache(file: string, key: string): Promise<{ kb?: KnowledgeBase; reason: string }> {
+  let text: string;
   try {
-    bytes = await readFile(file);
+    text = await readFile(file, 'utf8');
   } catch {
     return { reason: 'no cache yet' };
   }
   try {
-    const content = deserialize(bytes) as Partial<CacheFile> | null;
-    if (!content || typeof content !== 'object' || content.key !== key || !content.saved) return { reason: 'corpus or code changed' };
-    return { kb: restoreKnowledgeBase(corpus, content.saved), reason: '' };
+    const content = JSON.parse(text) as Partial<CacheFile> | null;
+    if (!content || typeof content !== 'object' || content.key !== key || !content.saved || !content.corpus) return { reason: 'data or code changed' };
+    return { kb: restoreKnowledgeBase(content.corpus, content.saved), reason: '' };
   } catch (error) {
     return { reason: `unreadable cache (${(error as Error).message})` };
   }
@@ -110,7 +121,7 @@ async function writeCache(dir: string, file: string, content: CacheFile): Promis
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temporary, serialize(content));
+    await writeFile(temporary, JSON.stringify(content));
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true });

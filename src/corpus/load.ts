@@ -100,6 +100,15 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Every file {@link loadCorpus} reads, relative to the data directory, in a stable order: what a
+ * cache must fingerprint to know the corpus did not change.
+ */
+export async function corpusFiles(dataDir: string): Promise<string[]> {
+  const articles = await articleFileNames(dataDir);
+  return ['sources.yaml', 'aliases.yaml', ...articles.map((name) => path.join('articles', name))];
+}
+
 /** `*.md` directly under `articles/`, sorted so errors and ids come out in a stable order. */
 async function articleFileNames(dataDir: string): Promise<string[]> {
   try {
