@@ -20,18 +20,24 @@ const PATTERNS: ReadonlyArray<readonly [QuestionKind, RegExp]> = [
 const WHERE_WORD = /(^|[^\p{L}])où([^\p{L}]|$)/u;
 
 /**
- * Detects the kind of a question.
+ * Detects the kind of a question. When several kinds' words occur, the earliest wins: French
+ * puts the interrogative first (`À quelle vitesse court-il quand il chasse ?` asks for a figure),
+ * and a later `quand`, `qui` or `où` belongs to a clause of the question.
  *
  * @example questionKind('Quelle distance parcourt le train ?') === 'howmany'
  * @example questionKind('Qui a annoncé la visite ?') === 'who'
  */
 export function questionKind(question: string): QuestionKind {
-  const folded = fold(question).replace(/[’`]/g, "'");
+  // `ce qui` (`qu'est-ce qui`, `ce qui explique`) asks for a thing, never a person.
+  const folded = fold(question).replace(/[’`]/g, "'").replace(/\bce qui\b/g, 'ce ___');
+  let best: { kind: QuestionKind; at: number } = { kind: 'other', at: Infinity };
   for (const [kind, re] of PATTERNS) {
-    if (re.test(folded)) return kind;
-    // "où" (where) folds to "ou" (or): test it before folding, right after the "when" and
-    // "how many" phrases that may contain it.
-    if (kind === 'howmany' && WHERE_WORD.test(question.toLowerCase())) return 'where';
+    const at = re.exec(folded)?.index ?? Infinity;
+    if (at < best.at) best = { kind, at };
   }
-  return 'other';
+  // "où" (where) folds to "ou" (or): look for it before folding. Folding keeps offsets (one
+  // letter for one, ligatures aside), so positions compare.
+  const where = WHERE_WORD.exec(question.toLowerCase());
+  if (where && where.index < best.at) best = { kind: 'where', at: where.index };
+  return best.kind;
 }

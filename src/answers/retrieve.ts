@@ -1,11 +1,13 @@
 /**
  * The one retrieval path behind `ask`, `cite` and the question forms of `who` and `when`:
- * analyse the question, rank paragraphs, choose each one's excerpt, and re-rank with what the
- * excerpt holds (the matched words and the kind of answer asked for).
+ * analyse the question, rank paragraphs (BM25 over stems, exact forms and word beginnings, plus
+ * how much of the question the paragraph's article covers), choose each candidate's excerpt, and
+ * re-rank with what the excerpt holds (the matched words and the kind of answer asked for).
+ * Every weight here was measured with `npm run bench:relevance` (see bench/relevance.ts).
  */
 import type { Span } from '../text/sentences.js';
-import { queryTerms } from '../text/analyser.js';
-import type { IndexedParagraph } from '../search/paragraph-index.js';
+import { queryForms, queryTerms } from '../text/analyser.js';
+import type { Hit, IndexedParagraph } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from './facts.js';
 import { excerptOf } from './excerpts.js';
 import { questionKind } from './question.js';
@@ -17,6 +19,8 @@ export interface PreparedQuery {
   readonly kind: QuestionKind;
   /** Index terms of the question, then those of the other spellings of names it contains. */
   readonly terms: readonly string[];
+  /** Secondary index terms of the question: its words as written and their beginnings. */
+  readonly forms: readonly string[];
 }
 
 /** A paragraph ranked for a question, with its excerpt. */
@@ -34,21 +38,26 @@ export interface RetrieveOptions {
   readonly candidates?: number;
 }
 
-/** Weight of the excerpt evidence against the paragraph's BM25 score, both scaled to [0, 1]. */
-const EXCERPT_WEIGHT = 0.35;
-/** Extra weight when the excerpt holds the kind of answer asked for. */
-const TARGET_WEIGHT = 0.15;
+/**
+ * Weight of the excerpt evidence (its matched term weights, plus a bonus when it holds the kind
+ * of answer asked for) against the paragraph's BM25 score, both scaled to [0, 1]. On the
+ * relevance benchmark 0.15 ranked best; a separate weight for holding a target ranked worse
+ * (the excerpt score already counts it), so there is none.
+ */
+const EXCERPT_WEIGHT = 0.15;
 /**
  * Paragraphs scoring below this share of the best are left out: OR queries and typo tolerance
  * reach paragraphs that share one common word with the question, which answer nothing.
  */
 const RELATIVE_FLOOR = 0.3;
+/** Weight of the article's coverage of the question (see {@link articleCoverage}). */
+const ARTICLE_WEIGHT = 0.6;
 
 /** Analyses a question once, for every search that follows. */
 export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
   const base = queryTerms(text);
   const unique = [...new Set(base)];
-  return { text, kind: questionKind(text), terms: [...unique, ...kb.aliases.extraTerms(text, unique)] };
+  return { text, kind: questionKind(text), terms: [...unique, ...kb.aliases.extraTerms(text, unique)], forms: queryForms(text) };
 }
 
 /** Spans of a paragraph that hold the kind of answer a question asks for. */
@@ -75,30 +84,51 @@ export interface Retrieved {
   readonly total: number;
 }
 
-/** Ranks paragraphs for a prepared question, best first, each with its excerpt. */
+/**
+ * Ranks paragraphs for a prepared question, best first, each with its excerpt. Every matching
+ * paragraph counts towards its article's coverage; the best `candidates` get an excerpt.
+ */
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
   const { limit = 5, sourceId, candidates = 20 } = options;
-  const { hits, total } = kb.index.searchCounted(query.terms, { limit: Math.max(candidates, limit), ...(sourceId ? { sourceId } : {}) });
-  if (hits.length === 0) return { ranked: [], total: 0 };
+  const { hits: all, total } = kb.index.searchCounted(query.terms, { limit: Infinity, forms: query.forms, ...(sourceId ? { sourceId } : {}) });
+  if (all.length === 0) return { ranked: [], total: 0 };
   const termSet = new Set(query.terms);
   const weight = (term: string) => kb.index.idf(term);
-  const topScore = hits[0]?.score ?? 1;
-  const ranked = hits.map((hit) => {
+  const articles = articleCoverage(all, query.terms, weight);
+  const topScore = all[0]?.score ?? 1;
+  const hits = all
+    .map((hit) => ({ hit, score: hit.score / topScore + ARTICLE_WEIGHT * (articles.get(hit.doc.article.id) ?? 0) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, Math.max(candidates, limit));
+  const ranked = hits.map(({ hit, score }) => {
     const targets = targetsFor(kb, hit.doc.id, query.kind);
-    const excerpt = excerptOf(hit.doc, { terms: termSet, weight, targets });
-    return { doc: hit.doc, excerpt, targets };
+    const excerpt = excerptOf(hit.doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(hit.doc.id) });
+    return { doc: hit.doc, excerpt, score };
   });
   const topExcerpt = Math.max(...ranked.map((r) => r.excerpt.score), 1e-9);
   const sorted = ranked
-    .map(({ doc, excerpt, targets }, i) => {
-      const hitScore = (hits[i]?.score ?? 0) / topScore;
-      const holdsTarget = targets.some((t) => t.start >= excerpt.start && t.end <= excerpt.end);
-      const score = hitScore + EXCERPT_WEIGHT * (excerpt.score / topExcerpt) + (holdsTarget ? TARGET_WEIGHT : 0);
-      return { doc, excerpt, score };
-    })
+    .map(({ doc, excerpt, score }) => ({ doc, excerpt, score: score + EXCERPT_WEIGHT * (excerpt.score / topExcerpt) }))
     .sort((a, b) => b.score - a.score);
   const floor = (sorted[0]?.score ?? 0) * RELATIVE_FLOOR;
   return { ranked: sorted.filter((r) => r.score >= floor).slice(0, limit), total };
+}
+
+/**
+ * How much of the question each article covers, in any of its matching paragraphs: the share of
+ * the question's term weight found there. A question names its topic (`l'île`, `les bijoux
+ * algériens`) in words that the article uses somewhere, not always in the paragraph that answers.
+ */
+function articleCoverage(hits: readonly Hit[], terms: readonly string[], weight: (term: string) => number): Map<string, number> {
+  const total = [...new Set(terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
+  const found = new Map<string, Set<string>>();
+  for (const hit of hits) {
+    const set = found.get(hit.doc.article.id) ?? new Set<string>();
+    for (const t of hit.matched) set.add(t);
+    found.set(hit.doc.article.id, set);
+  }
+  const out = new Map<string, number>();
+  for (const [id, set] of found) out.set(id, Math.min(1, [...set].reduce((sum, t) => sum + weight(t), 0) / total));
+  return out;
 }
 
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */

@@ -7,17 +7,22 @@ import { messages, type Locale } from './messages.js';
 
 const ELLIPSIS = '…';
 
+// Building a formatter costs far more than using one: one per locale, made once.
+const formatter = (locale: Locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { ...options, timeZone: 'UTC' });
+const DAY_FORMAT: Record<Locale, Intl.DateTimeFormat> = { en: formatter('en', { day: 'numeric', month: 'long', year: 'numeric' }), fr: formatter('fr', { day: 'numeric', month: 'long', year: 'numeric' }) };
+const MONTH_FORMAT: Record<Locale, Intl.DateTimeFormat> = { en: formatter('en', { month: 'long', year: 'numeric' }), fr: formatter('fr', { month: 'long', year: 'numeric' }) };
+
 /** `2025-06-17` → `17 June 2025` / `17 juin 2025` (UTC: these are calendar days, not instants). */
 export function formatDay(iso: string, locale: Locale): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return DAY_FORMAT[locale].format(date);
 }
 
 function formatMonth(iso: string, locale: Locale): string {
   const date = new Date(`${iso}-01T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return MONTH_FORMAT[locale].format(date);
 }
 
 /** A normalised date in words: `17 June 2025`, `early June 2025`, `spring 2025`, `2024`. */

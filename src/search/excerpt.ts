@@ -1,5 +1,6 @@
 /**
- * Chooses what to quote from a paragraph: the best sentence or two for a query, at most
+ * Chooses what to quote from a paragraph for a query: the densest run of evidence (query words,
+ * weighted, and the kind of answer asked for), quoted from the start of its sentence, at most
  * {@link EXCERPT_MAX_LENGTH} characters, cut only between words. The result is a span of the
  * paragraph, so the quote is always the article's own words.
  */
@@ -8,6 +9,12 @@ import { sentenceSpans, type Span } from '../text/sentences.js';
 
 /** Longest excerpt we quote, in characters (UTF-16 units, as Discord counts). */
 export const EXCERPT_MAX_LENGTH = 300;
+
+/**
+ * Characters of context kept before the first matched word when a sentence is too long to be
+ * quoted from its start: enough for the words that introduce it (`En 1834, …`).
+ */
+const LEAD_CONTEXT = 60;
 
 /** A chosen excerpt: a span of the paragraph plus what to highlight in it. */
 export interface ExcerptSpan extends Span {
@@ -31,22 +38,30 @@ export interface ExcerptQuery {
   readonly weight?: (term: string) => number;
   /**
    * Spans of the paragraph that hold the kind of answer asked for (a date, a figure, a name):
-   * a sentence containing one is preferred, and a window keeps it inside.
+   * evidence next to one is preferred, and the excerpt keeps it inside.
    */
   readonly targets?: readonly Span[];
-  /** Bonus a sentence gets for holding a target (default 1.5). */
+  /** Bonus for holding a target (default 1.5). */
   readonly targetBonus?: number;
   /** Longest excerpt (default {@link EXCERPT_MAX_LENGTH}). */
   readonly maxLength?: number;
+  /**
+   * Quote on after the evidence, up to `maxLength`, instead of stopping at the end of its
+   * sentence. Answers to a question usually follow the words it repeats (`… fondés en 1848`),
+   * so `ask` fills; lists of dates or names keep to the sentence.
+   */
+  readonly fill?: boolean;
+  /** The text's tokens and sentences when already known (they are analysed here otherwise). */
+  readonly analysis?: { readonly tokens: readonly Token[]; readonly sentences: readonly Span[] };
 }
 
-interface ScoredSentence extends Span {
-  readonly score: number;
-  readonly tokens: readonly Token[];
+/** One piece of evidence: a matched word (with its term) or a target. */
+interface Evidence extends Span {
+  readonly term?: string;
 }
 
 /**
- * Picks the excerpt of `text` that best answers `query`. With no matching word, the first
+ * Picks the excerpt of `text` that best answers `query`. With no evidence at all, the first
  * sentence (or its first words) is returned with score 0.
  */
 export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
@@ -54,94 +69,130 @@ export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
   const weight = query.weight ?? (() => 1);
   const targets = query.targets ?? [];
   const bonus = query.targetBonus ?? 1.5;
-  const tokens = analyse(text);
-  const spans = sentenceSpans(text);
-  if (spans.length === 0) spans.push({ start: 0, end: text.length });
+  const tokens = query.analysis?.tokens ?? analyse(text);
+  const found = query.analysis?.sentences ?? sentenceSpans(text);
+  const sentences = found.length > 0 ? found : [{ start: 0, end: text.length }];
+  // Room for the ellipses a renderer adds at cut ends.
+  const room = maxLength - 2;
 
-  const sentences: ScoredSentence[] = spans.map((s) => {
-    const inside = tokens.filter((t) => t.start >= s.start && t.end <= s.end);
-    const matched = new Set(inside.filter((t) => t.term !== undefined && query.terms.has(t.term)).map((t) => t.term as string));
-    let score = 0;
-    for (const term of matched) score += weight(term);
-    if (targets.some((g) => g.start >= s.start && g.end <= s.end)) score += score > 0 ? bonus : bonus / 4;
-    return { ...s, score, tokens: inside };
-  });
+  const words: Evidence[] = tokens.filter((t) => t.term !== undefined && query.terms.has(t.term)).map((t) => ({ start: t.start, end: t.end, term: t.term }));
+  const evidence = [...words, ...targets].sort((a, b) => a.start - b.start);
+  const best = densestRun(evidence, weight, bonus, room);
+  const window = best ? windowAround(text, sentences, best, room, maxLength, query.fill === true) : opening(text, sentences, room, maxLength);
 
-  let bestIndex = 0;
-  sentences.forEach((s, i) => {
-    if (s.score > (sentences[bestIndex]?.score ?? 0)) bestIndex = i;
-  });
-  const best = sentences[bestIndex] as ScoredSentence;
-  let span: Span = best;
-  // A second sentence when it also matches and both fit: "the best sentence or two".
-  const neighbours = [sentences[bestIndex + 1], sentences[bestIndex - 1]].filter((s): s is ScoredSentence => !!s && s.score > 0);
-  neighbours.sort((a, b) => b.score - a.score);
-  const second = neighbours[0];
-  if (second) {
-    const joined = { start: Math.min(best.start, second.start), end: Math.max(best.end, second.end) };
-    if (joined.end - joined.start <= maxLength) span = joined;
-  }
-
-  const window = span.end - span.start <= maxLength ? { ...span, cutStart: false, cutEnd: false } : densestWindow(text, best, tokens, query.terms, weight, targets, maxLength);
-  const inWindow = tokens.filter((t) => t.start >= window.start && t.end <= window.end && t.term !== undefined && query.terms.has(t.term));
-  const matched = [...new Set(inWindow.map((t) => t.term as string))];
+  const inWindow = words.filter((w) => w.start >= window.start && w.end <= window.end);
+  const matched = [...new Set(inWindow.map((w) => w.term as string))];
   let score = matched.reduce((sum, t) => sum + weight(t), 0);
   if (targets.some((g) => g.start >= window.start && g.end <= window.end)) score += bonus;
   return {
-    start: window.start,
-    end: window.end,
-    cutStart: window.cutStart,
-    cutEnd: window.cutEnd,
-    highlights: inWindow.map((t) => ({ start: t.start, end: t.end })),
+    ...window,
+    highlights: inWindow.map((w) => ({ start: w.start, end: w.end })),
     matched,
     score: matched.length > 0 ? score : 0,
   };
 }
 
 /**
- * The window of at most `maxLength` characters inside a long sentence that holds the most
- * matched weight (targets count too), starting and ending on word boundaries.
+ * The run of evidence, at most `room` characters from its first to its last piece, with the most
+ * weight: each distinct term counts once (a repeated word is no further evidence), a target adds
+ * `bonus` once. On ties the shorter run wins (denser), then the earlier.
  */
-function densestWindow(
-  text: string,
-  sentence: Span,
-  tokens: readonly Token[],
-  terms: ReadonlySet<string>,
-  weight: (term: string) => number,
-  targets: readonly Span[],
-  maxLength: number,
-): Span & { cutStart: boolean; cutEnd: boolean } {
-  const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  // Room for the ellipses a renderer adds at cut ends.
-  const room = maxLength - 2;
-  let best = { start: sentence.start, end: sentence.start, value: -1 };
-  for (let i = 0; i < words.length; i++) {
-    const from = i === 0 ? sentence.start : (words[i] as Token).start;
-    let value = 0;
+function densestRun(evidence: readonly Evidence[], weight: (term: string) => number, bonus: number, room: number): Span | undefined {
+  let best: (Span & { value: number }) | undefined;
+  for (let i = 0; i < evidence.length; i++) {
+    const first = evidence[i] as Evidence;
     const seen = new Set<string>();
-    let end = from;
-    for (let j = i; j < words.length; j++) {
-      const w = words[j] as Token;
-      const wordEnd = j === words.length - 1 ? sentence.end : w.end;
-      if (wordEnd - from > room) break;
-      end = wordEnd;
-      if (w.term !== undefined && terms.has(w.term) && !seen.has(w.term)) {
-        seen.add(w.term);
-        value += weight(w.term);
+    let value = 0;
+    let hasTarget = false;
+    for (let j = i; j < evidence.length; j++) {
+      const e = evidence[j] as Evidence;
+      if (e.end - first.start > room) break;
+      if (e.term === undefined) {
+        if (!hasTarget) value += bonus;
+        hasTarget = true;
+      } else if (!seen.has(e.term)) {
+        seen.add(e.term);
+        value += weight(e.term);
       }
+      const better = !best || value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && e.end - first.start < best.end - best.start);
+      if (better) best = { start: first.start, end: e.end, value };
     }
-    for (const g of targets) if (g.start >= from && g.end <= end) value += 1.5;
-    // Prefer earlier windows on ties: they read more naturally from the start of the sentence.
-    if (value > best.value) best = { start: from, end, value };
   }
-  if (best.end <= best.start) best = { start: sentence.start, end: wordBoundaryBefore(text, sentence.start + room), value: 0 };
-  return { start: best.start, end: best.end, cutStart: best.start > sentence.start, cutEnd: best.end < sentence.end };
+  return best;
+}
+
+type Window = Span & { cutStart: boolean; cutEnd: boolean };
+
+/**
+ * The excerpt around a run of evidence: from the start of its sentence (or a little before the
+ * run when the sentence is too long), to the end of the run's last sentence or, with `fill`, as
+ * far as the length allows.
+ */
+function windowAround(text: string, sentences: readonly Span[], run: Span, room: number, maxLength: number, fill: boolean): Window {
+  const first = sentenceAt(sentences, run.start);
+  const last = sentenceAt(sentences, run.end - 1);
+  let start = first.start;
+  if (run.end - start > room) start = Math.max(first.start, wordStartAfter(text, Math.max(run.start - LEAD_CONTEXT, run.end - room)));
+  const wanted = fill ? text.length : last.end;
+  let end: number;
+  if (wanted - start <= (start === first.start ? maxLength : room)) end = trimEnd(text, wanted);
+  else end = cutAfter(text, start, run.end, room);
+  if (fill && end === trimEnd(text, text.length) && start === first.start) {
+    // The paragraph ends first: spend what is left on the sentences before, whole.
+    for (const s of sentences.filter((x) => x.start < start).reverse()) {
+      if (end - s.start > maxLength) break;
+      start = s.start;
+    }
+  }
+  return { start, end, cutStart: start > sentenceAt(sentences, start).start, cutEnd: end < sentenceAt(sentences, end - 1).end };
+}
+
+/** The first sentence, or its first words when it is too long. */
+function opening(text: string, sentences: readonly Span[], room: number, maxLength: number): Window {
+  const first = sentences[0] as Span;
+  if (first.end - first.start <= maxLength) return { ...first, cutStart: false, cutEnd: false };
+  return { start: first.start, end: wordBoundaryBefore(text, first.start + room), cutStart: false, cutEnd: true };
+}
+
+/** The sentence holding offset `at` (the last one starting at or before it). */
+function sentenceAt(sentences: readonly Span[], at: number): Span {
+  let found = sentences[0] as Span;
+  for (const s of sentences) {
+    if (s.start > at) break;
+    found = s;
+  }
+  return found;
+}
+
+/** First word start at or after `at` (a word is kept whole with any bracket or quote glued to it). */
+function wordStartAfter(text: string, at: number): number {
+  let i = Math.max(0, at);
+  if (i > 0 && /\S/u.test(text[i - 1] ?? ' ')) while (i < text.length && /\S/u.test(text[i] ?? ' ')) i++;
+  while (i < text.length && /\s/u.test(text[i] ?? '')) i++;
+  return i;
+}
+
+/**
+ * Where to end an excerpt from `start` that must hold `[.., mustEnd)`: the last word end within
+ * `room`, never inside a written word (`21h20` when the evidence ends at `21`). Only a single
+ * word longer than the room itself is split.
+ */
+function cutAfter(text: string, start: number, mustEnd: number, room: number): number {
+  let whole = mustEnd;
+  while (whole < text.length && /\S/u.test(text[whole] ?? ' ')) whole++;
+  if (whole - start <= room) return Math.max(whole, wordBoundaryBefore(text, start + room));
+  const before = wordBoundaryBefore(text, mustEnd);
+  return before > start ? before : start + room;
 }
 
 /** Last word end at or before `limit`, so a cut never splits a word. */
 function wordBoundaryBefore(text: string, limit: number): number {
   let i = Math.min(limit, text.length);
   while (i > 0 && /\S/u.test(text[i] ?? ' ') && /\S/u.test(text[i - 1] ?? ' ')) i--;
+  return trimEnd(text, i);
+}
+
+function trimEnd(text: string, i: number): number {
   while (i > 0 && /\s/u.test(text[i - 1] ?? '')) i--;
   return i;
 }

@@ -5,7 +5,8 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
-import { analyse, termOf } from '../text/analyser.js';
+import { analyse, prefixTermOf, surfaceTermOf, termOf, type Token } from '../text/analyser.js';
+import { sentenceSpans, type Span } from '../text/sentences.js';
 
 /** One indexed paragraph and everything needed to cite it. */
 export interface IndexedParagraph {
@@ -13,6 +14,12 @@ export interface IndexedParagraph {
   readonly article: Article;
   readonly source: Source;
   readonly paragraph: Paragraph;
+}
+
+/** A paragraph's words and sentences, as excerpt choice reads them. */
+export interface ParagraphAnalysis {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Span[];
 }
 
 /** A paragraph that matched a query. */
@@ -33,6 +40,11 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Allow typos on longer terms (default true). */
   readonly fuzzy?: boolean;
+  /**
+   * The query's secondary terms (`queryForms`: exact and prefix forms). They add to a
+   * paragraph's score but never make it a hit on their own.
+   */
+  readonly forms?: readonly string[];
 }
 
 interface IndexedFields {
@@ -44,23 +56,36 @@ interface IndexedFields {
 
 /**
  * Field boosts. The paragraph text carries the evidence; the heading and the title say what the
- * paragraph is about, so they help ranking without being quotable themselves.
+ * paragraph is about, so they help ranking without being quotable themselves. Questions name
+ * their topic as the title does (`l'île`, `le fils prodigue`): a title weighing as much as the
+ * text ranked better than 0.3 on the relevance benchmark. The exact and prefix forms mostly act
+ * through MiniSearch's coordination factor (a score is multiplied by the number of query terms
+ * matched), so a small boost is enough; larger ones ranked worse.
  */
-const BOOST = { text: 1, heading: 0.5, title: 0.3 } as const;
+const BOOST = { text: 1, heading: 0.5, title: 1, exact: 0.25, prefix: 0.25 } as const;
+
+/** Paragraph analyses kept for excerpt choice (see ParagraphIndex.analysisOf). */
+const ANALYSES_KEPT = 20_000;
 
 /** Typos are tolerated from this stem length on (shorter stems collide with unrelated words). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_RATIO = 0.2;
+/** Edits allowed at most, whatever the length: more reach unrelated words and cost time. */
+const FUZZY_MAX_EDITS = 2;
 
 /**
  * MiniSearch analysis for indexing: tokens are folded words without elision; `processTerm` stems
- * them and drops stopwords. Queries are passed as already-analysed stems (see {@link search}).
+ * them and drops stopwords. The paragraph text is indexed twice more, as written (`exact`) and
+ * by word beginnings (`prefix`), with marked terms that only queries' own forms can match.
+ * Queries are passed already analysed (see {@link ParagraphIndex.searchCounted}). Exported so a
+ * saved index is always loaded with the very options it was built with.
  */
-const indexOptions = {
-  fields: ['text', 'heading', 'title'],
+export const INDEX_OPTIONS = {
+  fields: ['text', 'heading', 'title', 'exact', 'prefix'],
   idField: 'id',
+  extractField: (doc: IndexedFields, field: string) => (field === 'exact' || field === 'prefix' ? doc.text : String(doc[field as keyof IndexedFields])),
   tokenize: (text: string) => analyse(text).map((t) => t.folded),
-  processTerm: (term: string) => termOf(term) ?? null,
+  processTerm: (term: string, field?: string) => (field === 'exact' ? surfaceTermOf(term) : field === 'prefix' ? prefixTermOf(term) : termOf(term)) ?? null,
   searchOptions: {
     tokenize: (query: string) => query.split(' ').filter((t) => t.length > 0),
     processTerm: (term: string) => term,
@@ -73,6 +98,12 @@ export class ParagraphIndex {
   readonly docs: readonly IndexedParagraph[];
   private readonly mini: MiniSearch<IndexedFields>;
   private readonly vocabulary: Vocabulary;
+  /**
+   * Analyses by document id, made on first use and kept: every query chooses an excerpt in each
+   * of its candidate paragraphs, and analysing them again each time was most of a query's time.
+   * Bounded, so a large corpus queried for days does not end up holding every paragraph twice.
+   */
+  private readonly analyses = new Map<number, ParagraphAnalysis>();
 
   private constructor(docs: IndexedParagraph[], mini: MiniSearch<IndexedFields>, vocabulary: Vocabulary) {
     this.docs = docs;
@@ -83,7 +114,7 @@ export class ParagraphIndex {
   /** Indexes every paragraph of the corpus. */
   static build(corpus: Corpus): ParagraphIndex {
     const docs = documentsOf(corpus);
-    const mini = new MiniSearch<IndexedFields>(indexOptions);
+    const mini = new MiniSearch<IndexedFields>(INDEX_OPTIONS);
     mini.addAll(docs.map((d) => ({ id: d.id, text: d.paragraph.text, heading: d.paragraph.heading ?? '', title: d.article.title })));
     return new ParagraphIndex(docs, mini, Vocabulary.of(docs.map((d) => d.paragraph.text)));
   }
@@ -94,7 +125,7 @@ export class ParagraphIndex {
    */
   static restore(corpus: Corpus, saved: SavedParagraphIndex): ParagraphIndex {
     const docs = documentsOf(corpus);
-    const mini = MiniSearch.loadJS<IndexedFields>(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
+    const mini = MiniSearch.loadJS<IndexedFields>(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
     if (mini.documentCount !== docs.length) throw new Error(`recoupe: saved index has ${mini.documentCount} paragraphs, corpus has ${docs.length}`);
     return new ParagraphIndex(docs, mini, Vocabulary.restore(saved.vocabulary));
   }
@@ -102,6 +133,18 @@ export class ParagraphIndex {
   /** Plain data to save and {@link restore} later (structured-clone and JSON safe). */
   toJSON(): SavedParagraphIndex {
     return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.toJSON() };
+  }
+
+  /** The tokens and sentence spans of a paragraph's text (computed once per paragraph). */
+  analysisOf(id: number): ParagraphAnalysis {
+    const known = this.analyses.get(id);
+    if (known) return known;
+    const text = this.docs[id]?.paragraph.text ?? '';
+    const analysis = { tokens: analyse(text), sentences: sentenceSpans(text) };
+    // Dropping the oldest entry (Maps keep insertion order) keeps the hot paragraphs most of the time.
+    if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as number);
+    this.analyses.set(id, analysis);
+    return analysis;
   }
 
   /** Number of paragraphs whose text contains the term (0 when unknown). */
@@ -132,19 +175,23 @@ export class ParagraphIndex {
   /** Like {@link search}, also counting every matching paragraph beyond the limit. */
   searchCounted(queryTerms: readonly string[], options: SearchOptions = {}): { hits: Hit[]; total: number } {
     if (queryTerms.length === 0) return { hits: [], total: 0 };
-    const { sourceId, articleId, limit = 10, fuzzy = true } = options;
-    const results = this.mini.search(queryTerms.join(' '), {
+    const { sourceId, articleId, limit = 10, fuzzy = true, forms = [] } = options;
+    const results = this.mini.search([...queryTerms, ...forms].join(' '), {
       boost: BOOST,
-      fuzzy: fuzzy ? (term: string) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY_RATIO : false) : false,
+      // Only a word the paragraphs never use can be a typo: fuzzy matching a known word reaches
+      // unrelated ones (`matiere` → `maniere`) and costs time.
+      fuzzy: fuzzy ? (term: string) => (!isSecondary(term) && term.length >= FUZZY_MIN_LENGTH && this.vocabulary.documentFrequency(term) === 0 ? FUZZY_RATIO : false) : false,
+      maxFuzzy: FUZZY_MAX_EDITS,
       filter: (r: SearchResult) => {
         const doc = this.docs[r.id as number];
-        return !!doc && (!sourceId || doc.source.id === sourceId) && (!articleId || doc.article.id === articleId);
+        if (!doc || !r.queryTerms.some((t) => !isSecondary(t))) return false;
+        return (!sourceId || doc.source.id === sourceId) && (!articleId || doc.article.id === articleId);
       },
     });
     const hits = results.slice(0, limit).map((r) => ({
       doc: this.docs[r.id as number] as IndexedParagraph,
       score: r.score,
-      matched: r.terms,
+      matched: r.terms.filter((t) => !isSecondary(t)),
     }));
     return { hits, total: results.length };
   }
@@ -154,7 +201,9 @@ export class ParagraphIndex {
    * best first: the basis of "did you mean".
    */
   closeWords(term: string, limit = 5): string[] {
-    const suggestions = this.mini.autoSuggest(term, { fuzzy: 0.34, prefix: true, boost: BOOST });
+    // Two edits at most: beyond, a long word's neighbourhood is most of the index, slow to walk
+    // and no longer a spelling of the word.
+    const suggestions = this.mini.autoSuggest(term, { fields: PRIMARY_FIELDS, fuzzy: 0.34, maxFuzzy: FUZZY_MAX_EDITS, prefix: true, boost: BOOST });
     const out: string[] = [];
     for (const s of suggestions) {
       for (const t of s.terms) {
@@ -169,6 +218,14 @@ export class ParagraphIndex {
   wordsStartingWith(prefix: string, limit = 25): string[] {
     return this.vocabulary.wordsStartingWith(prefix, limit);
   }
+}
+
+/** Fields holding stems: suggestions come from these only. */
+const PRIMARY_FIELDS = ['text', 'heading', 'title'];
+
+/** True for an exact or prefix form (`=armee`, `~armee`), false for a stem. */
+function isSecondary(term: string): boolean {
+  return term.startsWith('=') || term.startsWith('~');
 }
 
 /** What {@link ParagraphIndex.toJSON} saves. */
@@ -256,11 +313,35 @@ class Vocabulary {
   }
 
   wordsStartingWith(prefix: string, limit: number): string[] {
-    const out: string[] = [];
-    for (const [term, surface] of this.folded) {
-      if (term.startsWith(prefix)) out.push(surface);
-      if (out.length >= limit) break;
-    }
-    return out;
+    const key = `${limit}:${prefix}`;
+    const known = this.prefixMemo.get(key);
+    if (known) return [...known];
+    const rows = prefix === '' ? this.folded.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
+    const out = rows.map(([, surface]) => surface);
+    // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
+    if (this.prefixMemo.size >= PREFIX_MEMO_MAX) this.prefixMemo.clear();
+    this.prefixMemo.set(key, out);
+    return [...out];
   }
+
+  /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
+  private rowsWithPrefix(prefix: string, limit: number): Array<[string, string, number]> {
+    const sorted = (this.alphabetical ??= [...this.folded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((sorted[mid]?.[0] ?? '') < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const range: Array<[string, string, number]> = [];
+    for (let i = low; i < sorted.length && (sorted[i]?.[0] ?? '').startsWith(prefix); i++) range.push(sorted[i] as [string, string, number]);
+    return range.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1])).slice(0, limit);
+  }
+
+  private alphabetical: Array<[string, string, number]> | undefined;
+  private readonly prefixMemo = new Map<string, readonly string[]>();
 }
+
+/** Prefix answers remembered per vocabulary. */
+const PREFIX_MEMO_MAX = 20_000;

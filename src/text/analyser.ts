@@ -12,7 +12,7 @@ import { stopwords as oramaFrenchStopwords } from '@orama/stopwords/french';
 import { fold } from './fold.js';
 
 /** Bump when any step below changes what terms a text produces: saved indexes keyed on it go stale. */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 2;
 
 /** One word of a text, with where it stands and the term it indexes as. */
 export interface Token {
@@ -106,6 +106,31 @@ export function analyse(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Length of the word beginnings indexed besides stems. French derivation keeps the first letters
+ * where Snowball stems part ways: `Espagne`/`espagnols` (`espagn`/`espagnol`), `Algérie`/`algériens`
+ * (`alger`/`algerien`), `décorés`/`décoration`; five letters is the classic length for French.
+ */
+export const PREFIX_LENGTH = 5;
+
+/**
+ * The word as written (folded, elision removed) as a secondary index term, marked `=` so it can
+ * never equal a stem: an exact form match is stronger evidence than a shared stem. `undefined`
+ * for a stopword.
+ */
+export function surfaceTermOf(folded: string): string | undefined {
+  return termOf(folded) === undefined ? undefined : `=${folded}`;
+}
+
+/**
+ * The word's first {@link PREFIX_LENGTH} letters as a secondary index term, marked `~`. Numbers
+ * and shorter words have none (their stem or surface already says it all).
+ */
+export function prefixTermOf(folded: string): string | undefined {
+  if (folded.length < PREFIX_LENGTH || /^\d/.test(folded) || termOf(folded) === undefined) return undefined;
+  return `~${folded.slice(0, PREFIX_LENGTH)}`;
+}
+
 /** The index terms of a text, in order, stopwords removed. This is MiniSearch's whole analysis. */
 export function terms(text: string): string[] {
   const out: string[] = [];
@@ -121,6 +146,19 @@ export function queryTerms(question: string): string[] {
     out.push(t.term);
   }
   return out;
+}
+
+/**
+ * The secondary terms of a question ({@link surfaceTermOf}, {@link prefixTermOf}), interrogative
+ * words left out as in {@link queryTerms}; each once.
+ */
+export function queryForms(question: string): string[] {
+  const out = new Set<string>();
+  for (const t of analyse(question)) {
+    if (t.term === undefined || QUESTION_WORDS.has(t.folded)) continue;
+    for (const form of [surfaceTermOf(t.folded), prefixTermOf(t.folded)]) if (form !== undefined) out.add(form);
+  }
+  return [...out];
 }
 
 /** True when the folded word is a French stopword. */

@@ -14,6 +14,10 @@ describe('question kinds', () => {
     ['Dans quelle ville a eu lieu la rencontre ?', 'where'],
     ['Le train ou l’avion ?', 'other'],
     ['Pourquoi cette visite ?', 'other'],
+    ["Qu'est-ce qui explique la richesse de l'artisanat ?", 'other'],
+    ['À quelle vitesse court le guépard quand il chasse ?', 'howmany'],
+    ['Qui était présent quand le traité fut signé ?', 'who'],
+    ['Quand la famille où il est né arriva-t-elle ?', 'when'],
   ] as const)('reads "%s" as a %s question', (question, kind) => {
     expect(questionKind(question)).toBe(kind);
   });

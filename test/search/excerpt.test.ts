@@ -43,6 +43,32 @@ describe('choosing an excerpt', () => {
     expect(e.matched).toEqual(terms('train capitales'));
   });
 
+  it('with fill, quotes on after the evidence up to the length limit, from the start of its sentence', () => {
+    const text = `Le ministre est arrivé lundi. Les départements français d'Algérie sont fondés ${'en décembre 1848, après de longs débats, '.repeat(8)}fin.`;
+    const e = chooseExcerpt(text, { terms: new Set(terms('départements fondés')), fill: true });
+    const quote = text.slice(e.start, e.end);
+    expect(quote.startsWith('Les départements français')).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(EXCERPT_MAX_LENGTH);
+    expect(quote.length).toBeGreaterThan(250);
+    expect(e.cutStart).toBe(false);
+    expect(e.cutEnd).toBe(true);
+    expect(text[e.end]).toMatch(/\s/);
+  });
+
+  it('with fill, spends the room left at the end of the paragraph on whole sentences before', () => {
+    const e = chooseExcerpt(paragraph, { terms: new Set(terms('kilomètres')), fill: true });
+    expect(paragraph.slice(e.start, e.end)).toBe(paragraph);
+    expect(e.cutStart || e.cutEnd).toBe(false);
+  });
+
+  it('keeps a target with the matched words even when both sentences do not fit', () => {
+    const text = 'Le train part de Moscou chaque semaine vers la capitale. Le train met huit jours depuis Moscou.';
+    const at = text.indexOf('huit jours');
+    const e = chooseExcerpt(text, { terms: new Set(terms('train Moscou')), targets: [{ start: at, end: at + 10 }], maxLength: 40 });
+    expect(text.slice(e.start, e.end)).toContain('huit jours');
+    expect(e.end - e.start).toBeLessThanOrEqual(40);
+  });
+
   it('scores 0 and quotes the opening when nothing matches', () => {
     const e = chooseExcerpt(paragraph, query('football'));
     expect(e.score).toBe(0);

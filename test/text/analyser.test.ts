@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, queryTerms, terms } from '../../src/text/analyser.js';
+import { analyse, prefixTermOf, queryForms, queryTerms, surfaceTermOf, terms } from '../../src/text/analyser.js';
 import { fold } from '../../src/text/fold.js';
 
 describe('the French analyser', () => {
@@ -52,5 +52,19 @@ describe('the French analyser', () => {
   it('drops question words from queries but not from indexed text', () => {
     expect(queryTerms('Qui a participé aux combats ?')).toEqual(terms('participé combats'));
     expect(queryTerms('Quand le train a-t-il repris ?')).not.toContain(terms('quand')[0]);
+  });
+
+  it('gives each word its exact and prefix forms, marked so they never equal a stem', () => {
+    expect(surfaceTermOf('algeriens')).toBe('=algeriens');
+    expect(prefixTermOf('algeriens')).toBe(prefixTermOf('algerie'));
+    expect(prefixTermOf('espagnols')).toBe(prefixTermOf('espagne'));
+    expect(prefixTermOf('alger')).toBe('~alger');
+    expect(prefixTermOf('ile')).toBeUndefined();
+    expect(prefixTermOf('1848')).toBeUndefined();
+    expect(surfaceTermOf('les')).toBeUndefined();
+  });
+
+  it('gives a question its secondary forms without the interrogative words', () => {
+    expect(queryForms("Quels bijoux l'Algérie produit-elle ?")).toEqual(['=bijoux', '~bijou', '=algerie', '~alger', '=produit', '~produ']);
   });
 });
