@@ -8,6 +8,19 @@ import { z } from 'zod';
 /** Treats `''` as absent, so optional variables may be left empty in `.env`. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/**
+ * A whole number from `min` to `max` written in decimal digits. The messages are ours: zod's own
+ * could quote what it received, and a misplaced secret must never reach the logs.
+ */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: message })
+    .regex(/^\d{1,9}$/u, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+};
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a guild id (17 to 20 digits)')),
@@ -17,6 +30,12 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
   RECOUPE_LOCALE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['en', 'fr']).default('en')),
+  /** Commands, button presses and context-menu uses allowed per user per window; 0 turns the cooldown off. */
+  COOLDOWN_LIMIT: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(0, 1_000).default(5)),
+  /** Length of the cooldown's sliding window, in seconds. */
+  COOLDOWN_WINDOW_SECONDS: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(1, 3_600).default(10)),
+  /** Port of the health and metrics endpoint on 127.0.0.1; unset: no endpoint; 0: any free port (logged). */
+  HEALTH_PORT: optional(wholeNumber(0, 65_535)),
 });
 
 /** The validated configuration. */

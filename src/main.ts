@@ -51,11 +51,22 @@ async function runBot(config: Config, engine: Engine): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   try {
-    bot = await startBot({ config, engine, logger, onFatal: exitFatal });
+    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config.HEALTH_PORT) }, engine, logger, onFatal: exitFatal });
   } catch (error) {
     if (error instanceof BotFatalError) exitFatal(error);
     throw error;
   }
+}
+
+/**
+ * Under the ShardingManager (`npm run start:sharded`) every shard is a process of its own: shard N
+ * serves its health endpoint on `HEALTH_PORT + N`, so the shards do not fight over one port.
+ */
+function healthPortOfThisShard(port: number | undefined): number | undefined {
+  const shards = process.env.SHARDS;
+  if (port === undefined || port === 0 || !shards) return port;
+  const first = Number((JSON.parse(shards) as unknown[])[0] ?? 0);
+  return Number.isInteger(first) ? port + first : port;
 }
 
 main().catch((error: unknown) => {

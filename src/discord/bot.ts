@@ -6,8 +6,11 @@
 import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
 import type { Config } from '../config.js';
+import { createMetrics, type Metrics } from '../health/metrics.js';
+import { cooldownsFrom, DEFAULT_COOLDOWN } from './cooldown.js';
 import { GATEWAY_CLOSE, OURS } from './limits.js';
-import { redactTokens, silentLogger, type Logger } from './logger.js';
+import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
+import { startHealth, watchGateway } from './observe.js';
 import { syncCommands } from './registration.js';
 import { createRouter } from './router.js';
 
@@ -31,8 +34,11 @@ const FATAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
-  /** Needs `DISCORD_TOKEN`; `DISCORD_API_URL` and `DISCORD_GUILD_ID` are honoured. */
-  readonly config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'>;
+  /**
+   * Needs `DISCORD_TOKEN`; `DISCORD_API_URL`, `DISCORD_GUILD_ID`, `HEALTH_PORT` and the cooldown's
+   * settings are honoured (absent cooldown settings: the defaults of `cooldown.ts`).
+   */
+  readonly config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'> & Partial<Pick<Config, 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS' | 'HEALTH_PORT'>>;
   readonly engine: Engine;
   readonly logger?: Logger;
   /** Register commands at start-up when they differ (default true). */
@@ -41,14 +47,19 @@ export interface BotOptions {
   readonly onFatal?: (error: BotFatalError) => void;
   /** See `answerWithin`; for tests. */
   readonly deferAfterMs?: number;
+  /** Where interactions and reconnections are counted (default: a fresh registry). */
+  readonly metrics?: Metrics;
 }
 
 /** A running bot. */
 export interface Bot {
   readonly client: Client<true>;
+  readonly metrics: Metrics;
+  /** Port of the health endpoint on 127.0.0.1, when `HEALTH_PORT` is set. */
+  readonly healthPort: number | undefined;
   /** Replies being worked on now. */
   inFlight(): number;
-  /** Stops taking interactions, lets the in-flight replies finish (within a grace period), closes the gateway. */
+  /** Stops taking interactions, lets the in-flight replies finish (within a grace period), closes the gateway. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -57,13 +68,23 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const log = options.logger ?? silentLogger();
   const token = options.config.DISCORD_TOKEN;
   if (!token) throw new BotFatalError('DISCORD_TOKEN is not set.');
+  // Censored in every log line from now on, whatever its shape.
+  addSecret(token);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Default for anything sent; every payload also sets it (render/discord/payload.ts).
     allowedMentions: { parse: [] },
     ...(options.config.DISCORD_API_URL ? { rest: { api: options.config.DISCORD_API_URL } } : {}),
   });
-  const route = createRouter({ engine: options.engine, logger: log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+  const metrics = options.metrics ?? createMetrics();
+  const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
+  const route = createRouter({
+    engine: options.engine,
+    logger: log,
+    metrics,
+    ...(cooldowns ? { cooldowns } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
@@ -88,11 +109,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     else fail(error);
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js error'));
-  client.on(Events.Warn, (message) => log.warn({ message }, 'discord.js warning'));
+  client.on(Events.Warn, (message) => log.warn({ message: redactTokens(message) }, 'discord.js warning'));
+  watchGateway(client, metrics, log);
   client.on(Events.Debug, (message) => log.trace({ message: redactTokens(message) }, 'discord.js debug'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  // Before logging in, so that /healthz says 503 (not "connection refused") while the bot starts.
+  const healthPort = options.config.HEALTH_PORT;
+  const health = await startHealth(healthPort, client, options.engine, metrics, log).catch((error: unknown) => {
+    throw new BotFatalError(`cannot listen on 127.0.0.1:${healthPort} for HEALTH_PORT (${(error as { code?: string }).code ?? String(error)}).`);
+  });
   try {
     await Promise.race([client.login(token), fatal]);
     const c = await Promise.race([ready, fatal]);
@@ -103,28 +130,36 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     if ((options.registerCommands ?? true) && firstShard) await syncCommands(client.rest, { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) }, log);
   } catch (error) {
     await client.destroy();
+    await health?.close();
     if (error instanceof BotFatalError) throw error;
     if (isTokenRejection(error)) throw new BotFatalError(BAD_TOKEN_MESSAGE);
     throw error;
   }
 
+  let stopped: Promise<void> | undefined;
   return {
     client: client as Client<true>,
+    metrics,
+    healthPort: health?.port,
     inFlight: () => inFlight.size,
-    async stop() {
-      stopping = true;
-      log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
-      const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), OURS.SHUTDOWN_GRACE_MS).unref());
-      while (inFlight.size > 0) {
-        if ((await Promise.race([Promise.allSettled([...inFlight]), grace])) === 'timeout') {
-          log.warn({ inFlight: inFlight.size }, 'replies still in flight after the grace period; closing anyway');
-          break;
-        }
-      }
-      await client.destroy();
-      log.info('stopped');
-    },
+    // A second call (a second SIGTERM, Ctrl-C twice) waits for the first instead of closing twice.
+    stop: () => (stopped ??= stop()),
   };
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
+    const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), OURS.SHUTDOWN_GRACE_MS).unref());
+    while (inFlight.size > 0) {
+      if ((await Promise.race([Promise.allSettled([...inFlight]), grace])) === 'timeout') {
+        log.warn({ inFlight: inFlight.size }, 'replies still in flight after the grace period; closing anyway');
+        break;
+      }
+    }
+    await client.destroy();
+    await health?.close();
+    log.info('stopped');
+  }
 }
 
 /** discord.js's "invalid token" (a 401 on `GET /gateway/bot`), or a 401 from the REST API itself. */

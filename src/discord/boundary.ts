@@ -13,8 +13,8 @@ import { API_ERROR } from './limits.js';
 import type { Logger } from './logger.js';
 import { respondChoices, send } from './respond.js';
 
-/** How an interaction ended, for the logs. */
-export type Outcome = 'answered' | 'deferred' | 'user-error' | 'discord-error' | 'error';
+/** How an interaction ended, for the logs and the metrics. */
+export type Outcome = 'answered' | 'deferred' | 'user-error' | 'cooldown' | 'discord-error' | 'error';
 
 /** A short id to quote to the user and find in the logs: 8 hex digits. */
 export function errorId(): string {

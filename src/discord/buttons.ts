@@ -24,6 +24,8 @@ export interface ButtonContext {
   readonly colorOf: (sourceId: string) => number | undefined;
   /** Current time in ms since the epoch (a parameter for tests). */
   readonly now: () => number;
+  /** See `answerWithin` (0: defer before any work, as the router asks when it is busy). */
+  readonly deferAfterMs?: number;
 }
 
 /** Whether a message is too old for its buttons: older than an interaction token lives (its snowflake gives its time). */
@@ -37,17 +39,18 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
   if (!action) throw new BotUserError('unknown-button');
   if (isExpired(i.message.createdTimestamp, ctx.now())) throw new BotUserError('expired-button');
   const locale = localeOf(i.locale);
+  const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};
   switch (action.kind) {
     case 'more': {
       const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
       if (query === undefined || !carries(action.query, query)) throw new BotUserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
-      const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt }, () => answerReply(ctx.engine.run(action.command, query), o));
+      const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(ctx.engine.run(action.command, query), o));
       return { ...ack, action: action.kind };
     }
     case 'paragraph': {
       const doc = paragraphOf(ctx.engine, action.article, action.paragraph);
-      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt }, () => paragraphReply(doc.article, doc.source, doc.paragraph, locale));
+      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => paragraphReply(doc.article, doc.source, doc.paragraph, locale));
       return { ...ack, action: action.kind };
     }
     case 'citation': {
@@ -64,7 +67,7 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
         matched: [],
         score: 0,
       };
-      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt }, () => citationReply(excerpt, locale));
+      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => citationReply(excerpt, locale));
       return { ...ack, action: action.kind };
     }
   }

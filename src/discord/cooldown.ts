@@ -26,6 +26,14 @@ export type CooldownDecision =
       readonly firstRefusal: boolean;
     };
 
+/**
+ * The cooldown a configuration asks for (`COOLDOWN_LIMIT`, `COOLDOWN_WINDOW_SECONDS`), or none
+ * when the limit is 0: an operator behind another rate limiter, or a load test, may turn it off.
+ */
+export function cooldownsFrom(limit: number, windowSeconds: number, now: () => number = Date.now): Cooldowns | undefined {
+  return limit === 0 ? undefined : new Cooldowns({ limit, windowMs: windowSeconds * 1_000 }, now);
+}
+
 /** Users tracked before expired entries are swept, so memory stays bounded under many users. */
 const SWEEP_AT = 10_000;
 

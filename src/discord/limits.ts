@@ -85,6 +85,16 @@ export const OURS = {
   QUERY_MAX: 300,
   /** Longest part of a message the "Cite sources" context menu searches for. */
   CONTEXT_QUERY_MAX: 300,
-  /** How long in-flight replies may take to finish after SIGTERM before the client is destroyed anyway. */
-  SHUTDOWN_GRACE_MS: 10_000,
+  /**
+   * How long in-flight replies may take to finish after SIGTERM before the client is destroyed
+   * anyway: under 10 s with room for closing the gateway, because `docker stop` (and many
+   * supervisors) send SIGKILL 10 s after SIGTERM.
+   */
+  SHUTDOWN_GRACE_MS: 8_000,
+  /**
+   * Interactions in progress beyond which a new one is deferred at once, before any work: under a
+   * burst the answers queue for the CPU, and waiting for an answer before the first response could
+   * pass Discord's 3 seconds, while a deferral is one cheap request (`bench:load` measures it).
+   */
+  DEFER_WHEN_BUSY_AT: 16,
 } as const;

@@ -2,22 +2,29 @@
  * Every interaction the bot receives goes through here: routed by kind (slash command,
  * autocomplete, context menu, button), answered through `respond.ts`, with the one error
  * boundary around it and one log line at the end (request id, command, outcome, durations;
- * the query's length at info, the query itself only at debug).
+ * the query's length at info, the query itself only at debug). The per-user cooldown is asked
+ * first for commands, buttons and the context menu (never for autocomplete, which is typing, not
+ * asking), and every interaction is counted in the metrics. Under a burst (more than
+ * `OURS.DEFER_WHEN_BUSY_AT` in progress) a new interaction is deferred before any work, so that its
+ * first response does not queue behind the others' answers.
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
 import { localeOf } from '../render/messages.js';
-import { answerReply } from '../render/discord/payload.js';
+import type { Metrics } from '../health/metrics.js';
+import { answerReply, cooldownReply } from '../render/discord/payload.js';
 import { colorOf as parseColor } from '../render/discord/pieces.js';
 import { suggest, type Choice } from './autocomplete.js';
 import { handleFailure, type Outcome } from './boundary.js';
 import { handleButton } from './buttons.js';
 import { CONTEXT_MENU, slashNamed } from './commands.js';
+import type { CooldownDecision, Cooldowns } from './cooldown.js';
 import { requestFor, type EngineRequest } from './handlers.js';
 import { BotUserError, contextQuery, parseSlashArgs } from './input.js';
-import { INTERACTION } from './limits.js';
+import { INTERACTION, OURS } from './limits.js';
 import type { Logger } from './logger.js';
-import { answerWithin, respondChoices, type Acknowledged } from './respond.js';
+import { countInteraction } from './observe.js';
+import { answerWithin, respondChoices, send, type Acknowledged, type Answerable } from './respond.js';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -27,7 +34,14 @@ export interface RouterOptions {
   readonly now?: () => number;
   /** See `answerWithin` (default 1.5 s). */
   readonly deferAfterMs?: number;
+  /** Per-user cooldown (`cooldownsFrom`); none: every interaction is served. */
+  readonly cooldowns?: Cooldowns;
+  /** Where interactions are counted; none: not counted. */
+  readonly metrics?: Metrics;
 }
+
+/** What the log line and the metrics learn from an acknowledged interaction. */
+type Served = Acknowledged & { readonly queryLength?: number; readonly action?: string; readonly noEvidence?: boolean; readonly retryAfterMs?: number; readonly firstRefusal?: boolean };
 
 /** Handles one interaction; never rejects. */
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
@@ -39,12 +53,26 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   const colorOf = (sourceId: string) => colors.get(sourceId);
   const now = options.now ?? Date.now;
 
+  /** Interactions being handled now: past {@link OURS.DEFER_WHEN_BUSY_AT}, new ones are deferred before any work. */
+  let active = 0;
+  const deferAfter = (): { deferAfterMs?: number } => (active > OURS.DEFER_WHEN_BUSY_AT ? { deferAfterMs: 0 } : options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {});
+
   /** Runs a request and answers with its first page, within Discord's 3 seconds. */
-  const answer = (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
+  const answer = async (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
     log.debug({ query: request.query }, 'query');
-    return answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) }, () =>
-      answerReply(engine.run(request.command, request.query), { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf }),
-    );
+    let noEvidence = false;
+    const ack = await answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...deferAfter() }, () => {
+      const result = engine.run(request.command, request.query);
+      noEvidence = result.kind === 'no-evidence';
+      return answerReply(result, { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf });
+    });
+    return { ...ack, noEvidence };
+  };
+
+  /** The cooldown's refusal: a short ephemeral notice with when to try again; nothing else is run. */
+  const refuse = async (i: Answerable, wait: Extract<CooldownDecision, { allowed: false }>, receivedAt: number): Promise<Served> => {
+    await send(i, cooldownReply(new Date(now() + wait.retryAfterMs), localeOf(i.locale)));
+    return { ackMs: performance.now() - receivedAt, deferred: false, retryAfterMs: wait.retryAfterMs, firstRefusal: wait.firstRefusal };
   };
 
   const slash = async (i: ChatInputCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
@@ -76,27 +104,44 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   };
 
   return async (i: Interaction) => {
+    active += 1;
+    try {
+      await handle(i);
+    } finally {
+      active -= 1;
+    }
+  };
+
+  async function handle(i: Interaction): Promise<void> {
     const receivedAt = performance.now() - arrivalAge(i.createdTimestamp, now());
     const command = 'commandName' in i ? i.commandName : i.isButton() ? i.customId.split(':')[0] : undefined;
     const log = logger.child({ requestId: i.id, type: i.type, command, locale: 'locale' in i ? i.locale : undefined });
     let outcome: Outcome = 'answered';
     let details: Record<string, unknown> = {};
+    let noEvidence = false;
     try {
-      let ack: (Acknowledged & { readonly queryLength?: number; readonly action?: string }) | undefined;
+      let ack: Served | undefined;
       if (i.isAutocomplete()) await autocomplete(i, log);
-      else if (i.isChatInputCommand()) ack = await slash(i, receivedAt, log);
-      else if (i.isMessageContextMenuCommand()) ack = await contextMenu(i, receivedAt, log);
-      else if (i.isButton()) ack = await handleButton(i, { engine, colorOf, now }, receivedAt);
-      else return;
+      else if (!i.isChatInputCommand() && !i.isMessageContextMenuCommand() && !i.isButton()) return;
+      else {
+        const wait = options.cooldowns?.take(i.user.id);
+        if (wait && !wait.allowed) ack = await refuse(i, wait, receivedAt);
+        else if (i.isChatInputCommand()) ack = await slash(i, receivedAt, log);
+        else if (i.isMessageContextMenuCommand()) ack = await contextMenu(i, receivedAt, log);
+        else ack = await handleButton(i, { engine, colorOf, now, ...deferAfter() }, receivedAt);
+        outcome = wait && !wait.allowed ? 'cooldown' : ack.deferred ? 'deferred' : 'answered';
+      }
       if (ack) {
-        outcome = ack.deferred ? 'deferred' : 'answered';
+        noEvidence = ack.noEvidence === true;
         details = { ...ack, ackMs: Math.round(ack.ackMs) };
       }
     } catch (error) {
       outcome = await handleFailure(i, error, log);
     }
-    log.info({ outcome, durationMs: Math.round(performance.now() - receivedAt), ...details }, 'interaction');
-  };
+    const durationMs = performance.now() - receivedAt;
+    if (options.metrics) countInteraction(options.metrics, i, outcome, noEvidence, durationMs);
+    log.info({ outcome, durationMs: Math.round(durationMs), ...details }, 'interaction');
+  }
 }
 
 /**

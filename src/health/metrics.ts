@@ -5,8 +5,12 @@
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Outcomes of one interaction, as counted. */
-export type Outcome = 'ok' | 'no-evidence' | 'user-error' | 'error' | 'cooldown';
+/**
+ * Outcomes of one interaction, as counted: answered with evidence (`ok`) or without
+ * (`no-evidence`), refused as a user error or by the cooldown, lost to Discord (10062/40060:
+ * `discord-error`), or failed on our side (`error`).
+ */
+export type Outcome = 'ok' | 'no-evidence' | 'user-error' | 'cooldown' | 'discord-error' | 'error';
 
 /** The bot's metrics and the registry that exposes them. */
 export interface Metrics {
@@ -32,7 +36,7 @@ export function createMetrics(): Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
-    reconnects: new Counter({ name: 'recoupe_gateway_reconnects_total', help: 'Gateway sessions resumed or re-identified.', registers: [registry] }),
+    reconnects: new Counter({ name: 'recoupe_gateway_reconnects_total', help: 'Gateway reconnections after a recoverable close (each ends in a resume or a new session).', registers: [registry] }),
     cooldownRefusals: new Counter({ name: 'recoupe_cooldown_refusals_total', help: 'Commands refused by the per-user cooldown.', registers: [registry] }),
   };
 }

@@ -90,6 +90,8 @@ const en = {
       'unknown-paragraph': () => 'That paragraph is no longer in the corpus. Please ask again.',
     },
     internalError: (id: string) => `Sorry, something went wrong on my side. It has been logged as error ${id}.`,
+    /** The per-user cooldown's notice; `when` is a Discord relative timestamp, which each client shows in its own language. */
+    cooldown: (when: string) => `You are sending commands a little fast. Please try again ${when}.`,
   },
 };
 
@@ -172,6 +174,7 @@ const fr: Messages = {
       'unknown-paragraph': () => 'Ce paragraphe n’est plus dans le corpus. Reposez la question.',
     },
     internalError: (id) => `Désolé, une erreur s’est produite de mon côté. Elle est enregistrée sous le numéro ${id}.`,
+    cooldown: (when) => `Vous envoyez des commandes un peu vite. Réessayez ${when}.`,
   },
 };
 

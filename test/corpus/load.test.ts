@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +130,17 @@ describe('loadCorpus: every problem is a CorpusError naming file and field', () 
     const error = await failure();
     expect(error.file).toBe(path.join(dir, 'articles/a.md'));
     expect(error.detail).toContain('refusing to read it');
+  });
+
+  it('refuses a 50 MB file by its size alone, in one message naming the file', async () => {
+    // Sparse, so the test writes nothing: were it read, its NUL bytes would fail as bad front matter instead.
+    const file = path.join(dir, 'articles/a.md');
+    const handle = await open(file, 'w');
+    await handle.truncate(50 * 1024 * 1024);
+    await handle.close();
+    const error = await failure();
+    expect(error.file).toBe(file);
+    expect(error.message).toBe(`${file}: file is ${50 * 1024 * 1024} bytes, more than the ${MAX_FILE_BYTES} allowed; refusing to read it`);
   });
 
   it('reports a bad field of sources.yaml with its position', async () => {

@@ -24,6 +24,13 @@ describe('GIVEN the source tree', () => {
     expect(senders).toEqual(['src/discord/respond.ts']);
   });
 
+  it('THEN nothing retries a Discord request by itself: discord.js does (429 after retry-after, 5xx 3 times), 10062/40060 never are', () => {
+    // Code only: comments may well say "never retried".
+    const code = (f: string) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gmu, '');
+    const retrying = [...files('src/discord'), ...files('src/render'), ...files('src/health')].filter((f) => /\b(?:retry|retries|retrying|attempts?|backoff)\b/iu.test(code(f)) || /catch\s*(?:\([^)]*\))?\s*\{[^}]*\b(?:reply|editReply|followUp|update|send|answerWithin)\(/u.test(code(f)));
+    expect(retrying).toEqual([]);
+  });
+
   it('THEN every source file of the adapter stays small enough to read in one sitting', () => {
     for (const f of [...files('src/discord'), ...files('src/render/discord')]) expect(readFileSync(f, 'utf8').split('\n').length, f).toBeLessThan(300);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Cooldowns } from '../../src/discord/cooldown.js';
+import { Cooldowns, cooldownsFrom } from '../../src/discord/cooldown.js';
 
 describe('per-user cooldown', () => {
   beforeEach(() => {
@@ -54,6 +54,16 @@ describe('per-user cooldown', () => {
     vi.advanceTimersByTime(1_000);
     cooldowns.take('late');
     expect(cooldowns.size).toBe(1);
+  });
+
+  it('GIVEN the configuration WHEN COOLDOWN_LIMIT is 0 THEN there is no cooldown; otherwise its window is in seconds', () => {
+    expect(cooldownsFrom(0, 10)).toBeUndefined();
+    let now = 0;
+    const cooldowns = cooldownsFrom(1, 30, () => now);
+    cooldowns?.take('dave');
+    expect(cooldowns?.take('dave')).toMatchObject({ allowed: false, retryAfterMs: 30_000 });
+    now = 30_000;
+    expect(cooldowns?.take('dave').allowed).toBe(true);
   });
 
   it.each([

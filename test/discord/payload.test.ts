@@ -10,7 +10,7 @@ import type { Article, Source } from '../../src/corpus/types.js';
 import { decodeButton } from '../../src/discord/custom-id.js';
 import { EMBED, MESSAGE } from '../../src/discord/limits.js';
 import { fitEmbeds, type DraftEmbed } from '../../src/render/discord/fit.js';
-import { answerReply, citationReply, noticeReply, paragraphReply, replyViolations, type DiscordReply } from '../../src/render/discord/payload.js';
+import { answerReply, citationReply, cooldownReply, noticeReply, paragraphReply, replyViolations, type DiscordReply } from '../../src/render/discord/payload.js';
 import { queryFromFooters, shown } from '../../src/render/discord/pieces.js';
 import { CITATION, HOSTILE, excerptOf, liveMentions, longHostileText, maskedLinks, payloadStrings } from './support.js';
 
@@ -177,5 +177,18 @@ describe('Buttons and notices', () => {
     expectSafe(reply);
     expect(reply.suppressEmbeds).toBe(true);
     expect(reply.embeds).toEqual([]);
+  });
+
+  it('GIVEN a cooldown refusal WHEN its notice is built THEN it is ephemeral, in the language asked, with a live Discord timestamp rounded up', () => {
+    const retryAt = new Date(Date.UTC(2025, 5, 17, 12, 0, 7, 200));
+    const en = cooldownReply(retryAt, 'en');
+    const fr = cooldownReply(retryAt, 'fr');
+    for (const reply of [en, fr]) {
+      expectSafe(reply);
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.components).toEqual([]);
+    }
+    expect(en.content).toBe('You are sending commands a little fast. Please try again <t:1750161608:R>.');
+    expect(fr.content).toBe('Vous envoyez des commandes un peu vite. Réessayez <t:1750161608:R>.');
   });
 });

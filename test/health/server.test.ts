@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/health/metrics.js';
 import { startHealthServer, type HealthServer, type HealthStatus } from '../../src/health/server.js';
@@ -50,5 +51,18 @@ describe('the health endpoint', () => {
     const { base } = await start(() => ({ gateway: true, index: true }));
     expect((await fetch(`${base}/admin`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('where the endpoint listens', () => {
+  it('GIVEN the machine has another network address THEN the endpoint cannot be reached on it: 127.0.0.1 only', async () => {
+    const { base } = await start(() => ({ gateway: true, index: true }));
+    const port = new URL(base).port;
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === 'IPv4');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    if (!outside) return; // a machine with loopback only: nothing else to try
+    await expect(fetch(`http://${outside.address}:${port}/healthz`)).rejects.toThrow();
   });
 });

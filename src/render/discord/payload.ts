@@ -19,7 +19,7 @@ import { messages, type Locale } from '../messages.js';
 import { draftAnswer } from './answers.js';
 import { fitEmbeds, type NumberedExcerpt } from './fit.js';
 import { NEUTRAL_COLOR, codeBlock, colorOf, footer, safeUrl, shown, unformatted } from './pieces.js';
-import { cutDisplay, neutralizeMentions } from './text.js';
+import { cutDisplay, display, neutralizeMentions } from './text.js';
 
 declare const built: unique symbol;
 
@@ -123,6 +123,17 @@ export function citationReply(excerpt: Excerpt, locale: Locale): DiscordReply {
 /** A short message of the bot's own (an error, a notice), escaped and within limits; ephemeral by default. */
 export function noticeReply(text: string, ephemeral = true): DiscordReply {
   return finish({ content: cutDisplay(text, MESSAGE.CONTENT_MAX), embeds: [], components: [], ephemeral });
+}
+
+/**
+ * The per-user cooldown's notice, ephemeral: when to try again as a Discord relative timestamp
+ * (`<t:…:R>`, "in 7 seconds", shown by each client in its own language and counting down).
+ * The sentence is escaped like any notice; the timestamp is added after, being our own syntax.
+ */
+export function cooldownReply(retryAt: Date, locale: Locale): DiscordReply {
+  const when = `<t:${Math.ceil(retryAt.getTime() / 1_000)}:R>`;
+  const [before = '', after = ''] = messages(locale).discord.cooldown('\u0000').split('\u0000');
+  return finish({ content: `${display(before)}${when}${display(after)}`, embeds: [], components: [], ephemeral: true });
 }
 
 /** The last step of every payload: mentions off, previews off for text, limits checked. */

@@ -4,10 +4,9 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import type { Engine } from '../../../src/answers/engine.js';
 import { startBot, type Bot, type BotOptions } from '../../../src/discord/bot.js';
-import type { Logger } from '../../../src/discord/logger.js';
+import { createLogger, type Logger } from '../../../src/discord/logger.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
 
@@ -18,10 +17,12 @@ export interface Harness {
   readonly engine: Engine;
   /** Every log line the bot wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
+  /** The same lines as written. */
+  readonly raw: string[];
   close(): Promise<void>;
 }
 
-/** A logger that keeps every line in memory (and prints them with `DEBUG_BOT=1`). */
+/** The bot's own logger (same redaction as in production), keeping every line in memory (and printing them with `DEBUG_BOT=1`). */
 export function memoryLogger(level = 'debug'): { logger: Logger; logs: Array<Record<string, unknown>>; raw: string[] } {
   const logs: Array<Record<string, unknown>> = [];
   const raw: string[] = [];
@@ -34,20 +35,37 @@ export function memoryLogger(level = 'debug'): { logger: Logger; logs: Array<Rec
       done();
     },
   });
-  return { logger: pino({ level, base: { app: 'recoupe' } }, stream), logs, raw };
+  return { logger: createLogger(level, stream), logs, raw };
+}
+
+/** Options of {@link startHarness}. */
+export interface HarnessOptions {
+  readonly engine?: Engine;
+  readonly double?: DiscordDoubleOptions;
+  readonly bot?: Partial<Omit<BotOptions, 'config'>>;
+  /**
+   * Configuration besides the token, the double's URL and guild. The cooldown is OFF unless set
+   * here: these tests send dozens of commands as one user within seconds, which is not what
+   * they are about; `cooldown.test.ts` turns it on.
+   */
+  readonly config?: Partial<Pick<BotOptions['config'], 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS' | 'HEALTH_PORT'>>;
+  /** Log level of the in-memory logger (default `debug`). */
+  readonly logLevel?: string;
 }
 
 /** Starts a double (heartbeat 1 s) and the bot in this process, registered on the double's guild. */
-export async function startHarness(options: { engine?: Engine; double?: DiscordDoubleOptions; bot?: Partial<BotOptions> } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const double = await startDiscordDouble({ heartbeatIntervalMs: 1_000, ...options.double });
   const engine = options.engine ?? (await loadEngine('data'));
-  const { logger, logs } = memoryLogger();
-  const bot = await startBot({ config: { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID }, engine, logger, ...options.bot });
+  const { logger, logs, raw } = memoryLogger(options.logLevel);
+  const config = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, COOLDOWN_LIMIT: 0, ...options.config };
+  const bot = await startBot({ config, engine, logger, ...options.bot });
   return {
     double,
     bot,
     engine,
     logs,
+    raw,
     async close() {
       await bot.stop();
       await double.stop();

@@ -1,0 +1,93 @@
+/**
+ * Configuration from the environment: defaults, empty strings as unset, every bad key reported at
+ * once, and never a value in the error (a misplaced token must not reach a log or a terminal).
+ * Also what the repository ships: `.env` ignored by git, `.env.example` valid and without secrets.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+/** The error `loadConfig` throws for `env`. */
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('GIVEN an environment', () => {
+  it('WHEN nothing is set THEN the defaults: no token (terminal console), cooldown 5 per 10 s, no health endpoint', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ LOG_LEVEL: 'info', DATA_DIR: 'data', RECOUPE_LOCALE: 'en', COOLDOWN_LIMIT: 5, COOLDOWN_WINDOW_SECONDS: 10 });
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.HEALTH_PORT).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('WHEN every variable is an empty string THEN each counts as unset', () => {
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT'];
+    expect(loadConfig(Object.fromEntries(keys.map((k) => [k, ''])))).toEqual(loadConfig({}));
+  });
+
+  it('WHEN the cooldown and the health port are set THEN they are read as numbers; 0 turns the cooldown off', () => {
+    expect(loadConfig({ COOLDOWN_LIMIT: '0', COOLDOWN_WINDOW_SECONDS: '60', HEALTH_PORT: '9464' })).toMatchObject({ COOLDOWN_LIMIT: 0, COOLDOWN_WINDOW_SECONDS: 60, HEALTH_PORT: 9464 });
+  });
+
+  it('WHEN several keys are wrong THEN one error lists every one of them, and none of their values', () => {
+    const env = {
+      DISCORD_TOKEN: 'short-SECRET-value',
+      DISCORD_GUILD_ID: 'guild-SECRET',
+      DISCORD_API_URL: 'ftp://SECRET.example',
+      LOG_LEVEL: 'SECRET-loud',
+      RECOUPE_LOCALE: 'SECRET-de',
+      COOLDOWN_LIMIT: 'SECRET-5',
+      COOLDOWN_WINDOW_SECONDS: '0',
+      HEALTH_PORT: '70000',
+    };
+    const error = failure(env);
+    expect(error.issues.map((i) => i.key).sort()).toEqual(Object.keys(env).sort());
+    expect(error.message).not.toMatch(/SECRET|70000/u);
+    expect(error.message).toContain('COOLDOWN_WINDOW_SECONDS: must be a whole number from 1 to 3600');
+    expect(error.message).toContain('HEALTH_PORT: must be a whole number from 0 to 65535');
+    expect(error.message).toMatch(/^recoupe: invalid configuration:\n/u);
+  });
+
+  it('WHEN any key holds any wrong value (fast-check) THEN the error never quotes it', () => {
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 80 }), (key, tail) => {
+        // A recognisable value that no rule accepts for any of these keys.
+        const value = `zz${tail}\u00a7`;
+        let message = '';
+        try {
+          loadConfig({ [key]: value });
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(message).toContain(key);
+        expect(message).not.toContain(value);
+        expect(message).not.toContain(`zz${tail}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('GIVEN the repository', () => {
+  it('THEN .env is ignored by git', () => {
+    const ignored = readFileSync('.gitignore', 'utf8').split('\n').map((l) => l.trim());
+    expect(ignored).toContain('.env');
+  });
+
+  it('THEN .env.example documents every variable, holds no value for the token, and is a valid configuration as it is', () => {
+    const example = parse(readFileSync('.env.example', 'utf8'));
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT']) expect(Object.keys(example)).toContain(key);
+    expect(example.DISCORD_TOKEN).toBe('');
+    expect(() => loadConfig(example)).not.toThrow();
+  });
+});
