@@ -5,7 +5,7 @@
 import { terms } from '../text/analyser.js';
 import type { FigureMention } from '../text/numbers.js';
 import type { KnowledgeBase } from './facts.js';
-import { prepareQuery, retrieve, suggestionsFor, type Ranked } from './retrieve.js';
+import { prepareQuery, retrieveBySource, suggestionsFor, type Ranked } from './retrieve.js';
 import type { CompareAnswer, FigureDifference, NoEvidenceAnswer, OutletCoverage, PersonDifference } from './types.js';
 
 /** Excerpts per outlet at most. */
@@ -26,10 +26,8 @@ export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvi
   const total = unique.reduce((s, t) => s + idf(t), 0);
   const relevant = (r: Ranked) => total > 0 && coveredWeight(r, unique, idf) / total >= COVERAGE_SHARE;
 
-  const perOutlet = kb.corpus.sources.map((source) => {
-    const ranked = retrieve(kb, query, { sourceId: source.id, limit: COMPARE_EXCERPTS }).ranked.filter(relevant);
-    return { source, ranked };
-  });
+  const bySource = retrieveBySource(kb, query, { limit: COMPARE_EXCERPTS });
+  const perOutlet = kb.corpus.sources.map((source) => ({ source, ranked: (bySource.get(source.id) ?? []).filter(relevant) }));
   if (perOutlet.every((o) => o.ranked.length === 0)) return { kind: 'no-evidence', command: 'compare', query: topic, suggestions: suggestionsFor(kb, query) };
 
   const outlets: OutletCoverage[] = perOutlet.map(({ source, ranked }) => ({
