@@ -4,7 +4,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import { Engine } from '../../src/answers/engine.js';
-import type { Answer, Citation, Excerpt } from '../../src/answers/types.js';
+import type { Citation, Excerpt } from '../../src/answers/types.js';
 import type { Article, Corpus, Source } from '../../src/corpus/types.js';
 
 /** Everything that could ping, render as Markdown, or hide a link. */
@@ -104,19 +104,5 @@ export function hostileEngine(): Engine {
   return Engine.build(hostileCorpus());
 }
 
-/** Every excerpt an answer carries. */
-export function excerptsOf(answer: Answer): Excerpt[] {
-  switch (answer.kind) {
-    case 'ask':
-    case 'who':
-      return [...answer.excerpts];
-    case 'when':
-      return answer.dates.map((d) => d.excerpt);
-    case 'compare':
-      return answer.outlets.flatMap((o) => o.excerpts);
-    case 'cite':
-      return [answer.excerpt];
-    default:
-      return [];
-  }
-}
+/** Every excerpt an answer carries (shared with the engine's tests). */
+export { excerptsOf } from '../answers/support.js';
