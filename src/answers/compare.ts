@@ -2,7 +2,6 @@
  * `compare TOPIC`: what each outlet says on a topic, side by side, then what differs between
  * them: figures (compared by value, so "Cinq mille" = "5 000") and people named by some only.
  */
-import { terms } from '../text/analyser.js';
 import type { FigureMention } from '../text/numbers.js';
 import type { KnowledgeBase } from './facts.js';
 import { prepareQuery, retrieveBySource, suggestionsFor, type Ranked } from './retrieve.js';
@@ -24,7 +23,7 @@ export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvi
   // Words the corpus never uses (typos, other spellings from the alias table) weigh nothing here.
   const unique = [...new Set(query.terms)].filter((t) => kb.index.documentFrequency(t) > 0);
   const total = unique.reduce((s, t) => s + idf(t), 0);
-  const relevant = (r: Ranked) => total > 0 && coveredWeight(r, unique, idf) / total >= COVERAGE_SHARE;
+  const relevant = (r: Ranked) => total > 0 && coveredWeight(kb, r, unique, idf) / total >= COVERAGE_SHARE;
 
   const bySource = retrieveBySource(kb, query, { limit: COMPARE_EXCERPTS });
   const perOutlet = kb.corpus.sources.map((source) => ({ source, ranked: (bySource.get(source.id) ?? []).filter(relevant) }));
@@ -49,8 +48,9 @@ export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvi
 }
 
 /** Query weight the ranked paragraph holds: each query term it contains, counted once. */
-function coveredWeight(r: Ranked, queryTerms: readonly string[], idf: (t: string) => number): number {
-  const present = new Set(terms(r.doc.paragraph.text));
+function coveredWeight(kb: KnowledgeBase, r: Ranked, queryTerms: readonly string[], idf: (t: string) => number): number {
+  // The paragraph was analysed to choose its excerpt; reuse that rather than analyse it again.
+  const present = new Set(kb.index.analysisOf(r.doc.id).tokens.map((t) => t.term));
   return queryTerms.filter((t) => present.has(t)).reduce((s, t) => s + idf(t), 0);
 }
 

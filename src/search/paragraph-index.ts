@@ -256,7 +256,8 @@ class Vocabulary {
   private constructor(
     private readonly df: Map<string, number>,
     private readonly surfaces: Map<string, string>,
-    private readonly folded: Array<[string, string, number]>,
+    /** `[term, usual spelling, document frequency]`, most frequent first. */
+    private readonly byFrequency: Array<[string, string, number]>,
   ) {}
 
   static of(texts: readonly string[]): Vocabulary {
@@ -276,15 +277,15 @@ class Vocabulary {
       }
     }
     const surfaces = new Map<string, string>();
-    const folded: Array<[string, string, number]> = [];
+    const byFrequency: Array<[string, string, number]> = [];
     for (const [term, bySurface] of counts) {
       const best = [...bySurface].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
       if (!best) continue;
       surfaces.set(term, best[0]);
-      folded.push([term, best[0], df.get(term) ?? 0]);
+      byFrequency.push([term, best[0], df.get(term) ?? 0]);
     }
-    folded.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1]));
-    return new Vocabulary(df, surfaces, folded);
+    byFrequency.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1]));
+    return new Vocabulary(df, surfaces, byFrequency);
   }
 
   static restore(saved: SavedVocabulary): Vocabulary {
@@ -301,7 +302,7 @@ class Vocabulary {
   }
 
   toJSON(): SavedVocabulary {
-    return { rows: this.folded.map(([term, surface, count]) => [term, count, surface] as const) };
+    return { rows: this.byFrequency.map(([term, surface, count]) => [term, count, surface] as const) };
   }
 
   documentFrequency(term: string): number {
@@ -316,7 +317,7 @@ class Vocabulary {
     const key = `${limit}:${prefix}`;
     const known = this.prefixMemo.get(key);
     if (known) return [...known];
-    const rows = prefix === '' ? this.folded.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
+    const rows = prefix === '' ? this.byFrequency.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
     const out = rows.map(([, surface]) => surface);
     // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
     if (this.prefixMemo.size >= PREFIX_MEMO_MAX) this.prefixMemo.clear();
@@ -326,7 +327,7 @@ class Vocabulary {
 
   /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
   private rowsWithPrefix(prefix: string, limit: number): Array<[string, string, number]> {
-    const sorted = (this.alphabetical ??= [...this.folded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    const sorted = (this.alphabetical ??= [...this.byFrequency].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
     let low = 0;
     let high = sorted.length;
     while (low < high) {

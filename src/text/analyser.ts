@@ -160,8 +160,3 @@ export function queryForms(question: string): string[] {
   }
   return [...out];
 }
-
-/** True when the folded word is a French stopword. */
-export function isStopword(folded: string): boolean {
-  return STOPWORDS.has(folded);
-}
