@@ -60,7 +60,7 @@ function figureDifferences(kb: KnowledgeBase, covering: Covering): FigureDiffere
   const byValue = new Map<number, { unit?: string; wordings: Map<string, string> }>();
   for (const { source, ranked } of covering) {
     for (const r of ranked) {
-      for (const f of kb.facts[r.doc.id]?.figures ?? []) addFigure(byValue, f, source.short);
+      for (const f of kb.factsOf(r.doc.id).figures) addFigure(byValue, f, source.short);
     }
   }
   const outlets = covering.map((c) => c.source.short);
@@ -85,7 +85,7 @@ function peopleDifferences(kb: KnowledgeBase, covering: Covering): PersonDiffere
   const namedBy = new Map<string, { name: string; outlets: Set<string> }>();
   for (const { source, ranked } of covering) {
     for (const r of ranked) {
-      for (const m of kb.facts[r.doc.id]?.entities ?? []) {
+      for (const m of kb.factsOf(r.doc.id).entities) {
         if (m.entity.kind !== 'person') continue;
         const entry = namedBy.get(m.entity.key) ?? { name: m.entity.name, outlets: new Set<string>() };
         entry.outlets.add(source.short);

@@ -7,7 +7,7 @@
  */
 import type { Span } from '../text/sentences.js';
 import { queryForms, queryTerms } from '../text/analyser.js';
-import type { Hit, IndexedParagraph } from '../search/paragraph-index.js';
+import { topPositions, type IndexedParagraph, type Matches } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from './facts.js';
 import { excerptOf } from './excerpts.js';
 import { questionKind } from './question.js';
@@ -53,6 +53,9 @@ const RELATIVE_FLOOR = 0.3;
 /** Weight of the article's coverage of the question (see {@link articleCoverage}). */
 const ARTICLE_WEIGHT = 0.6;
 
+/** Query words looked at for suggestions at most. */
+const SUGGEST_FROM_TERMS = 8;
+
 /** Analyses a question once, for every search that follows. */
 export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
   const base = queryTerms(text);
@@ -62,8 +65,7 @@ export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
 
 /** Spans of a paragraph that hold the kind of answer a question asks for. */
 export function targetsFor(kb: KnowledgeBase, docId: number, kind: QuestionKind): readonly Span[] {
-  const facts = kb.facts[docId];
-  if (!facts) return [];
+  const facts = kb.factsOf(docId);
   switch (kind) {
     case 'when':
       return facts.dates;
@@ -90,8 +92,8 @@ export interface Retrieved {
  */
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
   const { limit = 5, sourceId, candidates = 20 } = options;
-  const { hits: all, total } = kb.index.searchCounted(query.terms, { limit: Infinity, forms: query.forms, ...(sourceId ? { sourceId } : {}) });
-  return { ranked: rank(kb, query, all, limit, candidates), total };
+  const found = kb.index.match(query.terms, { forms: query.forms, ...(sourceId ? { sourceId } : {}) });
+  return { ranked: rank(kb, query, found, found.scores.map((_, i) => i), limit, candidates), total: found.count };
 }
 
 /**
@@ -101,31 +103,48 @@ export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: Retri
  */
 export function retrieveBySource(kb: KnowledgeBase, query: PreparedQuery, options: Omit<RetrieveOptions, 'sourceId'> = {}): Map<string, readonly Ranked[]> {
   const { limit = 5, candidates = 20 } = options;
-  const { hits } = kb.index.searchCounted(query.terms, { limit: Infinity, forms: query.forms });
-  const bySource = new Map<string, Hit[]>();
-  for (const hit of hits) {
-    const list = bySource.get(hit.doc.source.id);
-    if (list) list.push(hit);
-    else bySource.set(hit.doc.source.id, [hit]);
+  const found = kb.index.match(query.terms, { forms: query.forms });
+  const bySource = new Map<number, number[]>();
+  for (let i = 0; i < found.count; i++) {
+    const source = kb.index.docSource[found.docs[i] as number] as number;
+    const list = bySource.get(source);
+    if (list) list.push(i);
+    else bySource.set(source, [i]);
   }
-  return new Map([...bySource].map(([source, list]) => [source, rank(kb, query, list, limit, candidates)]));
+  const out = new Map<string, readonly Ranked[]>();
+  for (const [source, positions] of bySource) {
+    const id = kb.corpus.sources[source]?.id;
+    if (id !== undefined) out.set(id, rank(kb, query, found, positions, limit, candidates));
+  }
+  return out;
 }
 
-/** Re-ranks search hits with article coverage and excerpt evidence; best first. */
-function rank(kb: KnowledgeBase, query: PreparedQuery, all: readonly Hit[], limit: number, candidates: number): Ranked[] {
-  if (all.length === 0) return [];
-  const termSet = new Set(query.terms);
+/**
+ * Re-ranks some of the matches (by position in `found`) with article coverage and excerpt
+ * evidence; best first. Only the best `candidates` by score and coverage get an excerpt.
+ */
+function rank(kb: KnowledgeBase, query: PreparedQuery, found: Matches, positions: ArrayLike<number>, limit: number, candidates: number): Ranked[] {
+  if (positions.length === 0) return [];
   const weight = (term: string) => kb.index.idf(term);
-  const articles = articleCoverage(all, query.terms, weight);
-  const topScore = all[0]?.score ?? 1;
-  const hits = all
-    .map((hit) => ({ hit, score: hit.score / topScore + ARTICLE_WEIGHT * (articles.get(hit.doc.article.id) ?? 0) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, Math.max(candidates, limit));
-  const ranked = hits.map(({ hit, score }) => {
-    const targets = targetsFor(kb, hit.doc.id, query.kind);
-    const excerpt = excerptOf(hit.doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(hit.doc.id) });
-    return { doc: hit.doc, excerpt, score };
+  // How much of the question each article covers, in any of its matching paragraphs: a question
+  // names its topic (`l'île`, `les bijoux algériens`) in words that the article uses somewhere,
+  // not always in the paragraph that answers.
+  const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
+  let topScore = 0;
+  for (let i = 0; i < positions.length; i++) topScore = Math.max(topScore, found.scores[positions[i] as number] as number);
+  topScore ||= 1;
+  const combined = new Float64Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const at = positions[i] as number;
+    const article = kb.index.docArticle[found.docs[at] as number] as number;
+    combined[i] = (found.scores[at] as number) / topScore + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
+  }
+  const termSet = new Set(query.terms);
+  const ranked = topPositions(combined, Math.max(candidates, limit)).map((i) => {
+    const doc = kb.index.docs[found.docs[positions[i] as number] as number] as IndexedParagraph;
+    const targets = targetsFor(kb, doc.id, query.kind);
+    const excerpt = excerptOf(doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
+    return { doc, excerpt, score: combined[i] as number };
   });
   const topExcerpt = Math.max(...ranked.map((r) => r.excerpt.score), 1e-9);
   const sorted = ranked
@@ -135,28 +154,11 @@ function rank(kb: KnowledgeBase, query: PreparedQuery, all: readonly Hit[], limi
   return sorted.filter((r) => r.score >= floor).slice(0, limit);
 }
 
-/**
- * How much of the question each article covers, in any of its matching paragraphs: the share of
- * the question's term weight found there. A question names its topic (`l'île`, `les bijoux
- * algériens`) in words that the article uses somewhere, not always in the paragraph that answers.
- */
-function articleCoverage(hits: readonly Hit[], terms: readonly string[], weight: (term: string) => number): Map<string, number> {
-  const total = [...new Set(terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
-  const found = new Map<string, Set<string>>();
-  for (const hit of hits) {
-    const set = found.get(hit.doc.article.id) ?? new Set<string>();
-    for (const t of hit.matched) set.add(t);
-    found.set(hit.doc.article.id, set);
-  }
-  const out = new Map<string, number>();
-  for (const [id, set] of found) out.set(id, Math.min(1, [...set].reduce((sum, t) => sum + weight(t), 0) / total));
-  return out;
-}
-
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */
 export function suggestionsFor(kb: KnowledgeBase, query: PreparedQuery, limit = 5): string[] {
   const out: string[] = [];
-  for (const term of query.terms) {
+  // The first words are enough to suggest from; a 6 000-character query has hundreds.
+  for (const term of query.terms.slice(0, SUGGEST_FROM_TERMS)) {
     for (const word of kb.index.closeWords(term, limit)) if (!out.includes(word)) out.push(word);
   }
   return out.slice(0, limit);

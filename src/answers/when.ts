@@ -30,24 +30,16 @@ function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<s
   };
 }
 
-/** Every date of a knowledge base, oldest first; sorted once per base, on first use. */
-const sortedDates = new WeakMap<KnowledgeBase, ReadonlyArray<{ doc: IndexedParagraph; mention: DateMention }>>();
-
-function allDates(kb: KnowledgeBase): ReadonlyArray<{ doc: IndexedParagraph; mention: DateMention }> {
-  let all = sortedDates.get(kb);
-  if (!all) {
-    const list = kb.index.docs.flatMap((doc, i) => (kb.facts[i]?.dates ?? []).map((mention) => ({ doc, mention })));
-    list.sort((a, b) => a.mention.sortKey.localeCompare(b.mention.sortKey) || a.doc.source.short.localeCompare(b.doc.source.short) || a.doc.id - b.doc.id || a.mention.start - b.mention.start);
-    all = list;
-    sortedDates.set(kb, all);
-  }
-  return all;
-}
-
 function timeline(kb: KnowledgeBase): WhenAnswer {
-  const all = allDates(kb);
-  const dates = all.slice(0, LIST_LIMIT).map(({ doc, mention }) => dated(doc, mention, new Set()));
-  return all.length > LIST_LIMIT ? { kind: 'when', dates, total: all.length } : { kind: 'when', dates };
+  // The knowledge base keeps every date sorted: the head of that list is the answer.
+  const total = kb.timeline.length / 2;
+  const dates: DatedExcerpt[] = [];
+  for (let i = 0; i < Math.min(total, LIST_LIMIT); i++) {
+    const doc = kb.index.docs[kb.timeline[2 * i] as number] as IndexedParagraph;
+    const mention = kb.factsOf(doc.id).dates[kb.timeline[2 * i + 1] as number] as DateMention;
+    dates.push(dated(doc, mention, new Set()));
+  }
+  return total > LIST_LIMIT ? { kind: 'when', dates, total } : { kind: 'when', dates };
 }
 
 function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer {
@@ -56,7 +48,7 @@ function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer
   const { ranked } = retrieve(kb, query, { limit: 6 });
   const found: Array<{ item: DatedExcerpt; score: number }> = [];
   for (const [rank, r] of ranked.entries()) {
-    for (const m of kb.facts[r.doc.id]?.dates ?? []) {
+    for (const m of kb.factsOf(r.doc.id).dates) {
       const item = dated(r.doc, m, terms);
       // A date in the sentence that matches the event answers it; elsewhere in the paragraph it
       // may date something else, so only the best paragraph's other dates are kept.

@@ -56,7 +56,7 @@ function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer 
     const seen = new Set<string>();
     for (const o of entity.occurrences) {
       const key = paragraphKey(o.articleId, o.paragraph);
-      const doc = kb.paragraphs.get(key);
+      const doc = kb.paragraph(o.articleId, o.paragraph);
       if (!doc || seen.has(key)) continue;
       seen.add(key);
       excerpts.push(excerptOf(doc, { terms, targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
@@ -71,7 +71,7 @@ function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEviden
   const { ranked } = retrieve(kb, query, { limit: 5 });
   const found = new Map<string, Entity>();
   for (const r of ranked) {
-    for (const m of kb.facts[r.doc.id]?.entities ?? []) {
+    for (const m of kb.factsOf(r.doc.id).entities) {
       if (m.start >= r.excerpt.start && m.end <= r.excerpt.end) found.set(m.entity.key, m.entity);
     }
   }
@@ -83,11 +83,11 @@ function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEviden
 function summarise(kb: KnowledgeBase, entity: Entity): EntitySummary {
   const counts = new Map<string, number>();
   for (const o of entity.occurrences) {
-    const doc = kb.paragraphs.get(paragraphKey(o.articleId, o.paragraph));
+    const doc = kb.paragraph(o.articleId, o.paragraph);
     if (doc) counts.set(doc.source.short, (counts.get(doc.source.short) ?? 0) + 1);
   }
   const roles = entity.roles.flatMap((r) => {
-    const doc = kb.paragraphs.get(paragraphKey(r.articleId, r.paragraph));
+    const doc = kb.paragraph(r.articleId, r.paragraph);
     return doc ? [{ text: r.text, citation: citationOf(doc) }] : [];
   });
   return {

@@ -7,7 +7,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
 import { citationOf } from '../answers/excerpts.js';
-import { paragraphKey } from '../answers/facts.js';
 import type { Excerpt } from '../answers/types.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { localeOf } from '../render/messages.js';
@@ -76,7 +75,7 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
 /** The paragraph a button names, by article id (or its hash) and number; `unknown-paragraph` if the corpus no longer has it. */
 function paragraphOf(engine: Engine, article: Carried, n: number): IndexedParagraph {
   const id = 'text' in article ? article.text : engine.corpus.articles.find((a) => shortHash(a.id) === article.hash)?.id;
-  const doc = id === undefined ? undefined : engine.kb.paragraphs.get(paragraphKey(id, n));
+  const doc = id === undefined ? undefined : engine.kb.paragraph(id, n);
   if (!doc) throw new BotUserError('unknown-paragraph');
   return doc;
 }

@@ -63,7 +63,7 @@ export async function startHealth(port: number | undefined, client: Client, engi
   const server = await startHealthServer({
     port,
     registry: metrics.registry,
-    status: () => ({ gateway: gatewayReady(client), index: engine.kb.paragraphs.size > 0 }),
+    status: () => ({ gateway: gatewayReady(client), index: engine.kb.index.docs.length > 0 }),
   });
   log.info({ port: server.port }, 'health endpoint listening on 127.0.0.1');
   return server;

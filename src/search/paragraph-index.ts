@@ -1,12 +1,23 @@
 /**
- * Full-text index over every paragraph of the corpus (MiniSearch), with the French analyser on
- * both sides. Documents are paragraphs; their ids are positions in {@link ParagraphIndex.docs}, so
- * a hit leads straight back to the article, outlet and paragraph number to cite.
+ * Full-text index over every paragraph of the corpus, with the French analyser on both sides.
+ * Documents are paragraphs; their ids are positions in {@link ParagraphIndex.docs}, so a hit
+ * leads straight back to the article, outlet and paragraph number to cite.
+ *
+ * Each paragraph is indexed in five fields: its text as stems, its heading and its article's
+ * title as stems, and its text again as written (`exact`) and by word beginnings (`prefix`), with
+ * marked terms that only a query's own forms can match. Lists live in {@link Postings} (typed
+ * arrays, saved as bytes) and are scored by {@link Scorer} with MiniSearch's BM25; MiniSearch's
+ * radix tree finds the corpus words within a typo of an unknown query word.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
-import { analyse, prefixTermOf, surfaceTermOf, termOf, type Token } from '../text/analyser.js';
+import { analyse, prefixTermOf, surfaceTermOf, type Token } from '../text/analyser.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
+import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
+import { FIELD_COUNT, FIELD_ID, FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
+import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
+
+export type { Matches } from './bm25.js';
 
 /** One indexed paragraph and everything needed to cite it. */
 export interface IndexedParagraph {
@@ -31,13 +42,11 @@ export interface Hit {
 }
 
 /** Options of one search. */
-export interface SearchOptions {
+export interface MatchOptions {
   /** Only paragraphs of this outlet. */
   readonly sourceId?: string;
   /** Only paragraphs of this article. */
   readonly articleId?: string;
-  /** At most this many hits (default 10). */
-  readonly limit?: number;
   /** Allow typos on longer terms (default true). */
   readonly fuzzy?: boolean;
   /**
@@ -47,11 +56,10 @@ export interface SearchOptions {
   readonly forms?: readonly string[];
 }
 
-interface IndexedFields {
-  id: number;
-  text: string;
-  heading: string;
-  title: string;
+/** Options of {@link ParagraphIndex.search}. */
+export interface SearchOptions extends MatchOptions {
+  /** At most this many hits (default 10). */
+  readonly limit?: number;
 }
 
 /**
@@ -59,10 +67,10 @@ interface IndexedFields {
  * paragraph is about, so they help ranking without being quotable themselves. Questions name
  * their topic as the title does (`l'île`, `le fils prodigue`): a title weighing as much as the
  * text ranked better than 0.3 on the relevance benchmark. The exact and prefix forms mostly act
- * through MiniSearch's coordination factor (a score is multiplied by the number of query terms
- * matched), so a small boost is enough; larger ones ranked worse.
+ * through the coordination factor (a score is multiplied by the number of query terms matched),
+ * so a small boost is enough; larger ones ranked worse.
  */
-const BOOST = { text: 1, heading: 0.5, title: 1, exact: 0.25, prefix: 0.25 } as const;
+export const BOOST = { text: 1, heading: 0.5, title: 1, exact: 0.25, prefix: 0.25 } as const;
 
 /** Paragraph analyses kept for excerpt choice (see ParagraphIndex.analysisOf). */
 const ANALYSES_KEPT = 20_000;
@@ -72,32 +80,35 @@ const FUZZY_MIN_LENGTH = 5;
 const FUZZY_RATIO = 0.2;
 /** Edits allowed at most, whatever the length: more reach unrelated words and cost time. */
 const FUZZY_MAX_EDITS = 2;
+/** MiniSearch's weights of a typo match and of a longer word sharing the beginning. */
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+/** Typo tolerance of "did you mean" suggestions (MiniSearch's autoSuggest habit, a third of the length). */
+const SUGGEST_RATIO = 0.34;
 
-/**
- * MiniSearch analysis for indexing: tokens are folded words without elision; `processTerm` stems
- * them and drops stopwords. The paragraph text is indexed twice more, as written (`exact`) and
- * by word beginnings (`prefix`), with marked terms that only queries' own forms can match.
- * Queries are passed already analysed (see {@link ParagraphIndex.searchCounted}). Exported so a
- * saved index is always loaded with the very options it was built with.
- */
-export const INDEX_OPTIONS = {
-  fields: ['text', 'heading', 'title', 'exact', 'prefix'],
-  idField: 'id',
-  extractField: (doc: IndexedFields, field: string) => (field === 'exact' || field === 'prefix' ? doc.text : String(doc[field as keyof IndexedFields])),
-  tokenize: (text: string) => analyse(text).map((t) => t.folded),
-  processTerm: (term: string, field?: string) => (field === 'exact' ? surfaceTermOf(term) : field === 'prefix' ? prefixTermOf(term) : termOf(term)) ?? null,
-  searchOptions: {
-    tokenize: (query: string) => query.split(' ').filter((t) => t.length > 0),
-    processTerm: (term: string) => term,
-  },
-};
+/** What {@link ParagraphIndex.save} returns: posting arrays and the vocabulary. */
+export interface SavedParagraphIndex {
+  readonly postings: PostingData;
+  readonly vocabulary: SavedVocabulary;
+}
 
 /** The paragraph index of one corpus. */
 export class ParagraphIndex {
   /** Every paragraph, by document id. */
   readonly docs: readonly IndexedParagraph[];
-  private readonly mini: MiniSearch<IndexedFields>;
+  /** Position of every paragraph's source in the corpus's sources. */
+  readonly docSource: Int32Array;
+  /** Position of every paragraph's article in the corpus's articles. */
+  readonly docArticle: Int32Array;
+  private readonly postings: Postings;
   private readonly vocabulary: Vocabulary;
+  private readonly scorer: Scorer;
+  private readonly sourcePositions: ReadonlyMap<string, number>;
+  private readonly articlePositions: ReadonlyMap<string, number>;
+  /** First paragraph id of every article, and the paragraph count after the last. */
+  private readonly articleStart: Int32Array;
+  /** Stems of the corpus by spelling, for typo matching; made on the first unknown word. */
+  private stems: SearchableMap<number> | undefined;
   /**
    * Analyses by document id, made on first use and kept: every query chooses an excerpt in each
    * of its candidate paragraphs, and analysing them again each time was most of a query's time.
@@ -105,34 +116,60 @@ export class ParagraphIndex {
    */
   private readonly analyses = new Map<number, ParagraphAnalysis>();
 
-  private constructor(docs: IndexedParagraph[], mini: MiniSearch<IndexedFields>, vocabulary: Vocabulary) {
+  private constructor(corpus: Corpus, docs: IndexedParagraph[], postings: Postings, vocabulary: Vocabulary) {
+    if (postings.docCount !== docs.length) throw new Error(`recoupe: saved index has ${postings.docCount} paragraphs, corpus has ${docs.length}`);
     this.docs = docs;
-    this.mini = mini;
+    this.postings = postings;
     this.vocabulary = vocabulary;
+    this.sourcePositions = new Map(corpus.sources.map((s, i) => [s.id, i]));
+    this.articlePositions = new Map(corpus.articles.map((a, i) => [a.id, i]));
+    this.docSource = Int32Array.from(docs, (d) => this.sourcePositions.get(d.source.id) ?? -1);
+    this.docArticle = Int32Array.from(docs, (d) => this.articlePositions.get(d.article.id) ?? -1);
+    this.articleStart = new Int32Array(corpus.articles.length + 1);
+    corpus.articles.forEach((a, i) => (this.articleStart[i + 1] = (this.articleStart[i] as number) + a.paragraphs.length));
+    this.scorer = new Scorer(
+      postings,
+      FIELDS.map((f) => BOOST[f]),
+      this.docSource,
+      this.docArticle,
+      corpus.articles.length,
+    );
   }
 
-  /** Indexes every paragraph of the corpus. */
+  /** Indexes every paragraph of the corpus: one analysis per paragraph feeds every field and the vocabulary. */
   static build(corpus: Corpus): ParagraphIndex {
     const docs = documentsOf(corpus);
-    const mini = new MiniSearch<IndexedFields>(INDEX_OPTIONS);
-    mini.addAll(docs.map((d) => ({ id: d.id, text: d.paragraph.text, heading: d.paragraph.heading ?? '', title: d.article.title })));
-    return new ParagraphIndex(docs, mini, Vocabulary.of(docs.map((d) => d.paragraph.text)));
+    const postings = new PostingsBuilder();
+    const vocabulary = new VocabularyBuilder();
+    const titles = new Map<Article, FieldTerms>();
+    for (const doc of docs) {
+      const tokens = analyse(doc.paragraph.text);
+      vocabulary.add(tokens);
+      const fields: Array<FieldTerms | undefined> = new Array(FIELD_COUNT);
+      const length = distinctWords(tokens);
+      fields[FIELD_ID.text] = { terms: stemsOf(tokens), length };
+      fields[FIELD_ID.exact] = { terms: formsOf(tokens, surfaceTermOf), length };
+      fields[FIELD_ID.prefix] = { terms: formsOf(tokens, prefixTermOf), length };
+      if (doc.paragraph.heading) fields[FIELD_ID.heading] = stemField(doc.paragraph.heading);
+      let title = titles.get(doc.article);
+      if (!title) titles.set(doc.article, (title = stemField(doc.article.title)));
+      fields[FIELD_ID.title] = title;
+      postings.add(fields);
+    }
+    return new ParagraphIndex(corpus, docs, new Postings(postings.build()), vocabulary.build());
   }
 
   /**
-   * Restores an index saved by {@link toJSON} for the same corpus, without re-analysing any
-   * text. Throws when the saved data does not fit the corpus (the caller then rebuilds).
+   * Restores an index saved by {@link save} for the same corpus, without re-analysing any text.
+   * Throws when the saved data does not fit the corpus (the caller then rebuilds).
    */
   static restore(corpus: Corpus, saved: SavedParagraphIndex): ParagraphIndex {
-    const docs = documentsOf(corpus);
-    const mini = MiniSearch.loadJS<IndexedFields>(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-    if (mini.documentCount !== docs.length) throw new Error(`recoupe: saved index has ${mini.documentCount} paragraphs, corpus has ${docs.length}`);
-    return new ParagraphIndex(docs, mini, Vocabulary.restore(saved.vocabulary));
+    return new ParagraphIndex(corpus, documentsOf(corpus), new Postings(saved.postings), Vocabulary.restore(saved.vocabulary));
   }
 
-  /** Plain data to save and {@link restore} later (structured-clone and JSON safe). */
-  toJSON(): SavedParagraphIndex {
-    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.toJSON() };
+  /** The data to save and {@link restore} later: typed arrays and plain JSON. */
+  save(): SavedParagraphIndex {
+    return { postings: this.postings.toData(), vocabulary: this.vocabulary.toJSON() };
   }
 
   /** The tokens and sentence spans of a paragraph's text (computed once per paragraph). */
@@ -145,6 +182,19 @@ export class ParagraphIndex {
     if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as number);
     this.analyses.set(id, analysis);
     return analysis;
+  }
+
+  /** A paragraph by article id and paragraph number. */
+  paragraphOf(articleId: string, n: number): IndexedParagraph | undefined {
+    const article = this.articlePositions.get(articleId);
+    if (article === undefined) return undefined;
+    const first = this.articleStart[article] as number;
+    const count = (this.articleStart[article + 1] as number) - first;
+    // Paragraphs are usually numbered from 1 in order; look there first.
+    const guess = this.docs[first + n - 1];
+    if (n >= 1 && n <= count && guess?.paragraph.n === n) return guess;
+    for (let i = first; i < first + count; i++) if (this.docs[i]?.paragraph.n === n) return this.docs[i];
+    return undefined;
   }
 
   /** Number of paragraphs whose text contains the term (0 when unknown). */
@@ -167,71 +217,159 @@ export class ParagraphIndex {
     return this.vocabulary.surfaceOf(term) ?? term;
   }
 
-  /** Ranks paragraphs for analysed query terms (OR semantics, BM25 with MiniSearch's defaults). */
-  search(queryTerms: readonly string[], options: SearchOptions = {}): Hit[] {
-    return this.searchCounted(queryTerms, options).hits;
+  /**
+   * Every paragraph matching analysed query terms (OR semantics, BM25 as MiniSearch scores it),
+   * unsorted, with each article's coverage of the query (summed {@link idf} of the distinct
+   * query stems any of its matching paragraphs holds).
+   */
+  match(queryTerms: readonly string[], options: MatchOptions = {}): Matches {
+    const { sourceId, articleId, fuzzy = true, forms = [] } = options;
+    const filter: { -readonly [K in keyof DocFilter]: DocFilter[K] } = {};
+    if (sourceId !== undefined) filter.source = this.sourcePositions.get(sourceId) ?? -2;
+    if (articleId !== undefined) filter.article = this.articlePositions.get(articleId) ?? -2;
+    const terms = queryTerms.length === 0 ? [] : this.sourceTerms([...queryTerms, ...forms], fuzzy);
+    return this.scorer.run(terms, filter, (termId) => this.idf(this.postings.terms[termId] as string));
   }
 
-  /** Like {@link search}, also counting every matching paragraph beyond the limit. */
-  searchCounted(queryTerms: readonly string[], options: SearchOptions = {}): { hits: Hit[]; total: number } {
-    if (queryTerms.length === 0) return { hits: [], total: 0 };
-    const { sourceId, articleId, limit = 10, fuzzy = true, forms = [] } = options;
-    const results = this.mini.search([...queryTerms, ...forms].join(' '), {
-      boost: BOOST,
-      // Only a word the paragraphs never use can be a typo: fuzzy matching a known word reaches
-      // unrelated ones (`matiere` → `maniere`) and costs time.
-      fuzzy: fuzzy ? (term: string) => (!isSecondary(term) && term.length >= FUZZY_MIN_LENGTH && this.vocabulary.documentFrequency(term) === 0 ? FUZZY_RATIO : false) : false,
-      maxFuzzy: FUZZY_MAX_EDITS,
-      filter: (r: SearchResult) => {
-        const doc = this.docs[r.id as number];
-        if (!doc || !r.queryTerms.some((t) => !isSecondary(t))) return false;
-        return (!sourceId || doc.source.id === sourceId) && (!articleId || doc.article.id === articleId);
-      },
+  /** The best paragraphs for analysed query terms, best first, with the query stems each holds. */
+  search(queryTerms: readonly string[], options: SearchOptions = {}): Hit[] {
+    const { limit = 10 } = options;
+    const found = this.match(queryTerms, options);
+    const order = topPositions(found.scores, limit);
+    const stems = this.sourceTerms(queryTerms, options.fuzzy ?? true).flatMap((t) => t.derived.map((d) => d.id));
+    return order.map((i) => {
+      const id = found.docs[i] as number;
+      return { doc: this.docs[id] as IndexedParagraph, score: found.scores[i] as number, matched: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
     });
-    const hits = results.slice(0, limit).map((r) => ({
-      doc: this.docs[r.id as number] as IndexedParagraph,
-      score: r.score,
-      matched: r.terms.filter((t) => !isSecondary(t)),
-    }));
-    return { hits, total: results.length };
   }
 
   /**
-   * Words of the corpus close to a query term (typos, prefixes), as written in the articles,
-   * best first: the basis of "did you mean".
+   * Words of the corpus close to a query term (typos, longer words starting with it), as written
+   * in the articles, closest and most used first: the basis of "did you mean".
    */
   closeWords(term: string, limit = 5): string[] {
+    const stems = this.stemMap();
+    const weights = new Map<string, number>();
+    for (const [found] of stems.atPrefix(term)) {
+      const distance = found.length - term.length;
+      if (distance > 0) weights.set(found, (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance));
+    }
     // Two edits at most: beyond, a long word's neighbourhood is most of the index, slow to walk
     // and no longer a spelling of the word.
-    const suggestions = this.mini.autoSuggest(term, { fields: PRIMARY_FIELDS, fuzzy: 0.34, maxFuzzy: FUZZY_MAX_EDITS, prefix: true, boost: BOOST });
-    const out: string[] = [];
-    for (const s of suggestions) {
-      for (const t of s.terms) {
-        const word = this.surfaceOf(t);
-        if (t !== term && !out.includes(word)) out.push(word);
+    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * SUGGEST_RATIO));
+    if (maxDistance > 0) {
+      for (const [found, [, distance]] of stems.fuzzyGet(term, maxDistance)) {
+        if (distance > 0 && !weights.has(found)) weights.set(found, (FUZZY_WEIGHT * found.length) / (found.length + distance));
       }
     }
-    return out.slice(0, limit);
+    const ranked = [...weights]
+      .filter(([found]) => this.vocabulary.documentFrequency(found) > 0)
+      .map(([found, weight]) => ({ found, score: weight * Math.log(2 + this.vocabulary.documentFrequency(found)) }))
+      .sort((a, b) => b.score - a.score || (a.found < b.found ? -1 : 1));
+    const out: string[] = [];
+    for (const { found } of ranked) {
+      const word = this.surfaceOf(found);
+      if (!out.includes(word)) out.push(word);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   /** Every index term starting with a prefix, as written in the articles, most frequent first. */
   wordsStartingWith(prefix: string, limit = 25): string[] {
     return this.vocabulary.wordsStartingWith(prefix, limit);
   }
+
+  /** The query's terms with the index terms each reaches (itself; typos of an unknown stem). */
+  private sourceTerms(all: readonly string[], fuzzy: boolean): SourceTerm[] {
+    const keys = new Map<string, number>();
+    const out: SourceTerm[] = [];
+    for (const term of all) {
+      let key = keys.get(term);
+      if (key === undefined) keys.set(term, (key = keys.size));
+      const secondary = isSecondary(term);
+      const derived: Array<{ id: number; weight: number }> = [];
+      const id = this.postings.termId(term);
+      if (id >= 0) derived.push({ id, weight: 1 });
+      // Only a word the paragraphs never use can be a typo: fuzzy matching a known word reaches
+      // unrelated ones (`matiere` → `maniere`) and costs time.
+      if (fuzzy && !secondary && term.length >= FUZZY_MIN_LENGTH && this.vocabulary.documentFrequency(term) === 0) {
+        const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * FUZZY_RATIO));
+        for (const [found, [foundId, distance]] of this.stemMap().fuzzyGet(term, maxDistance)) {
+          if (distance > 0) derived.push({ id: foundId, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
+        }
+      }
+      if (derived.length > 0) out.push({ key, primary: !secondary, derived });
+    }
+    return out;
+  }
+
+  /** The radix tree of stems, made when first needed: most queries need none, and it takes a while at 100 000 paragraphs. */
+  private stemMap(): SearchableMap<number> {
+    if (!this.stems) {
+      const stems = new SearchableMap<number>();
+      this.postings.terms.forEach((term, id) => {
+        if (!isSecondary(term)) stems.set(term, id);
+      });
+      this.stems = stems;
+    }
+    return this.stems;
+  }
 }
 
-/** Fields holding stems: suggestions come from these only. */
-const PRIMARY_FIELDS = ['text', 'heading', 'title'];
+/** A field's index terms in text order and its length. */
+interface FieldTerms {
+  readonly terms: readonly string[];
+  readonly length: number;
+}
+
+/** Distinct words of a text, stopwords included: MiniSearch's field length, kept for BM25. */
+function distinctWords(tokens: readonly Token[]): number {
+  return new Set(tokens.map((t) => t.folded)).size;
+}
+
+function stemsOf(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) if (t.term !== undefined) out.push(t.term);
+  return out;
+}
+
+function formsOf(tokens: readonly Token[], form: (folded: string) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.term === undefined) continue;
+    const f = form(t.folded);
+    if (f !== undefined) out.push(f);
+  }
+  return out;
+}
+
+function stemField(text: string): FieldTerms {
+  const tokens = analyse(text);
+  return { terms: stemsOf(tokens), length: distinctWords(tokens) };
+}
+
+/**
+ * Positions of the `limit` highest scores, best first; equal scores in position order. One pass
+ * with a small sorted buffer: matches run to the whole corpus, the limit is a handful.
+ */
+export function topPositions(scores: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  if (limit <= 0) return best;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] as number;
+    if (best.length === limit && s <= (scores[best[best.length - 1] as number] as number)) continue;
+    let at = best.length;
+    while (at > 0 && (scores[best[at - 1] as number] as number) < s) at--;
+    best.splice(at, 0, i);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
 
 /** True for an exact or prefix form (`=armee`, `~armee`), false for a stem. */
 function isSecondary(term: string): boolean {
   return term.startsWith('=') || term.startsWith('~');
-}
-
-/** What {@link ParagraphIndex.toJSON} saves. */
-export interface SavedParagraphIndex {
-  readonly mini: unknown;
-  readonly vocabulary: SavedVocabulary;
 }
 
 /** Every paragraph of the corpus in a stable order: articles as loaded, paragraphs in order. */
@@ -245,104 +383,3 @@ function documentsOf(corpus: Corpus): IndexedParagraph[] {
   }
   return docs;
 }
-
-/** Saved form of a {@link Vocabulary}: `[term, document frequency, usual spelling]` rows. */
-interface SavedVocabulary {
-  readonly rows: ReadonlyArray<readonly [string, number, string]>;
-}
-
-/** Per-term statistics of the paragraph texts: document frequency and the usual spelling. */
-class Vocabulary {
-  private constructor(
-    private readonly df: Map<string, number>,
-    private readonly surfaces: Map<string, string>,
-    /** `[term, usual spelling, document frequency]`, most frequent first. */
-    private readonly byFrequency: Array<[string, string, number]>,
-  ) {}
-
-  static of(texts: readonly string[]): Vocabulary {
-    const df = new Map<string, number>();
-    const counts = new Map<string, Map<string, number>>();
-    for (const text of texts) {
-      const seen = new Set<string>();
-      for (const t of analyse(text)) {
-        if (t.term === undefined) continue;
-        if (!seen.has(t.term)) {
-          seen.add(t.term);
-          df.set(t.term, (df.get(t.term) ?? 0) + 1);
-        }
-        const bySurface = counts.get(t.term) ?? new Map<string, number>();
-        bySurface.set(t.surface, (bySurface.get(t.surface) ?? 0) + 1);
-        counts.set(t.term, bySurface);
-      }
-    }
-    const surfaces = new Map<string, string>();
-    const byFrequency: Array<[string, string, number]> = [];
-    for (const [term, bySurface] of counts) {
-      const best = [...bySurface].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-      if (!best) continue;
-      surfaces.set(term, best[0]);
-      byFrequency.push([term, best[0], df.get(term) ?? 0]);
-    }
-    byFrequency.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1]));
-    return new Vocabulary(df, surfaces, byFrequency);
-  }
-
-  static restore(saved: SavedVocabulary): Vocabulary {
-    const df = new Map<string, number>();
-    const surfaces = new Map<string, string>();
-    const byFrequency: Array<[string, string, number]> = [];
-    // Rows are saved most frequent first, so the autocomplete order needs no new sort.
-    for (const [term, count, surface] of saved.rows) {
-      df.set(term, count);
-      surfaces.set(term, surface);
-      byFrequency.push([term, surface, count]);
-    }
-    return new Vocabulary(df, surfaces, byFrequency);
-  }
-
-  toJSON(): SavedVocabulary {
-    return { rows: this.byFrequency.map(([term, surface, count]) => [term, count, surface] as const) };
-  }
-
-  documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0;
-  }
-
-  surfaceOf(term: string): string | undefined {
-    return this.surfaces.get(term);
-  }
-
-  wordsStartingWith(prefix: string, limit: number): string[] {
-    const key = `${limit}:${prefix}`;
-    const known = this.prefixMemo.get(key);
-    if (known) return [...known];
-    const rows = prefix === '' ? this.byFrequency.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
-    const out = rows.map(([, surface]) => surface);
-    // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
-    if (this.prefixMemo.size >= PREFIX_MEMO_MAX) this.prefixMemo.clear();
-    this.prefixMemo.set(key, out);
-    return [...out];
-  }
-
-  /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
-  private rowsWithPrefix(prefix: string, limit: number): Array<[string, string, number]> {
-    const sorted = (this.alphabetical ??= [...this.byFrequency].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((sorted[mid]?.[0] ?? '') < prefix) low = mid + 1;
-      else high = mid;
-    }
-    const range: Array<[string, string, number]> = [];
-    for (let i = low; i < sorted.length && (sorted[i]?.[0] ?? '').startsWith(prefix); i++) range.push(sorted[i] as [string, string, number]);
-    return range.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1])).slice(0, limit);
-  }
-
-  private alphabetical: Array<[string, string, number]> | undefined;
-  private readonly prefixMemo = new Map<string, readonly string[]>();
-}
-
-/** Prefix answers remembered per vocabulary. */
-const PREFIX_MEMO_MAX = 20_000;

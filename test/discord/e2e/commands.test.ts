@@ -134,7 +134,7 @@ describe('GIVEN an answer with buttons', () => {
     const { callback, transcript } = await press(button?.custom_id ?? '');
     expect(callback.type).toBe(4);
     expect(callback.ephemeral).toBe(true);
-    const doc = h.engine.kb.paragraphs.get(`${action.article.text}#${action.paragraph}`);
+    const doc = h.engine.kb.paragraph(action.article.text, action.paragraph);
     expect(readable(final(transcript))).toContain(doc?.paragraph.text);
     expect(readable(final(transcript))).toMatch(/17 June 2025, ¶\d+/u);
   });

@@ -1,0 +1,107 @@
+/**
+ * Per-term statistics of the paragraph texts: how many paragraphs hold each index term, and how
+ * the term is usually written (`ferroviaires` for `ferroviair`), for suggestions and autocomplete.
+ */
+import type { Token } from '../text/analyser.js';
+
+/** Saved form of a {@link Vocabulary}: `[term, document frequency, usual spelling]` rows, most frequent first. */
+export interface SavedVocabulary {
+  readonly rows: ReadonlyArray<readonly [string, number, string]>;
+}
+
+/** Prefix answers remembered per vocabulary. */
+const PREFIX_MEMO_MAX = 20_000;
+
+/** Collects the vocabulary paragraph by paragraph, from the tokens the index was built from. */
+export class VocabularyBuilder {
+  private readonly df = new Map<string, number>();
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  /** Adds one paragraph's tokens. */
+  add(tokens: readonly Token[]): void {
+    const seen = new Set<string>();
+    for (const t of tokens) {
+      if (t.term === undefined) continue;
+      if (!seen.has(t.term)) {
+        seen.add(t.term);
+        this.df.set(t.term, (this.df.get(t.term) ?? 0) + 1);
+      }
+      let bySurface = this.counts.get(t.term);
+      if (!bySurface) this.counts.set(t.term, (bySurface = new Map<string, number>()));
+      bySurface.set(t.surface, (bySurface.get(t.surface) ?? 0) + 1);
+    }
+  }
+
+  build(): Vocabulary {
+    const rows: Array<[string, number, string]> = [];
+    for (const [term, bySurface] of this.counts) {
+      let best: [string, number] | undefined;
+      for (const entry of bySurface) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0].localeCompare(best[0]) < 0)) best = entry;
+      if (best) rows.push([term, this.df.get(term) ?? 0, best[0]]);
+    }
+    rows.sort((a, b) => b[1] - a[1] || a[2].localeCompare(b[2]));
+    return Vocabulary.restore({ rows });
+  }
+}
+
+/** Document frequencies and usual spellings of the index terms. */
+export class Vocabulary {
+  private readonly df = new Map<string, number>();
+  private readonly surfaces = new Map<string, string>();
+  private alphabetical: ReadonlyArray<readonly [string, number, string]> | undefined;
+  private readonly prefixMemo = new Map<string, readonly string[]>();
+
+  private constructor(private readonly rows: ReadonlyArray<readonly [string, number, string]>) {
+    for (const [term, count, surface] of rows) {
+      this.df.set(term, count);
+      this.surfaces.set(term, surface);
+    }
+  }
+
+  /** A vocabulary from its saved rows (which are kept most frequent first). */
+  static restore(saved: SavedVocabulary): Vocabulary {
+    return new Vocabulary(saved.rows);
+  }
+
+  toJSON(): SavedVocabulary {
+    return { rows: this.rows };
+  }
+
+  /** Number of paragraphs whose text holds the term (0 when unknown). */
+  documentFrequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  /** The usual spelling of a term, if the texts have it. */
+  surfaceOf(term: string): string | undefined {
+    return this.surfaces.get(term);
+  }
+
+  /** Usual spellings of the terms starting with `prefix`, most frequent first. */
+  wordsStartingWith(prefix: string, limit: number): string[] {
+    const key = `${limit}:${prefix}`;
+    const known = this.prefixMemo.get(key);
+    if (known) return [...known];
+    const rows = prefix === '' ? this.rows.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
+    const out = rows.map(([, , surface]) => surface);
+    // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
+    if (this.prefixMemo.size >= PREFIX_MEMO_MAX) this.prefixMemo.clear();
+    this.prefixMemo.set(key, out);
+    return [...out];
+  }
+
+  /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
+  private rowsWithPrefix(prefix: string, limit: number): ReadonlyArray<readonly [string, number, string]> {
+    const sorted = (this.alphabetical ??= [...this.rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((sorted[mid]?.[0] ?? '') < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const range: Array<readonly [string, number, string]> = [];
+    for (let i = low; i < sorted.length && (sorted[i]?.[0] ?? '').startsWith(prefix); i++) range.push(sorted[i] as readonly [string, number, string]);
+    return range.sort((a, b) => b[1] - a[1] || a[2].localeCompare(b[2])).slice(0, limit);
+  }
+}
