@@ -9,6 +9,11 @@ import type { CompareAnswer, FigureDifference, NoEvidenceAnswer, OutletCoverage,
 
 /** Excerpts per outlet at most. */
 const COMPARE_EXCERPTS = 3;
+/**
+ * Paragraphs per outlet re-ranked by their excerpts. Fewer than `ask` weighs (20): every outlet
+ * gets its own, and three excerpts are shown, not one.
+ */
+const COMPARE_CANDIDATES = 10;
 
 /**
  * Share of the query's weight a paragraph must match to count as covering the topic: with three
@@ -25,7 +30,7 @@ export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvi
   const total = unique.reduce((s, t) => s + idf(t), 0);
   const relevant = (r: Ranked) => total > 0 && coveredWeight(kb, r, unique, idf) / total >= COVERAGE_SHARE;
 
-  const bySource = retrieveBySource(kb, query, { limit: COMPARE_EXCERPTS });
+  const bySource = retrieveBySource(kb, query, { limit: COMPARE_EXCERPTS, candidates: COMPARE_CANDIDATES });
   const perOutlet = kb.corpus.sources.map((source) => ({ source, ranked: (bySource.get(source.id) ?? []).filter(relevant) }));
   if (perOutlet.every((o) => o.ranked.length === 0)) return { kind: 'no-evidence', command: 'compare', query: topic, suggestions: suggestionsFor(kb, query) };
 

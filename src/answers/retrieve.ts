@@ -93,7 +93,7 @@ export interface Retrieved {
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
   const { limit = 5, sourceId, candidates = 20 } = options;
   const found = kb.index.match(query.terms, { forms: query.forms, ...(sourceId ? { sourceId } : {}) });
-  return { ranked: rank(kb, query, found, found.scores.map((_, i) => i), limit, candidates), total: found.count };
+  return { ranked: rank(kb, query, found, undefined, limit, candidates), total: found.count };
 }
 
 /**
@@ -120,31 +120,32 @@ export function retrieveBySource(kb: KnowledgeBase, query: PreparedQuery, option
 }
 
 /**
- * Re-ranks some of the matches (by position in `found`) with article coverage and excerpt
- * evidence; best first. Only the best `candidates` by score and coverage get an excerpt.
+ * Re-ranks matches (all of them, or those at `positions` in `found`) with article coverage and
+ * excerpt evidence; best first. Only the best `candidates` by score and coverage get an excerpt.
  */
-function rank(kb: KnowledgeBase, query: PreparedQuery, found: Matches, positions: ArrayLike<number>, limit: number, candidates: number): Ranked[] {
-  if (positions.length === 0) return [];
+function rank(kb: KnowledgeBase, query: PreparedQuery, found: Matches, positions: readonly number[] | undefined, limit: number, candidates: number): Ranked[] {
+  const count = positions ? positions.length : found.count;
+  if (count === 0) return [];
+  const at = positions ? (i: number) => positions[i] as number : (i: number) => i;
   const weight = (term: string) => kb.index.idf(term);
   // How much of the question each article covers, in any of its matching paragraphs: a question
   // names its topic (`l'île`, `les bijoux algériens`) in words that the article uses somewhere,
   // not always in the paragraph that answers.
   const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
   let topScore = 0;
-  for (let i = 0; i < positions.length; i++) topScore = Math.max(topScore, found.scores[positions[i] as number] as number);
+  for (let i = 0; i < count; i++) topScore = Math.max(topScore, found.scores[at(i)] as number);
   topScore ||= 1;
-  const combined = new Float64Array(positions.length);
-  for (let i = 0; i < positions.length; i++) {
-    const at = positions[i] as number;
-    const article = kb.index.docArticle[found.docs[at] as number] as number;
-    combined[i] = (found.scores[at] as number) / topScore + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
-  }
+  const combined = (i: number) => {
+    const article = kb.index.docArticle[found.docs[at(i)] as number] as number;
+    return (found.scores[at(i)] as number) / topScore + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
+  };
+  const best = topPositions(count, combined, Math.max(candidates, limit));
   const termSet = new Set(query.terms);
-  const ranked = topPositions(combined, Math.max(candidates, limit)).map((i) => {
-    const doc = kb.index.docs[found.docs[positions[i] as number] as number] as IndexedParagraph;
+  const ranked = best.map(({ position: i, score }) => {
+    const doc = kb.index.docs[found.docs[at(i)] as number] as IndexedParagraph;
     const targets = targetsFor(kb, doc.id, query.kind);
     const excerpt = excerptOf(doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
-    return { doc, excerpt, score: combined[i] as number };
+    return { doc, excerpt, score };
   });
   const topExcerpt = Math.max(...ranked.map((r) => r.excerpt.score), 1e-9);
   const sorted = ranked

@@ -79,17 +79,38 @@ function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEviden
   return listing([...found.values()].map((e) => summarise(kb, e)), question, ranked.map((r) => r.excerpt));
 }
 
+/** Summaries already made, per knowledge base: the same people are asked about again and again. */
+const summaries = new WeakMap<KnowledgeBase, Map<Entity, EntitySummary>>();
+
+/** Roles shown per entity at most: a name repeated across hundreds of articles keeps its role in each. */
+const ROLES_SHOWN = 10;
+
 /** An entity as the answers show it: name, roles with their citations, mentions per outlet. */
 function summarise(kb: KnowledgeBase, entity: Entity): EntitySummary {
+  let known = summaries.get(kb);
+  if (!known) summaries.set(kb, (known = new Map()));
+  let summary = known.get(entity);
+  if (!summary) known.set(entity, (summary = summaryOf(kb, entity)));
+  return summary;
+}
+
+function summaryOf(kb: KnowledgeBase, entity: Entity): EntitySummary {
   const counts = new Map<string, number>();
   for (const o of entity.occurrences) {
     const doc = kb.paragraph(o.articleId, o.paragraph);
     if (doc) counts.set(doc.source.short, (counts.get(doc.source.short) ?? 0) + 1);
   }
-  const roles = entity.roles.flatMap((r) => {
+  // The same words from the same outlet say nothing new: each wording once per outlet.
+  const stated = new Set<string>();
+  const roles: EntitySummary['roles'][number][] = [];
+  for (const r of entity.roles) {
     const doc = kb.paragraph(r.articleId, r.paragraph);
-    return doc ? [{ text: r.text, citation: citationOf(doc) }] : [];
-  });
+    const key = `${doc?.source.id}\u0000${r.text}`;
+    if (!doc || stated.has(key)) continue;
+    stated.add(key);
+    roles.push({ text: r.text, citation: citationOf(doc) });
+    if (roles.length >= ROLES_SHOWN) break;
+  }
   return {
     name: entity.name,
     kind: entity.kind,

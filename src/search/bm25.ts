@@ -36,7 +36,10 @@ export interface DocFilter {
   readonly article?: number;
 }
 
-/** Every paragraph that matched, in no particular order, and what each article covers. */
+/**
+ * Every paragraph that matched, in no particular order, and what each article covers. The arrays
+ * are the scorer's own and are overwritten by its next query: read them before searching again.
+ */
 export interface Matches {
   readonly count: number;
   /** Paragraph ids, `count` of them. */
@@ -63,6 +66,9 @@ export class Scorer {
   /** Serial of the last source term that touched each paragraph. */
   private readonly termBy: Int32Array;
   private readonly touched: Int32Array;
+  /** Where the matches are written (see {@link Matches}): a query allocates nothing per paragraph. */
+  private readonly outDocs: Int32Array;
+  private readonly outScores: Float64Array;
   private serial = 0;
 
   constructor(
@@ -82,6 +88,8 @@ export class Scorer {
     this.touchedBy = new Int32Array(n);
     this.termBy = new Int32Array(n);
     this.touched = new Int32Array(n);
+    this.outDocs = new Int32Array(n);
+    this.outScores = new Float64Array(n);
   }
 
   /**
@@ -147,8 +155,7 @@ export class Scorer {
       }
     }
 
-    const outDocs = new Int32Array(touchedCount);
-    const outScores = new Float64Array(touchedCount);
+    const { outDocs, outScores } = this;
     let count = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i] as number;

@@ -235,11 +235,10 @@ export class ParagraphIndex {
   search(queryTerms: readonly string[], options: SearchOptions = {}): Hit[] {
     const { limit = 10 } = options;
     const found = this.match(queryTerms, options);
-    const order = topPositions(found.scores, limit);
+    const order = topPositions(found.count, (i) => found.scores[i] as number, limit).map((b) => ({ id: found.docs[b.position] as number, score: b.score }));
     const stems = this.sourceTerms(queryTerms, options.fuzzy ?? true).flatMap((t) => t.derived.map((d) => d.id));
-    return order.map((i) => {
-      const id = found.docs[i] as number;
-      return { doc: this.docs[id] as IndexedParagraph, score: found.scores[i] as number, matched: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
+    return order.map(({ id, score }) => {
+      return { doc: this.docs[id] as IndexedParagraph, score, matched: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
     });
   }
 
@@ -350,18 +349,19 @@ function stemField(text: string): FieldTerms {
 }
 
 /**
- * Positions of the `limit` highest scores, best first; equal scores in position order. One pass
- * with a small sorted buffer: matches run to the whole corpus, the limit is a handful.
+ * The `limit` positions of `0 … count - 1` with the highest scores, best first; equal scores in
+ * position order. One pass with a small sorted buffer: matches run to the whole corpus, the
+ * limit is a handful, and no array of `count` scores is made.
  */
-export function topPositions(scores: Float64Array, limit: number): number[] {
-  const best: number[] = [];
+export function topPositions(count: number, scoreOf: (position: number) => number, limit: number): Array<{ position: number; score: number }> {
+  const best: Array<{ position: number; score: number }> = [];
   if (limit <= 0) return best;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i] as number;
-    if (best.length === limit && s <= (scores[best[best.length - 1] as number] as number)) continue;
+  for (let i = 0; i < count; i++) {
+    const score = scoreOf(i);
+    if (best.length === limit && score <= (best[best.length - 1] as { score: number }).score) continue;
     let at = best.length;
-    while (at > 0 && (scores[best[at - 1] as number] as number) < s) at--;
-    best.splice(at, 0, i);
+    while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
+    best.splice(at, 0, { position: i, score });
     if (best.length > limit) best.pop();
   }
   return best;

@@ -28,7 +28,7 @@ describe('GIVEN a container of JSON and typed arrays', () => {
     expect([...(decodeContainer(shifted).arrays.a as Int32Array)]).toEqual([-1, 2, 3]);
   });
 
-  it('WHEN any byte after the header is flipped or the file is cut (fast-check) THEN reading throws', () => {
+  it('WHEN any byte is flipped or the file is cut (fast-check) THEN reading throws', () => {
     const bytes = bytesOf(encodeContainer(content));
     fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.boolean(), (at, flip, cut) => {
@@ -36,14 +36,7 @@ describe('GIVEN a container of JSON and typed arrays', () => {
         if (cut) expect(() => decodeContainer(damaged.subarray(0, at))).toThrow();
         else {
           damaged[at] = (damaged[at] as number) ^ flip;
-          // A flip inside the header JSON may still parse; it must then not be taken for the same content.
-          let read: unknown;
-          try {
-            read = decodeContainer(damaged);
-          } catch {
-            return;
-          }
-          expect(read).not.toEqual(decodeContainer(bytes));
+          expect(() => decodeContainer(damaged)).toThrow();
         }
       }),
       { numRuns: 300 },
