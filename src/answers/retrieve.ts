@@ -7,7 +7,7 @@
  */
 import type { Span } from '../text/sentences.js';
 import { queryForms, queryTerms } from '../text/analyser.js';
-import { topPositions, type IndexedParagraph, type Matches } from '../search/paragraph-index.js';
+import type { IndexedParagraph, Matches } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from './facts.js';
 import { excerptOf } from './excerpts.js';
 import { questionKind } from './question.js';
@@ -93,7 +93,8 @@ export interface Retrieved {
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
   const { limit = 5, sourceId, candidates = 20 } = options;
   const found = kb.index.match(query.terms, { forms: query.forms, ...(sourceId ? { sourceId } : {}) });
-  return { ranked: rank(kb, query, found, undefined, limit, candidates), total: found.count };
+  const [best = []] = bestCandidates(kb, query, found, () => 0, 1, Math.max(candidates, limit));
+  return { ranked: rank(kb, query, best, limit), total: found.count };
 }
 
 /**
@@ -104,45 +105,66 @@ export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: Retri
 export function retrieveBySource(kb: KnowledgeBase, query: PreparedQuery, options: Omit<RetrieveOptions, 'sourceId'> = {}): Map<string, readonly Ranked[]> {
   const { limit = 5, candidates = 20 } = options;
   const found = kb.index.match(query.terms, { forms: query.forms });
-  const bySource = new Map<number, number[]>();
-  for (let i = 0; i < found.count; i++) {
-    const source = kb.index.docSource[found.docs[i] as number] as number;
-    const list = bySource.get(source);
-    if (list) list.push(i);
-    else bySource.set(source, [i]);
-  }
+  const best = bestCandidates(kb, query, found, (doc) => kb.index.docSource[doc] as number, kb.corpus.sources.length, Math.max(candidates, limit));
   const out = new Map<string, readonly Ranked[]>();
-  for (const [source, positions] of bySource) {
-    const id = kb.corpus.sources[source]?.id;
-    if (id !== undefined) out.set(id, rank(kb, query, found, positions, limit, candidates));
-  }
+  kb.corpus.sources.forEach((source, i) => {
+    if ((best[i]?.length ?? 0) > 0) out.set(source.id, rank(kb, query, best[i] ?? [], limit));
+  });
   return out;
 }
 
+/** A matching paragraph chosen for excerpt choice, with its score before the excerpt weighs in. */
+interface Candidate {
+  readonly doc: number;
+  readonly score: number;
+}
+
 /**
- * Re-ranks matches (all of them, or those at `positions` in `found`) with article coverage and
- * excerpt evidence; best first. Only the best `candidates` by score and coverage get an excerpt.
+ * The best `k` matches of each group (all in one, or one per outlet), by score relative to the
+ * group's best plus the article's coverage of the question, best first. Two passes over the
+ * matches, nothing allocated per match.
  */
-function rank(kb: KnowledgeBase, query: PreparedQuery, found: Matches, positions: readonly number[] | undefined, limit: number, candidates: number): Ranked[] {
-  const count = positions ? positions.length : found.count;
-  if (count === 0) return [];
-  const at = positions ? (i: number) => positions[i] as number : (i: number) => i;
+function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, found: Matches, groupOf: (doc: number) => number, groups: number, k: number): Candidate[][] {
   const weight = (term: string) => kb.index.idf(term);
   // How much of the question each article covers, in any of its matching paragraphs: a question
   // names its topic (`l'île`, `les bijoux algériens`) in words that the article uses somewhere,
   // not always in the paragraph that answers.
   const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
-  let topScore = 0;
-  for (let i = 0; i < count; i++) topScore = Math.max(topScore, found.scores[at(i)] as number);
-  topScore ||= 1;
-  const combined = (i: number) => {
-    const article = kb.index.docArticle[found.docs[at(i)] as number] as number;
-    return (found.scores[at(i)] as number) / topScore + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
-  };
-  const best = topPositions(count, combined, Math.max(candidates, limit));
+  const top = new Float64Array(groups);
+  for (let i = 0; i < found.count; i++) {
+    const group = groupOf(found.docs[i] as number);
+    top[group] = Math.max(top[group] as number, found.scores[i] as number);
+  }
+  const best: Candidate[][] = Array.from({ length: groups }, () => []);
+  for (let i = 0; i < found.count; i++) {
+    const doc = found.docs[i] as number;
+    const group = groupOf(doc);
+    const article = kb.index.docArticle[doc] as number;
+    const score = (found.scores[i] as number) / ((top[group] as number) || 1) + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
+    insertBest(best[group] as Candidate[], { doc, score }, k);
+  }
+  return best;
+}
+
+/** Inserts into a list kept sorted best first and at most `k` long; equal scores keep arrival order. */
+function insertBest(list: Candidate[], candidate: Candidate, k: number): void {
+  if (list.length === k && candidate.score <= (list[k - 1] as Candidate).score) return;
+  let at = list.length;
+  while (at > 0 && (list[at - 1] as Candidate).score < candidate.score) at--;
+  list.splice(at, 0, candidate);
+  if (list.length > k) list.pop();
+}
+
+/**
+ * Chooses each candidate's excerpt and re-ranks with the excerpt's evidence; best first, the
+ * weak tail dropped.
+ */
+function rank(kb: KnowledgeBase, query: PreparedQuery, best: readonly Candidate[], limit: number): Ranked[] {
+  if (best.length === 0) return [];
+  const weight = (term: string) => kb.index.idf(term);
   const termSet = new Set(query.terms);
-  const ranked = best.map(({ position: i, score }) => {
-    const doc = kb.index.docs[found.docs[at(i)] as number] as IndexedParagraph;
+  const ranked = best.map(({ doc: id, score }) => {
+    const doc = kb.index.docs[id] as IndexedParagraph;
     const targets = targetsFor(kb, doc.id, query.kind);
     const excerpt = excerptOf(doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
     return { doc, excerpt, score };

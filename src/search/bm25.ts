@@ -36,6 +36,9 @@ export interface DocFilter {
   readonly article?: number;
 }
 
+/** A binary-search step against a step of a list walk, roughly: when to look up rather than walk. */
+const LOOKUP_COST = 4;
+
 /**
  * Every paragraph that matched, in no particular order, and what each article covers. The arrays
  * are the scorer's own and are overwritten by its next query: read them before searching again.
@@ -60,7 +63,6 @@ export interface Matches {
 export class Scorer {
   private readonly score: Float64Array;
   private readonly distinct: Uint16Array;
-  private readonly primary: Uint8Array;
   /** Query serial of the last query that touched each paragraph. */
   private readonly touchedBy: Int32Array;
   /** Serial of the last source term that touched each paragraph. */
@@ -70,6 +72,8 @@ export class Scorer {
   private readonly outDocs: Int32Array;
   private readonly outScores: Float64Array;
   private serial = 0;
+  /** Paragraphs reached by the running query (the first entries of `touched`). */
+  private touchedCount = 0;
 
   constructor(
     private readonly postings: Postings,
@@ -84,7 +88,6 @@ export class Scorer {
     const n = postings.docCount;
     this.score = new Float64Array(n);
     this.distinct = new Uint16Array(n);
-    this.primary = new Uint8Array(n);
     this.touchedBy = new Int32Array(n);
     this.termBy = new Int32Array(n);
     this.touched = new Int32Array(n);
@@ -97,7 +100,7 @@ export class Scorer {
    * the weight a primary index term adds to its articles' coverage.
    */
   run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number): Matches {
-    const { postings, boosts, score, distinct, primary, touchedBy, termBy, touched, docSource, docArticle } = this;
+    const { postings, boosts, score, distinct, touchedBy, termBy, touched, docSource, docArticle } = this;
     const { docs, freqs, fieldLengths, averageLengths, docCount } = postings;
     const { k, b, d } = BM25;
     const keys = terms.reduce((most, t) => Math.max(most, t.key + 1), 0);
@@ -105,14 +108,18 @@ export class Scorer {
     const query = ++this.serial;
     // Serials query + 1 … query + keys name this query's source terms.
     this.serial += keys;
-    let touchedCount = 0;
+    this.touchedCount = 0;
     const coverage = new Float64Array(this.articleCount);
     const articleSeen = new Int32Array(this.articleCount).fill(-1);
     const covered = new Set<number>();
     const wantSource = filter.source ?? -1;
     const wantArticle = filter.article ?? -1;
 
-    for (const term of terms) {
+    // Primary terms first: only they make a paragraph a match, so the secondary forms after them
+    // only add to paragraphs already reached (one reached by forms alone is no hit). The sums
+    // are the same as in query order, up to the last bits of floating point.
+    const ordered = [...terms.filter((t) => t.primary), ...terms.filter((t) => !t.primary)];
+    for (const term of ordered) {
       const sourceSerial = query + 1 + term.key;
       for (const derived of term.derived) {
         const countsForCoverage = term.primary && !covered.has(derived.id);
@@ -123,8 +130,12 @@ export class Scorer {
           if (start === end) continue;
           const matching = end - start;
           const idf = Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
-          const boost = derived.weight * (boosts[f] as number);
+          const weight = derived.weight * (boosts[f] as number) * idf;
           const average = averageLengths[f] as number;
+          if (!term.primary) {
+            this.addToReached(start, end, f, weight, average, sourceSerial, query);
+            continue;
+          }
           for (let i = start; i < end; i++) {
             const doc = docs[i] as number;
             if ((wantSource >= 0 && docSource[doc] !== wantSource) || (wantArticle >= 0 && docArticle[doc] !== wantArticle)) continue;
@@ -132,17 +143,15 @@ export class Scorer {
               touchedBy[doc] = query;
               score[doc] = 0;
               distinct[doc] = 0;
-              primary[doc] = 0;
-              touched[touchedCount++] = doc;
+              touched[this.touchedCount++] = doc;
             }
             const tf = freqs[i] as number;
             const length = fieldLengths[doc * FIELD_COUNT + f] as number;
-            score[doc] = (score[doc] as number) + boost * idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
+            score[doc] = (score[doc] as number) + weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
             if (termBy[doc] !== sourceSerial) {
               termBy[doc] = sourceSerial;
               distinct[doc] = (distinct[doc] as number) + 1;
             }
-            if (term.primary) primary[doc] = 1;
             if (addedWeight > 0) {
               const article = docArticle[doc] as number;
               if (articleSeen[article] !== derived.id) {
@@ -156,14 +165,55 @@ export class Scorer {
     }
 
     const { outDocs, outScores } = this;
-    let count = 0;
-    for (let i = 0; i < touchedCount; i++) {
+    const count = this.touchedCount;
+    for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
-      if (!primary[doc]) continue;
-      outDocs[count] = doc;
-      outScores[count++] = (score[doc] as number) * (distinct[doc] as number);
+      outDocs[i] = doc;
+      outScores[i] = (score[doc] as number) * (distinct[doc] as number);
     }
     return { count, docs: outDocs.subarray(0, count), scores: outScores.subarray(0, count), coverage };
+  }
+
+  /**
+   * Adds a secondary list `[start, end)` to the paragraphs already reached. When they are few
+   * against a long list, each is looked up in the list (binary search) instead of walking it.
+   */
+  private addToReached(start: number, end: number, f: number, weight: number, average: number, sourceSerial: number, query: number): void {
+    const { score, distinct, touchedBy, termBy, touched, touchedCount } = this;
+    const { docs, freqs, fieldLengths } = this.postings;
+    const { k, b, d } = BM25;
+    const lookUp = touchedCount * Math.log2(end - start + 1) * LOOKUP_COST < end - start;
+    for (let t = lookUp ? 0 : start; lookUp ? t < touchedCount : t < end; t++) {
+      let i = t;
+      let doc: number;
+      if (lookUp) {
+        doc = touched[t] as number;
+        let low = start;
+        let high = end - 1;
+        i = -1;
+        while (low <= high) {
+          const mid = (low + high) >>> 1;
+          const found = docs[mid] as number;
+          if (found === doc) {
+            i = mid;
+            break;
+          }
+          if (found < doc) low = mid + 1;
+          else high = mid - 1;
+        }
+        if (i < 0) continue;
+      } else {
+        doc = docs[i] as number;
+        if (touchedBy[doc] !== query) continue;
+      }
+      const tf = freqs[i] as number;
+      const length = fieldLengths[doc * FIELD_COUNT + f] as number;
+      score[doc] = (score[doc] as number) + weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
+      if (termBy[doc] !== sourceSerial) {
+        termBy[doc] = sourceSerial;
+        distinct[doc] = (distinct[doc] as number) + 1;
+      }
+    }
   }
 
   private reset(): void {

@@ -353,7 +353,7 @@ function stemField(text: string): FieldTerms {
  * position order. One pass with a small sorted buffer: matches run to the whole corpus, the
  * limit is a handful, and no array of `count` scores is made.
  */
-export function topPositions(count: number, scoreOf: (position: number) => number, limit: number): Array<{ position: number; score: number }> {
+function topPositions(count: number, scoreOf: (position: number) => number, limit: number): Array<{ position: number; score: number }> {
   const best: Array<{ position: number; score: number }> = [];
   if (limit <= 0) return best;
   for (let i = 0; i < count; i++) {

@@ -54,7 +54,7 @@ export function encodeContainer(content: ContainerContent): Buffer[] {
     offset += padded(array.byteLength);
   }
   const header = Buffer.from(JSON.stringify({ json: content.json, arrays: entries }), 'utf8');
-  const chunks = [header, Buffer.alloc(padded(PREAMBLE + header.length) - PREAMBLE - header.length)];
+  const chunks: Buffer[] = [header, Buffer.alloc(padded(PREAMBLE + header.length) - PREAMBLE - header.length)];
   for (const array of Object.values(content.arrays)) {
     chunks.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength), Buffer.alloc(padded(array.byteLength) - array.byteLength));
   }

@@ -92,18 +92,48 @@ export function analyse(text: string): Token[] {
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const start = m.index;
-    if (/^\d/.test(raw)) {
-      const folded = joinDigits(raw);
-      tokens.push({ surface: raw, start, end: start + raw.length, folded, term: folded });
-      continue;
-    }
-    const { word, cut } = stripElision(raw.toLowerCase());
-    if (word.length === 0) continue;
-    const surface = raw.slice(cut);
-    const folded = fold(word).replace(/['’]/g, '');
-    tokens.push({ surface, start: start + cut, end: start + raw.length, folded, term: termOf(folded) });
+    const word = wordOf(raw);
+    if (word === undefined) continue;
+    tokens.push({ surface: word.cut === 0 ? raw : raw.slice(word.cut), start: start + word.cut, end: start + raw.length, folded: word.folded, term: word.term });
   }
   return tokens;
+}
+
+/** What a written word indexes as: the elided part to cut, its folded form and its term. */
+interface WordForms {
+  readonly cut: number;
+  readonly folded: string;
+  readonly term: string | undefined;
+}
+
+/**
+ * The forms of a written word, remembered: a corpus has far fewer distinct words than words,
+ * and excerpt choice analyses paragraphs at query time, so this is most of a query's analysis.
+ * `undefined` for a word that is only an elision (`l'`).
+ */
+function wordOf(raw: string): WordForms | undefined {
+  let known = words.get(raw);
+  if (known === undefined) {
+    if (words.size >= WORD_MEMO_MAX) words.clear();
+    known = formsOf(raw) ?? NO_WORD;
+    words.set(raw, known);
+  }
+  return known === NO_WORD ? undefined : known;
+}
+
+const WORD_MEMO_MAX = 500_000;
+const NO_WORD: WordForms = { cut: 0, folded: '', term: undefined };
+const words = new Map<string, WordForms>();
+
+function formsOf(raw: string): WordForms | undefined {
+  if (/^\d/.test(raw)) {
+    const folded = joinDigits(raw);
+    return { cut: 0, folded, term: folded };
+  }
+  const { word, cut } = stripElision(raw.toLowerCase());
+  if (word.length === 0) return undefined;
+  const folded = fold(word).replace(/['’]/g, '');
+  return { cut, folded, term: termOf(folded) };
 }
 
 /**
