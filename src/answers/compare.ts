@@ -55,7 +55,7 @@ export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvi
 /** Query weight the ranked paragraph holds: each query term it contains, counted once. */
 function coveredWeight(kb: KnowledgeBase, r: Ranked, queryTerms: readonly string[], idf: (t: string) => number): number {
   // The paragraph was analysed to choose its excerpt; reuse that rather than analyse it again.
-  const present = new Set(kb.index.analysisOf(r.doc.id).tokens.map((t) => t.term));
+  const present = new Set(kb.index.analysisOf(r.doc.id).words.terms);
   return queryTerms.filter((t) => present.has(t)).reduce((s, t) => s + idf(t), 0);
 }
 

@@ -63,9 +63,11 @@ export interface Matches {
 export class Scorer {
   private readonly score: Float64Array;
   private readonly distinct: Uint16Array;
-  /** Query serial of the last query that touched each paragraph. */
-  private readonly touchedBy: Int32Array;
-  /** Serial of the last source term that touched each paragraph. */
+  /**
+   * Serial of the last source term that reached each paragraph. Serials only grow, and a query's
+   * source terms have serials above the query's own: a paragraph was reached by the running
+   * query exactly when its serial here is above the query's.
+   */
   private readonly termBy: Int32Array;
   private readonly touched: Int32Array;
   /** Where the matches are written (see {@link Matches}): a query allocates nothing per paragraph. */
@@ -84,11 +86,12 @@ export class Scorer {
     /** Article position of every paragraph. */
     private readonly docArticle: Int32Array,
     private readonly articleCount: number,
+    /** Serials are restarted past this (tests lower it to see a restart happen). */
+    private readonly maxSerial = 0x7fff0000,
   ) {
     const n = postings.docCount;
     this.score = new Float64Array(n);
     this.distinct = new Uint16Array(n);
-    this.touchedBy = new Int32Array(n);
     this.termBy = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.outDocs = new Int32Array(n);
@@ -100,11 +103,11 @@ export class Scorer {
    * the weight a primary index term adds to its articles' coverage.
    */
   run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number): Matches {
-    const { postings, boosts, score, distinct, touchedBy, termBy, touched, docSource, docArticle } = this;
+    const { postings, boosts, score, distinct, termBy, touched, docSource, docArticle } = this;
     const { docs, freqs, fieldLengths, averageLengths, docCount } = postings;
     const { k, b, d } = BM25;
     const keys = terms.reduce((most, t) => Math.max(most, t.key + 1), 0);
-    if (this.serial > 0x7fff0000 - keys) this.reset();
+    if (this.serial > this.maxSerial - keys) this.reset();
     const query = ++this.serial;
     // Serials query + 1 … query + keys name this query's source terms.
     this.serial += keys;
@@ -139,8 +142,7 @@ export class Scorer {
           for (let i = start; i < end; i++) {
             const doc = docs[i] as number;
             if ((wantSource >= 0 && docSource[doc] !== wantSource) || (wantArticle >= 0 && docArticle[doc] !== wantArticle)) continue;
-            if (touchedBy[doc] !== query) {
-              touchedBy[doc] = query;
+            if ((termBy[doc] as number) <= query) {
               score[doc] = 0;
               distinct[doc] = 0;
               touched[this.touchedCount++] = doc;
@@ -179,7 +181,7 @@ export class Scorer {
    * against a long list, each is looked up in the list (binary search) instead of walking it.
    */
   private addToReached(start: number, end: number, f: number, weight: number, average: number, sourceSerial: number, query: number): void {
-    const { score, distinct, touchedBy, termBy, touched, touchedCount } = this;
+    const { score, distinct, termBy, touched, touchedCount } = this;
     const { docs, freqs, fieldLengths } = this.postings;
     const { k, b, d } = BM25;
     const lookUp = touchedCount * Math.log2(end - start + 1) * LOOKUP_COST < end - start;
@@ -204,7 +206,7 @@ export class Scorer {
         if (i < 0) continue;
       } else {
         doc = docs[i] as number;
-        if (touchedBy[doc] !== query) continue;
+        if ((termBy[doc] as number) <= query) continue;
       }
       const tf = freqs[i] as number;
       const length = fieldLengths[doc * FIELD_COUNT + f] as number;
@@ -217,7 +219,6 @@ export class Scorer {
   }
 
   private reset(): void {
-    this.touchedBy.fill(0);
     this.termBy.fill(0);
     this.serial = 0;
   }

@@ -4,7 +4,7 @@
  * {@link EXCERPT_MAX_LENGTH} characters, cut only between words. The result is a span of the
  * paragraph, so the quote is always the article's own words.
  */
-import { analyse, type Token } from '../text/analyser.js';
+import { wordList, type WordList } from '../text/analyser.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 
 /** Longest excerpt we quote, in characters (UTF-16 units, as Discord counts). */
@@ -30,6 +30,17 @@ export interface ExcerptSpan extends Span {
   readonly score: number;
 }
 
+/** A text's words and sentences: what excerpt choice reads. */
+export interface TextAnalysis {
+  readonly words: WordList;
+  readonly sentences: readonly Span[];
+}
+
+/** Analyses a text for excerpt choice. */
+export function analyseText(text: string): TextAnalysis {
+  return { words: wordList(text), sentences: sentenceSpans(text) };
+}
+
 /** What the excerpt should contain. */
 export interface ExcerptQuery {
   /** Analysed query terms (stems). */
@@ -51,8 +62,8 @@ export interface ExcerptQuery {
    * so `ask` fills; lists of dates or names keep to the sentence.
    */
   readonly fill?: boolean;
-  /** The text's tokens and sentences when already known (they are analysed here otherwise). */
-  readonly analysis?: { readonly tokens: readonly Token[]; readonly sentences: readonly Span[] };
+  /** The text's words and sentences when already known (they are analysed here otherwise). */
+  readonly analysis?: TextAnalysis;
 }
 
 /** One piece of evidence: a matched word (with its term) or a target. */
@@ -69,13 +80,15 @@ export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
   const weight = query.weight ?? (() => 1);
   const targets = query.targets ?? [];
   const bonus = query.targetBonus ?? 1.5;
-  const tokens = query.analysis?.tokens ?? analyse(text);
-  const found = query.analysis?.sentences ?? sentenceSpans(text);
+  const { words: list, sentences: found } = query.analysis ?? analyseText(text);
   const sentences = found.length > 0 ? found : [{ start: 0, end: text.length }];
   // Room for the ellipses a renderer adds at cut ends.
   const room = maxLength - 2;
 
-  const words: Evidence[] = tokens.filter((t) => t.term !== undefined && query.terms.has(t.term)).map((t) => ({ start: t.start, end: t.end, term: t.term }));
+  const words: Evidence[] = [];
+  list.terms.forEach((term, i) => {
+    if (term !== undefined && query.terms.has(term)) words.push({ start: list.starts[i] as number, end: list.ends[i] as number, term });
+  });
   const evidence = [...words, ...targets].sort((a, b) => a.start - b.start);
   const best = densestRun(evidence, weight, bonus, room);
   const window = best ? windowAround(text, sentences, best, room, maxLength, query.fill === true) : opening(text, sentences, room, maxLength);

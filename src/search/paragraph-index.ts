@@ -12,7 +12,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
 import { analyse, prefixTermOf, surfaceTermOf, type Token } from '../text/analyser.js';
-import { sentenceSpans, type Span } from '../text/sentences.js';
+import { analyseText, type TextAnalysis } from './excerpt.js';
 import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
 import { FIELD_COUNT, FIELD_ID, FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
 import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
@@ -28,10 +28,7 @@ export interface IndexedParagraph {
 }
 
 /** A paragraph's words and sentences, as excerpt choice reads them. */
-export interface ParagraphAnalysis {
-  readonly tokens: readonly Token[];
-  readonly sentences: readonly Span[];
-}
+export type ParagraphAnalysis = TextAnalysis;
 
 /** A paragraph that matched a query. */
 export interface Hit {
@@ -176,8 +173,7 @@ export class ParagraphIndex {
   analysisOf(id: number): ParagraphAnalysis {
     const known = this.analyses.get(id);
     if (known) return known;
-    const text = this.docs[id]?.paragraph.text ?? '';
-    const analysis = { tokens: analyse(text), sentences: sentenceSpans(text) };
+    const analysis = analyseText(this.docs[id]?.paragraph.text ?? '');
     // Dropping the oldest entry (Maps keep insertion order) keeps the hot paragraphs most of the time.
     if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as number);
     this.analyses.set(id, analysis);

@@ -99,6 +99,35 @@ export function analyse(text: string): Token[] {
   return tokens;
 }
 
+/** The words of a text as parallel lists, one entry per {@link analyse} token, no object per word. */
+export interface WordList {
+  /** Index term of each word (`undefined` for a stopword). */
+  readonly terms: ReadonlyArray<string | undefined>;
+  /** Where each word starts in the text. */
+  readonly starts: readonly number[];
+  /** Where each word ends. */
+  readonly ends: readonly number[];
+}
+
+/**
+ * {@link analyse} without a token object per word: what is kept in memory for many paragraphs at
+ * a time (excerpt choice), where a hundred small objects per paragraph kept the garbage
+ * collector busy.
+ */
+export function wordList(text: string): WordList {
+  const terms: Array<string | undefined> = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const word = wordOf(m[0]);
+    if (word === undefined) continue;
+    terms.push(word.term);
+    starts.push(m.index + word.cut);
+    ends.push(m.index + m[0].length);
+  }
+  return { terms, starts, ends };
+}
+
 /** What a written word indexes as: the elided part to cut, its folded form and its term. */
 interface WordForms {
   readonly cut: number;

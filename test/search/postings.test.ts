@@ -10,6 +10,7 @@ import { readSquad } from '../../bench/lib/squad.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article, Corpus } from '../../src/corpus/types.js';
 import { BOOST, ParagraphIndex } from '../../src/search/paragraph-index.js';
+import { Scorer } from '../../src/search/bm25.js';
 import { Postings, PostingsBuilder } from '../../src/search/postings.js';
 import { analyse, prefixTermOf, queryForms, queryTerms, surfaceTermOf, termOf } from '../../src/text/analyser.js';
 
@@ -135,5 +136,26 @@ describe('GIVEN a word the corpus never uses', () => {
     expect(hits[0]?.doc.paragraph.text).toMatch(/ferroviaire/u);
     expect(index.search(queryTerms('ferroviares'), { fuzzy: false })).toEqual([]);
     expect(index.closeWords('ferroviare')).toContain('ferroviaires');
+  });
+});
+
+describe('GIVEN a scorer whose serials run out after a few queries', () => {
+  it('WHEN many queries follow one another THEN each scores as on a fresh scorer', () => {
+    const built = new PostingsBuilder();
+    built.add([{ terms: ['a', 'b'], length: 2 }]);
+    built.add([{ terms: ['b', 'c'], length: 2 }]);
+    built.add([{ terms: ['c'], length: 1 }]);
+    const postings = new Postings(built.build());
+    const docs = Int32Array.of(0, 0, 0);
+    const terms = (...names: string[]) => names.map((name, key) => ({ key, primary: true, derived: [{ id: postings.termId(name), weight: 1 }] }));
+    const scores = (scorer: Scorer, names: string[]) => {
+      const found = scorer.run(terms(...names), {}, () => 1);
+      return new Map([...found.docs].map((doc, i) => [doc, found.scores[i]]));
+    };
+    const short = new Scorer(postings, [1, 1, 1, 1, 1], docs, docs, 1, 8);
+    const queries = [['a'], ['b', 'c'], ['c'], ['a', 'b', 'c'], ['b']];
+    for (let round = 0; round < 10; round++) {
+      for (const q of queries) expect(scores(short, q)).toEqual(scores(new Scorer(postings, [1, 1, 1, 1, 1], docs, docs, 1), q));
+    }
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyse, prefixTermOf, queryForms, queryTerms, surfaceTermOf, terms } from '../../src/text/analyser.js';
+import { analyse, prefixTermOf, queryForms, queryTerms, surfaceTermOf, terms, wordList } from '../../src/text/analyser.js';
 import { fold } from '../../src/text/fold.js';
 
 describe('the French analyser', () => {
@@ -66,5 +67,24 @@ describe('the French analyser', () => {
 
   it('gives a question its secondary forms without the interrogative words', () => {
     expect(queryForms("Quels bijoux l'Algérie produit-elle ?")).toEqual(['=bijoux', '~bijou', '=algerie', '~alger', '=produit', '~produ']);
+  });
+});
+
+describe('GIVEN the compact word list kept for excerpt choice', () => {
+  it('WHEN any text is read both ways (fast-check) THEN the word list holds exactly the tokens\' terms and offsets', () => {
+    const french = fc.constantFrom("l'armée", 'Kim Jong-Un', '1 000', "jusqu'à", 'Choïgou', 'œuvre', ' ', ', ', '. ', 'qu’il', '2025', 'État');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.array(french, { maxLength: 30 }).map((parts) => parts.join(' '))), (text) => {
+        const tokens = analyse(text);
+        // Twice: the second read comes from the remembered words.
+        for (let round = 0; round < 2; round++) {
+          const list = wordList(text);
+          expect(list.terms).toEqual(tokens.map((t) => t.term));
+          expect(list.starts).toEqual(tokens.map((t) => t.start));
+          expect(list.ends).toEqual(tokens.map((t) => t.end));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
