@@ -39,14 +39,50 @@ function listing(all: EntitySummary[], query?: string, excerpts: Excerpt[] = [])
 
 /** Entities whose name, a variant, or one word of the name matches the query. */
 export function findByName(entities: readonly Entity[], query: string): Entity[] {
-  const key = entityKey(query);
-  const words = fold(query).split(/[\s'’-]+/).filter((w) => w.length > 1);
-  const exact = entities.filter((e) => e.key === key || e.variants.some((v) => entityKey(v) === key));
-  if (exact.length > 0) return exact;
-  return entities.filter((e) => {
-    const names = [e.name, ...e.variants].map((n) => fold(n).split(/[\s'’-]+/));
-    return names.some((parts) => words.length > 0 && words.every((w) => parts.includes(w)));
-  });
+  const names = nameIndexOf(entities);
+  const exact = names.byKey.get(entityKey(query));
+  if (exact) return [...exact];
+  const words = fold(query).split(NAME_SEPARATOR).filter((w) => w.length > 1);
+  const [first] = words;
+  if (first === undefined) return [];
+  // Entities with one name (or variant) holding every word of the query; the first word narrows.
+  return (names.byWord.get(first) ?? []).filter((e) => (names.parts.get(e) ?? []).some((parts) => words.every((w) => parts.includes(w))));
+}
+
+const NAME_SEPARATOR = /[\s'’-]+/;
+
+/** Entities by the keys of their names and by the words of their names, made once per directory. */
+interface NameIndex {
+  readonly byKey: ReadonlyMap<string, readonly Entity[]>;
+  readonly byWord: ReadonlyMap<string, readonly Entity[]>;
+  /** Each entity's names (display name and variants), folded and split into words. */
+  readonly parts: ReadonlyMap<Entity, ReadonlyArray<readonly string[]>>;
+}
+
+const nameIndexes = new WeakMap<readonly Entity[], NameIndex>();
+
+/** The name index of a directory: a query looks names up instead of folding every name of the corpus. */
+function nameIndexOf(entities: readonly Entity[]): NameIndex {
+  let index = nameIndexes.get(entities);
+  if (index) return index;
+  const byKey = new Map<string, Entity[]>();
+  const byWord = new Map<string, Entity[]>();
+  const parts = new Map<Entity, string[][]>();
+  const add = (map: Map<string, Entity[]>, key: string, entity: Entity) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [entity]);
+    else if (list[list.length - 1] !== entity) list.push(entity);
+  };
+  for (const entity of entities) {
+    add(byKey, entity.key, entity);
+    for (const v of entity.variants) add(byKey, entityKey(v), entity);
+    const split = [entity.name, ...entity.variants].map((n) => fold(n).split(NAME_SEPARATOR));
+    parts.set(entity, split);
+    for (const word of new Set(split.flat())) add(byWord, word, entity);
+  }
+  index = { byKey, byWord, parts };
+  nameIndexes.set(entities, index);
+  return index;
 }
 
 function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer {

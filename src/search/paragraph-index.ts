@@ -9,12 +9,13 @@
  * arrays, saved as bytes) and are scored by {@link Scorer} with MiniSearch's BM25; MiniSearch's
  * radix tree finds the corpus words within a typo of an unknown query word.
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
-import { analyse, prefixTermOf, surfaceTermOf, type Token } from '../text/analyser.js';
-import { analyseText, type TextAnalysis } from './excerpt.js';
+import { analyse } from '../text/analyser.js';
 import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
-import { FIELD_COUNT, FIELD_ID, FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
+import { analyseText, type TextAnalysis } from './excerpt.js';
+import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
+import { FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
+import { TypoMatcher } from './typos.js';
 import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
 
 export type { Matches } from './bm25.js';
@@ -72,17 +73,6 @@ export const BOOST = { text: 1, heading: 0.5, title: 1, exact: 0.25, prefix: 0.2
 /** Paragraph analyses kept for excerpt choice (see ParagraphIndex.analysisOf). */
 const ANALYSES_KEPT = 20_000;
 
-/** Typos are tolerated from this stem length on (shorter stems collide with unrelated words). */
-const FUZZY_MIN_LENGTH = 5;
-const FUZZY_RATIO = 0.2;
-/** Edits allowed at most, whatever the length: more reach unrelated words and cost time. */
-const FUZZY_MAX_EDITS = 2;
-/** MiniSearch's weights of a typo match and of a longer word sharing the beginning. */
-const FUZZY_WEIGHT = 0.45;
-const PREFIX_WEIGHT = 0.375;
-/** Typo tolerance of "did you mean" suggestions (MiniSearch's autoSuggest habit, a third of the length). */
-const SUGGEST_RATIO = 0.34;
-
 /** What {@link ParagraphIndex.save} returns: posting arrays and the vocabulary. */
 export interface SavedParagraphIndex {
   readonly postings: PostingData;
@@ -104,8 +94,7 @@ export class ParagraphIndex {
   private readonly articlePositions: ReadonlyMap<string, number>;
   /** First paragraph id of every article, and the paragraph count after the last. */
   private readonly articleStart: Int32Array;
-  /** Stems of the corpus by spelling, for typo matching; made on the first unknown word. */
-  private stems: SearchableMap<number> | undefined;
+  private readonly typos: TypoMatcher;
   /**
    * Analyses by document id, made on first use and kept: every query chooses an excerpt in each
    * of its candidate paragraphs, and analysing them again each time was most of a query's time.
@@ -118,6 +107,7 @@ export class ParagraphIndex {
     this.docs = docs;
     this.postings = postings;
     this.vocabulary = vocabulary;
+    this.typos = new TypoMatcher(postings.terms, (term) => !isSecondary(term));
     this.sourcePositions = new Map(corpus.sources.map((s, i) => [s.id, i]));
     this.articlePositions = new Map(corpus.articles.map((a, i) => [a.id, i]));
     this.docSource = Int32Array.from(docs, (d) => this.sourcePositions.get(d.source.id) ?? -1);
@@ -142,16 +132,9 @@ export class ParagraphIndex {
     for (const doc of docs) {
       const tokens = analyse(doc.paragraph.text);
       vocabulary.add(tokens);
-      const fields: Array<FieldTerms | undefined> = new Array(FIELD_COUNT);
-      const length = distinctWords(tokens);
-      fields[FIELD_ID.text] = { terms: stemsOf(tokens), length };
-      fields[FIELD_ID.exact] = { terms: formsOf(tokens, surfaceTermOf), length };
-      fields[FIELD_ID.prefix] = { terms: formsOf(tokens, prefixTermOf), length };
-      if (doc.paragraph.heading) fields[FIELD_ID.heading] = stemField(doc.paragraph.heading);
       let title = titles.get(doc.article);
       if (!title) titles.set(doc.article, (title = stemField(doc.article.title)));
-      fields[FIELD_ID.title] = title;
-      postings.add(fields);
+      postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading) : undefined, title));
     }
     return new ParagraphIndex(corpus, docs, new Postings(postings.build()), vocabulary.build());
   }
@@ -243,23 +226,10 @@ export class ParagraphIndex {
    * in the articles, closest and most used first: the basis of "did you mean".
    */
   closeWords(term: string, limit = 5): string[] {
-    const stems = this.stemMap();
-    const weights = new Map<string, number>();
-    for (const [found] of stems.atPrefix(term)) {
-      const distance = found.length - term.length;
-      if (distance > 0) weights.set(found, (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance));
-    }
-    // Two edits at most: beyond, a long word's neighbourhood is most of the index, slow to walk
-    // and no longer a spelling of the word.
-    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * SUGGEST_RATIO));
-    if (maxDistance > 0) {
-      for (const [found, [, distance]] of stems.fuzzyGet(term, maxDistance)) {
-        if (distance > 0 && !weights.has(found)) weights.set(found, (FUZZY_WEIGHT * found.length) / (found.length + distance));
-      }
-    }
-    const ranked = [...weights]
-      .filter(([found]) => this.vocabulary.documentFrequency(found) > 0)
-      .map(([found, weight]) => ({ found, score: weight * Math.log(2 + this.vocabulary.documentFrequency(found)) }))
+    const ranked = this.typos
+      .closeTo(term)
+      .filter(({ term: found }) => this.vocabulary.documentFrequency(found) > 0)
+      .map(({ term: found, weight }) => ({ found, score: weight * Math.log(2 + this.vocabulary.documentFrequency(found)) }))
       .sort((a, b) => b.score - a.score || (a.found < b.found ? -1 : 1));
     const out: string[] = [];
     for (const { found } of ranked) {
@@ -288,60 +258,13 @@ export class ParagraphIndex {
       if (id >= 0) derived.push({ id, weight: 1 });
       // Only a word the paragraphs never use can be a typo: fuzzy matching a known word reaches
       // unrelated ones (`matiere` → `maniere`) and costs time.
-      if (fuzzy && !secondary && term.length >= FUZZY_MIN_LENGTH && this.vocabulary.documentFrequency(term) === 0) {
-        const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * FUZZY_RATIO));
-        for (const [found, [foundId, distance]] of this.stemMap().fuzzyGet(term, maxDistance)) {
-          if (distance > 0) derived.push({ id: foundId, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
-        }
+      if (fuzzy && !secondary && TypoMatcher.tolerates(term) && this.vocabulary.documentFrequency(term) === 0) {
+        for (const near of this.typos.typosOf(term)) derived.push({ id: near.id, weight: near.weight });
       }
       if (derived.length > 0) out.push({ key, primary: !secondary, derived });
     }
     return out;
   }
-
-  /** The radix tree of stems, made when first needed: most queries need none, and it takes a while at 100 000 paragraphs. */
-  private stemMap(): SearchableMap<number> {
-    if (!this.stems) {
-      const stems = new SearchableMap<number>();
-      this.postings.terms.forEach((term, id) => {
-        if (!isSecondary(term)) stems.set(term, id);
-      });
-      this.stems = stems;
-    }
-    return this.stems;
-  }
-}
-
-/** A field's index terms in text order and its length. */
-interface FieldTerms {
-  readonly terms: readonly string[];
-  readonly length: number;
-}
-
-/** Distinct words of a text, stopwords included: MiniSearch's field length, kept for BM25. */
-function distinctWords(tokens: readonly Token[]): number {
-  return new Set(tokens.map((t) => t.folded)).size;
-}
-
-function stemsOf(tokens: readonly Token[]): string[] {
-  const out: string[] = [];
-  for (const t of tokens) if (t.term !== undefined) out.push(t.term);
-  return out;
-}
-
-function formsOf(tokens: readonly Token[], form: (folded: string) => string | undefined): string[] {
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (t.term === undefined) continue;
-    const f = form(t.folded);
-    if (f !== undefined) out.push(f);
-  }
-  return out;
-}
-
-function stemField(text: string): FieldTerms {
-  const tokens = analyse(text);
-  return { terms: stemsOf(tokens), length: distinctWords(tokens) };
 }
 
 /**
@@ -361,11 +284,6 @@ function topPositions(count: number, scoreOf: (position: number) => number, limi
     if (best.length > limit) best.pop();
   }
   return best;
-}
-
-/** True for an exact or prefix form (`=armee`, `~armee`), false for a stem. */
-function isSecondary(term: string): boolean {
-  return term.startsWith('=') || term.startsWith('~');
 }
 
 /** Every paragraph of the corpus in a stable order: articles as loaded, paragraphs in order. */

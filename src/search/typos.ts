@@ -1,0 +1,86 @@
+/**
+ * Words of the corpus within a typo of a query word, found with MiniSearch's radix tree
+ * (`SearchableMap.fuzzyGet`, `atPrefix`) over the index's stems, and weighted as MiniSearch
+ * weighs fuzzy and prefix matches.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** Typos are tolerated from this stem length on (shorter stems collide with unrelated words). */
+const FUZZY_MIN_LENGTH = 5;
+/** Edits allowed per character of the word. */
+const FUZZY_RATIO = 0.2;
+/** Edits allowed at most, whatever the length: more reach unrelated words and cost time. */
+const FUZZY_MAX_EDITS = 2;
+/** MiniSearch's weights of a typo match and of a longer word sharing the beginning. */
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+/** Typo tolerance of "did you mean" suggestions (MiniSearch's autoSuggest habit, a third of the length). */
+const SUGGEST_RATIO = 0.34;
+
+/** An index term reached from a query word, and how much a match on it counts. */
+export interface NearTerm {
+  readonly term: string;
+  /** Position of the term in the list the matcher was made from. */
+  readonly id: number;
+  readonly weight: number;
+}
+
+/** Typo and prefix lookups over a fixed list of stems. */
+export class TypoMatcher {
+  /** Made on the first lookup: most queries need none, and it takes a while for a large vocabulary. */
+  private tree: SearchableMap<number> | undefined;
+
+  /** `terms[id]` for every id; `isStem` keeps the terms worth matching (not the secondary forms). */
+  constructor(
+    private readonly terms: readonly string[],
+    private readonly isStem: (term: string) => boolean,
+  ) {}
+
+  /** True when an unknown stem is long enough for its typos to be looked for. */
+  static tolerates(term: string): boolean {
+    return term.length >= FUZZY_MIN_LENGTH;
+  }
+
+  /** Stems within a typo of `term` (not itself), weighted as MiniSearch weighs a fuzzy match. */
+  typosOf(term: string): NearTerm[] {
+    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * FUZZY_RATIO));
+    const out: NearTerm[] = [];
+    if (maxDistance === 0) return out;
+    for (const [found, [id, distance]] of this.stems().fuzzyGet(term, maxDistance)) {
+      if (distance > 0) out.push({ term: found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
+    }
+    return out;
+  }
+
+  /**
+   * Stems close to `term` for suggestions: longer ones starting with it, and those within a
+   * typo (two edits at most: beyond, a long word's neighbourhood is most of the index, slow to
+   * walk and no longer a spelling of the word).
+   */
+  closeTo(term: string): NearTerm[] {
+    const stems = this.stems();
+    const found = new Map<string, NearTerm>();
+    for (const [stem, id] of stems.atPrefix(term)) {
+      const distance = stem.length - term.length;
+      if (distance > 0) found.set(stem, { term: stem, id, weight: (PREFIX_WEIGHT * stem.length) / (stem.length + 0.3 * distance) });
+    }
+    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * SUGGEST_RATIO));
+    if (maxDistance > 0) {
+      for (const [stem, [id, distance]] of stems.fuzzyGet(term, maxDistance)) {
+        if (distance > 0 && !found.has(stem)) found.set(stem, { term: stem, id, weight: (FUZZY_WEIGHT * stem.length) / (stem.length + distance) });
+      }
+    }
+    return [...found.values()];
+  }
+
+  private stems(): SearchableMap<number> {
+    if (!this.tree) {
+      const tree = new SearchableMap<number>();
+      this.terms.forEach((term, id) => {
+        if (this.isStem(term)) tree.set(term, id);
+      });
+      this.tree = tree;
+    }
+    return this.tree;
+  }
+}
