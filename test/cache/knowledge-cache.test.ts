@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answers/engine.js';
-import { CACHE_FILE, loadKnowledge, type CacheEvent } from '../../src/cache/knowledge-cache.js';
+import { CACHE_FILE, cacheKey, loadKnowledge, type CacheEvent } from '../../src/cache/knowledge-cache.js';
+import { encodeContainer } from '../../src/store/container.js';
 import { serialiseArticleFile } from '../../src/corpus/article-file.js';
 import { CorpusError } from '../../src/corpus/load.js';
 
@@ -81,16 +82,30 @@ describe('the start-up cache', () => {
     ['a truncated file', null],
     ['an empty file', Buffer.alloc(0)],
     ['JSON of another shape', Buffer.from('{"key": 1, "saved": [], "corpus": null}')],
-  ])('GIVEN %s in place of the cache WHEN loading THEN rebuilds without crashing and repairs the file', async (_label, bytes) => {
+    ['the cache with one byte flipped', 'flip'],
+  ] as const)('GIVEN %s in place of the cache WHEN loading THEN rebuilds without crashing and repairs the file', async (_label, bytes) => {
     await load();
     const file = path.join(cacheDir, CACHE_FILE);
     const good = await readFile(file);
-    await writeFile(file, bytes ?? good.subarray(0, Math.floor(good.length / 2)));
+    const flipped = Buffer.from(good);
+    const middle = Math.floor(good.length / 2);
+    flipped[middle] = (flipped[middle] as number) ^ 0x20;
+    await writeFile(file, bytes === 'flip' ? flipped : (bytes ?? good.subarray(0, middle)));
     const again = await load();
     expect(again.fromCache).toBe(false);
     expect(events[1]).toMatchObject({ kind: 'miss' });
     expect((events[1] as { reason: string }).reason).toMatch(/unreadable|changed/);
     expect((await load()).fromCache).toBe(true);
+  });
+
+  it('GIVEN a well-formed cache file with the right key but missing parts WHEN loading THEN rebuilds instead of answering from it', async () => {
+    await load();
+    const key = await cacheKey(dataDir);
+    await writeFile(path.join(cacheDir, CACHE_FILE), Buffer.concat(encodeContainer({ json: { key, corpus: { sources: [], aliases: [], articles: [] }, terms: '' }, arrays: {} })));
+    const again = await load();
+    expect(again.fromCache).toBe(false);
+    expect((events[1] as { reason: string }).reason).toMatch(/unreadable/);
+    expect(Engine.of(again.kb).ask('Combien de sapeurs ?').kind).toBe('ask');
   });
 
   it('GIVEN a cache folder that cannot be written WHEN loading THEN still answers and reports the failure', async () => {
