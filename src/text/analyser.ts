@@ -1,6 +1,6 @@
 /**
  * The one French analyser: used to index paragraphs and to read queries, so both sides always
- * agree on what a term is. MiniSearch leaves locale handling to the caller; this is that handling.
+ * agree on what a term is. Search libraries leave locale handling to the caller; this is that handling.
  *
  * Pipeline for a text: tokens (with their offsets, for highlighting) → elision removed
  * (`l'`, `d'`, `qu'`, `jusqu'`, with `'` or `’`) → hyphenated words split into their parts →
@@ -190,7 +190,7 @@ export function prefixTermOf(folded: string): string | undefined {
   return `~${folded.slice(0, PREFIX_LENGTH)}`;
 }
 
-/** The index terms of a text, in order, stopwords removed. This is MiniSearch's whole analysis. */
+/** The index terms of a text, in order, stopwords removed (the stems the text field indexes). */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const t of analyse(text)) if (t.term !== undefined) out.push(t.term);
