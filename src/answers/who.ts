@@ -6,7 +6,7 @@ import type { Entity } from '../text/entities.js';
 import { entityKey } from '../text/entities.js';
 import { fold } from '../text/fold.js';
 import { citationOf, excerptOf } from './excerpts.js';
-import { paragraphKey, type KnowledgeBase } from './facts.js';
+import type { KnowledgeBase } from './facts.js';
 import { questionKind } from './question.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
 import { LIST_LIMIT, type EntitySummary, type Excerpt, type NoEvidenceAnswer, type WhoAnswer } from './types.js';
@@ -89,12 +89,11 @@ function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer 
   const excerpts: Excerpt[] = [];
   const terms = new Set(prepareQuery(kb, query).terms);
   for (const entity of named) {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const o of entity.occurrences) {
-      const key = paragraphKey(o.articleId, o.paragraph);
       const doc = kb.paragraph(o.articleId, o.paragraph);
-      if (!doc || seen.has(key)) continue;
-      seen.add(key);
+      if (!doc || seen.has(doc.id)) continue;
+      seen.add(doc.id);
       excerpts.push(excerptOf(doc, { terms, targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
       if (excerpts.length >= WHO_EXCERPTS) break;
     }

@@ -4,7 +4,7 @@
  * that moving the index out of MiniSearch changed speed and nothing else; a test checks the
  * scores against MiniSearch itself.
  */
-import { FIELD_COUNT, type Postings } from './postings.js';
+import { FIELD_COUNT, positionIn, type Postings } from './postings.js';
 
 /** MiniSearch's BM25+ parameters (its defaults, which the relevance benchmark kept). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -73,6 +73,9 @@ export class Scorer {
   /** Where the matches are written (see {@link Matches}): a query allocates nothing per paragraph. */
   private readonly outDocs: Int32Array;
   private readonly outScores: Float64Array;
+  /** The postings' frequencies and field lengths, held directly: {@link credit} reads them per posting. */
+  private readonly freqs: Uint16Array;
+  private readonly fieldLengths: Uint16Array;
   private serial = 0;
   /** Paragraphs reached by the running query (the first entries of `touched`). */
   private touchedCount = 0;
@@ -96,6 +99,8 @@ export class Scorer {
     this.touched = new Int32Array(n);
     this.outDocs = new Int32Array(n);
     this.outScores = new Float64Array(n);
+    this.freqs = postings.freqs;
+    this.fieldLengths = postings.fieldLengths;
   }
 
   /**
@@ -104,8 +109,7 @@ export class Scorer {
    */
   run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number): Matches {
     const { postings, boosts, score, distinct, termBy, touched, docSource, docArticle } = this;
-    const { docs, freqs, fieldLengths, averageLengths, docCount } = postings;
-    const { k, b, d } = BM25;
+    const { docs, averageLengths, docCount } = postings;
     const keys = terms.reduce((most, t) => Math.max(most, t.key + 1), 0);
     if (this.serial > this.maxSerial - keys) this.reset();
     const query = ++this.serial;
@@ -147,13 +151,7 @@ export class Scorer {
               distinct[doc] = 0;
               touched[this.touchedCount++] = doc;
             }
-            const tf = freqs[i] as number;
-            const length = fieldLengths[doc * FIELD_COUNT + f] as number;
-            score[doc] = (score[doc] as number) + weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
-            if (termBy[doc] !== sourceSerial) {
-              termBy[doc] = sourceSerial;
-              distinct[doc] = (distinct[doc] as number) + 1;
-            }
+            this.credit(i, doc, f, weight, average, sourceSerial);
             if (addedWeight > 0) {
               const article = docArticle[doc] as number;
               if (articleSeen[article] !== derived.id) {
@@ -181,40 +179,36 @@ export class Scorer {
    * against a long list, each is looked up in the list (binary search) instead of walking it.
    */
   private addToReached(start: number, end: number, f: number, weight: number, average: number, sourceSerial: number, query: number): void {
-    const { score, distinct, termBy, touched, touchedCount } = this;
-    const { docs, freqs, fieldLengths } = this.postings;
+    const { termBy, touched, touchedCount } = this;
+    const docs = this.postings.docs;
+    if (touchedCount * Math.log2(end - start + 1) * LOOKUP_COST < end - start) {
+      for (let t = 0; t < touchedCount; t++) {
+        const doc = touched[t] as number;
+        const i = positionIn(docs, start, end, doc);
+        if (i >= 0) this.credit(i, doc, f, weight, average, sourceSerial);
+      }
+      return;
+    }
+    for (let i = start; i < end; i++) {
+      const doc = docs[i] as number;
+      if ((termBy[doc] as number) > query) this.credit(i, doc, f, weight, average, sourceSerial);
+    }
+  }
+
+  /**
+   * Adds posting `i` (paragraph `doc`, field `f`) to the paragraph's score: BM25+'s
+   * term-frequency part times the term's weight, and one more query term matched the first time
+   * this source term reaches it.
+   */
+  private credit(i: number, doc: number, f: number, weight: number, average: number, sourceSerial: number): void {
+    const { freqs, fieldLengths, score, termBy, distinct } = this;
     const { k, b, d } = BM25;
-    const lookUp = touchedCount * Math.log2(end - start + 1) * LOOKUP_COST < end - start;
-    for (let t = lookUp ? 0 : start; lookUp ? t < touchedCount : t < end; t++) {
-      let i = t;
-      let doc: number;
-      if (lookUp) {
-        doc = touched[t] as number;
-        let low = start;
-        let high = end - 1;
-        i = -1;
-        while (low <= high) {
-          const mid = (low + high) >>> 1;
-          const found = docs[mid] as number;
-          if (found === doc) {
-            i = mid;
-            break;
-          }
-          if (found < doc) low = mid + 1;
-          else high = mid - 1;
-        }
-        if (i < 0) continue;
-      } else {
-        doc = docs[i] as number;
-        if ((termBy[doc] as number) <= query) continue;
-      }
-      const tf = freqs[i] as number;
-      const length = fieldLengths[doc * FIELD_COUNT + f] as number;
-      score[doc] = (score[doc] as number) + weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
-      if (termBy[doc] !== sourceSerial) {
-        termBy[doc] = sourceSerial;
-        distinct[doc] = (distinct[doc] as number) + 1;
-      }
+    const tf = freqs[i] as number;
+    const length = fieldLengths[doc * FIELD_COUNT + f] as number;
+    score[doc] = (score[doc] as number) + weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
+    if (termBy[doc] !== sourceSerial) {
+      termBy[doc] = sourceSerial;
+      distinct[doc] = (distinct[doc] as number) + 1;
     }
   }
 

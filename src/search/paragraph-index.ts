@@ -28,8 +28,6 @@ export interface IndexedParagraph {
   readonly paragraph: Paragraph;
 }
 
-/** A paragraph's words and sentences, as excerpt choice reads them. */
-export type ParagraphAnalysis = TextAnalysis;
 
 /** A paragraph that matched a query. */
 export interface Hit {
@@ -100,7 +98,7 @@ export class ParagraphIndex {
    * of its candidate paragraphs, and analysing them again each time was most of a query's time.
    * Bounded, so a large corpus queried for days does not end up holding every paragraph twice.
    */
-  private readonly analyses = new Map<number, ParagraphAnalysis>();
+  private readonly analyses = new Map<number, TextAnalysis>();
 
   private constructor(corpus: Corpus, docs: IndexedParagraph[], postings: Postings, vocabulary: Vocabulary) {
     if (postings.docCount !== docs.length) throw new Error(`recoupe: saved index has ${postings.docCount} paragraphs, corpus has ${docs.length}`);
@@ -153,7 +151,7 @@ export class ParagraphIndex {
   }
 
   /** The tokens and sentence spans of a paragraph's text (computed once per paragraph). */
-  analysisOf(id: number): ParagraphAnalysis {
+  analysisOf(id: number): TextAnalysis {
     const known = this.analyses.get(id);
     if (known) return known;
     const analysis = analyseText(this.docs[id]?.paragraph.text ?? '');
@@ -202,23 +200,34 @@ export class ParagraphIndex {
    * query stems any of its matching paragraphs holds).
    */
   match(queryTerms: readonly string[], options: MatchOptions = {}): Matches {
-    const { sourceId, articleId, fuzzy = true, forms = [] } = options;
-    const filter: { -readonly [K in keyof DocFilter]: DocFilter[K] } = {};
-    if (sourceId !== undefined) filter.source = this.sourcePositions.get(sourceId) ?? -2;
-    if (articleId !== undefined) filter.article = this.articlePositions.get(articleId) ?? -2;
-    const terms = queryTerms.length === 0 ? [] : this.sourceTerms([...queryTerms, ...forms], fuzzy);
-    return this.scorer.run(terms, filter, (termId) => this.idf(this.postings.terms[termId] as string));
+    return this.score(this.sourceTermsOf(queryTerms, options), options);
   }
 
   /** The best paragraphs for analysed query terms, best first, with the query stems each holds. */
   search(queryTerms: readonly string[], options: SearchOptions = {}): Hit[] {
     const { limit = 10 } = options;
-    const found = this.match(queryTerms, options);
-    const order = topPositions(found.count, (i) => found.scores[i] as number, limit).map((b) => ({ id: found.docs[b.position] as number, score: b.score }));
-    const stems = this.sourceTerms(queryTerms, options.fuzzy ?? true).flatMap((t) => t.derived.map((d) => d.id));
-    return order.map(({ id, score }) => {
+    const terms = this.sourceTermsOf(queryTerms, options);
+    const found = this.score(terms, options);
+    const stems = terms.filter((t) => t.primary).flatMap((t) => t.derived.map((d) => d.id));
+    return topPositions(found.count, (i) => found.scores[i] as number, limit).map(({ position, score }) => {
+      const id = found.docs[position] as number;
       return { doc: this.docs[id] as IndexedParagraph, score, matched: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
     });
+  }
+
+  /** Scores source terms under the options' outlet and article filters. */
+  private score(terms: readonly SourceTerm[], options: MatchOptions): Matches {
+    const { sourceId, articleId } = options;
+    const filter: { -readonly [K in keyof DocFilter]: DocFilter[K] } = {};
+    if (sourceId !== undefined) filter.source = this.sourcePositions.get(sourceId) ?? -2;
+    if (articleId !== undefined) filter.article = this.articlePositions.get(articleId) ?? -2;
+    return this.scorer.run(terms, filter, (termId) => this.idf(this.postings.terms[termId] as string));
+  }
+
+  /** The query's stems and forms as source terms (none without a stem: forms never match alone). */
+  private sourceTermsOf(queryTerms: readonly string[], options: MatchOptions): SourceTerm[] {
+    const { fuzzy = true, forms = [] } = options;
+    return queryTerms.length === 0 ? [] : this.sourceTerms([...queryTerms, ...forms], fuzzy);
   }
 
   /**

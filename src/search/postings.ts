@@ -4,8 +4,9 @@
  * saved and loaded as raw bytes (no parsing, no object per posting) and scored in tight loops.
  *
  * Why not MiniSearch's own index: at 100 000 paragraphs its Maps of Maps took 17 s to load from
- * JSON and most of a second to score one question (issue #5); these arrays load in milliseconds
- * and score the same BM25 (see {@link ./bm25.ts}) an order of magnitude faster. MiniSearch remains
+ * JSON, and `ask` over it took up to 785 ms (p99, issue #5); these arrays are views over the
+ * cache file's bytes, with nothing to parse, and score the same BM25 (see {@link ./bm25.ts}) with
+ * an `ask` p99 near 10 ms at that size. MiniSearch remains
  * the reference these scores are tested against, and its radix tree serves typo matching.
  */
 
@@ -92,19 +93,11 @@ export class Postings {
     return end - start;
   }
 
-  /** True when paragraph `doc` holds the term id in any field (binary search in each list). */
+  /** True when paragraph `doc` holds the term id in any field. */
   holds(termId: number, doc: number): boolean {
     for (let f = 0; f < FIELD_COUNT; f++) {
       const [start, end] = this.listOf(termId, f);
-      let low = start;
-      let high = end - 1;
-      while (low <= high) {
-        const mid = (low + high) >>> 1;
-        const d = this.docs[mid] as number;
-        if (d === doc) return true;
-        if (d < doc) low = mid + 1;
-        else high = mid - 1;
-      }
+      if (positionIn(this.docs, start, end, doc) >= 0) return true;
     }
     return false;
   }
@@ -113,6 +106,20 @@ export class Postings {
   toData(): PostingData {
     return { terms: this.terms, offsets: this.offsets, docs: this.docs, freqs: this.freqs, fieldLengths: this.fieldLengths };
   }
+}
+
+/** Where paragraph `doc` stands in the ascending list `docs[start, end)`, or -1 (binary search). */
+export function positionIn(docs: Int32Array, start: number, end: number, doc: number): number {
+  let low = start;
+  let high = end - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const found = docs[mid] as number;
+    if (found === doc) return mid;
+    if (found < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** A growable Int32Array (postings are counted in millions: plain arrays of numbers would double the memory). */
