@@ -11,7 +11,8 @@
  * and no partial corpus is ever returned, so the bot either starts with everything it was given
  * or does not start. This is the only module that reads corpus files.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -51,10 +52,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   a field failing its schema, an unknown source, a duplicate article id, an id that differs
  *   from its file name, an article without paragraphs.
  */
-export async function loadCorpus(dataDir: string): Promise<Corpus> {
+export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<Corpus> {
+  const read = files ?? (await readCorpusFiles(dataDir));
   const shown = (rel: string) => path.join(dataDir, rel);
-  const sources = await readSources(dataDir);
-  const aliasesText = await readText(dataDir, 'aliases.yaml', { optional: true });
+  const sources = sourcesFrom(dataDir, read.files.get(SOURCES_FILE));
+  const aliasesText = textOf(dataDir, ALIASES_FILE, read.files.get(ALIASES_FILE), { optional: true });
   // A file holding only comments is an empty list, not an error.
   const aliasesData = aliasesText === undefined ? [] : (parseYaml(shown('aliases.yaml'), aliasesText) ?? []);
   const aliases: AliasGroup[] = validate(shown('aliases.yaml'), aliasesData, aliasesFileSchema);
@@ -62,10 +64,11 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   const known = new Map(sources.map((s) => [s.id, s]));
   const seen = new Map<string, string>();
   const articles: Article[] = [];
-  for (const name of await articleFileNames(dataDir)) {
-    const rel = `articles/${name}`;
+  if (read.articles instanceof CorpusError) throw read.articles;
+  for (const rel of read.articles) {
+    const name = path.basename(rel);
     const file = shown(rel);
-    const text = (await readText(dataDir, rel)) as string;
+    const text = textOf(dataDir, rel, read.files.get(rel)) as string;
     let doc;
     try {
       doc = parseArticleFile(text);
@@ -92,21 +95,67 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
  * @throws {CorpusError} as {@link loadCorpus} does for that file.
  */
 export async function readSources(dataDir: string): Promise<Source[]> {
-  const file = path.join(dataDir, 'sources.yaml');
-  return validate(file, parseYaml(file, await readText(dataDir, 'sources.yaml')), sourcesFileSchema);
+  return sourcesFrom(dataDir, readOne(dataDir, SOURCES_FILE));
+}
+
+function sourcesFrom(dataDir: string, read: FileRead | undefined): Source[] {
+  const file = path.join(dataDir, SOURCES_FILE);
+  return validate(file, parseYaml(file, textOf(dataDir, SOURCES_FILE, read)), sourcesFileSchema);
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const SOURCES_FILE = 'sources.yaml';
+const ALIASES_FILE = 'aliases.yaml';
+
+/** One corpus file as read: its bytes, or why there are none. */
+export type FileRead =
+  | { readonly bytes: Buffer }
+  | { readonly missing: true }
+  /** Over {@link MAX_FILE_BYTES}: refused by its size, unread. */
+  | { readonly oversize: number }
+  | { readonly failed: string };
+
+/** Every corpus file, each read once: what {@link loadCorpus} parses and a cache fingerprints. */
+export interface CorpusFiles {
+  /** By path relative to the data directory: `sources.yaml`, `aliases.yaml`, `articles/*.md`. */
+  readonly files: ReadonlyMap<string, FileRead>;
+  /** The article files in a stable order, or why they could not be listed (thrown when reached). */
+  readonly articles: readonly string[] | CorpusError;
+}
+
 /**
- * Every file {@link loadCorpus} reads, relative to the data directory, in a stable order: what a
- * cache must fingerprint to know the corpus did not change.
+ * Reads every file of a data directory once, in a stable order. Synchronous reads: thousands of
+ * small files read through promises spent most of a start waiting (about 2 s against 0.2 s for
+ * 5 000 files, measured), and nothing else runs before the corpus is loaded.
  */
-export async function corpusFiles(dataDir: string): Promise<string[]> {
-  const articles = await articleFileNames(dataDir);
-  return ['sources.yaml', 'aliases.yaml', ...articles.map((name) => path.join('articles', name))];
+export async function readCorpusFiles(dataDir: string): Promise<CorpusFiles> {
+  const files = new Map<string, FileRead>();
+  for (const rel of [SOURCES_FILE, ALIASES_FILE]) files.set(rel, readOne(dataDir, rel));
+  let articles: string[] | CorpusError;
+  try {
+    articles = (await articleFileNames(dataDir)).map((name) => `articles/${name}`);
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    articles = error;
+  }
+  if (Array.isArray(articles)) for (const rel of articles) files.set(rel, readOne(dataDir, rel));
+  return { files, articles };
+}
+
+/** Reads one file after checking its size. */
+function readOne(dataDir: string, rel: string): FileRead {
+  const abs = path.join(dataDir, rel);
+  try {
+    const size = statSync(abs).size;
+    if (size > MAX_FILE_BYTES) return { oversize: size };
+    return { bytes: readFileSync(abs) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { missing: true } : { failed: code ?? String(error) };
+  }
 }
 
 /** `*.md` directly under `articles/`, sorted so errors and ids come out in a stable order. */
@@ -119,26 +168,19 @@ async function articleFileNames(dataDir: string): Promise<string[]> {
   }
 }
 
-/**
- * Reads a file as strict UTF-8 after checking its size. Returns undefined for a missing optional
- * file.
- */
-async function readText(dataDir: string, rel: string, options: { optional?: boolean } = {}): Promise<string | undefined> {
+/** A file's text as strict UTF-8, or the error naming it. Undefined for a missing optional file. */
+function textOf(dataDir: string, rel: string, read: FileRead | undefined, options: { optional?: boolean } = {}): string | undefined {
   const abs = path.join(dataDir, rel);
-  let size: number;
-  try {
-    size = (await stat(abs)).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && options.optional) return undefined;
-    throw new CorpusError(abs, undefined, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
+  if (read === undefined || 'missing' in read) {
+    if (options.optional) return undefined;
+    throw new CorpusError(abs, undefined, 'file not found');
   }
-  if (size > MAX_FILE_BYTES) throw new CorpusError(abs, undefined, `file is ${size} bytes, more than the ${MAX_FILE_BYTES} allowed; refusing to read it`);
-  const bytes = await readFile(abs);
+  if ('failed' in read) throw new CorpusError(abs, undefined, `cannot read (${read.failed})`);
+  if ('oversize' in read) throw new CorpusError(abs, undefined, `file is ${read.oversize} bytes, more than the ${MAX_FILE_BYTES} allowed; refusing to read it`);
   try {
-    return utf8.decode(bytes);
+    return utf8.decode(read.bytes);
   } catch {
-    throw new CorpusError(abs, undefined, `not valid UTF-8 (first bad byte near line ${firstBadLine(bytes)}); re-save the file as UTF-8`);
+    throw new CorpusError(abs, undefined, `not valid UTF-8 (first bad byte near line ${firstBadLine(read.bytes)}); re-save the file as UTF-8`);
   }
 }
 
