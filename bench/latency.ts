@@ -20,14 +20,15 @@ import { CACHE_FILE, loadKnowledge, type CacheEvent } from '../src/cache/knowled
 import { loadCorpus } from '../src/corpus/load.js';
 import { suggest } from '../src/discord/autocomplete.js';
 import { percentile } from './lib/metrics.js';
-import { readSquad, squadItems } from './lib/squad.js';
+import { readSquad, squadItems, SquadFormatError } from './lib/squad.js';
+import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
 import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
 import { formatTable } from './lib/table.js';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
-    squad: { type: 'string', default: '../shared/eval/piaf-dev.json' },
+    squad: { type: 'string', default: PIAF_DEV_FILE },
     queries: { type: 'string', default: '500' },
   },
 });
@@ -59,7 +60,13 @@ interface SizeResult {
   ask_p50_over_baseline: number;
 }
 
-const squad = await readSquad(values.squad);
+await requireSquadFile('bench:latency', values.squad, '--squad FILE');
+const squad = await readSquad(values.squad).catch((error: unknown) => {
+  // A wrong file is the user's to fix: say which and why, without a stack trace.
+  if (!(error instanceof SquadFormatError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const pool = sentencePool(squad);
 const questions = squadItems(squad).map((q) => q.question);
 const words = [...new Set(pool.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length > 3))];

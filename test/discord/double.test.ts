@@ -652,7 +652,35 @@ describe('validateRequestBody (no client)', () => {
     expect(issues.map((i) => i.code).sort()).toEqual(['MAX_EMBED_SIZE_EXCEEDED', 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE']);
   });
 
-  it('loads the spec and compiles the interaction callback schema ahead of use', () => {
+  it('rejects what the generated schemas let through but the spec forbids (non-integer, duplicates)', () => {
+    const callback = '/interactions/1/t/callback';
+    expect(validateRequestBody('POST', callback, { type: 4, data: { embeds: [{ color: 1.5 }], flags: 64 } })).toEqual([
+      { path: '/data/embeds/0/color', code: 'BASE_TYPE_BAD_TYPE', message: 'Value must be integer.' },
+    ]);
+    expect(validateRequestBody('POST', callback, { type: 4, data: { content: 'a', allowed_mentions: { parse: ['users', 'users'] } } })).toMatchObject([
+      { path: '/data/allowed_mentions/parse', code: 'BASE_TYPE_DUPLICATES' },
+    ]);
+    const command = { name: 'qui', description: 'who', contexts: [0, 0], options: [{ type: 4, name: 'n', description: 'n', min_value: 0.5 }] };
+    expect(validateRequestBody('PUT', '/applications/1/commands', [command]).map((i) => [i.path, i.code])).toEqual([
+      ['/0/contexts', 'BASE_TYPE_DUPLICATES'],
+      ['/0/options/0/min_value', 'BASE_TYPE_BAD_TYPE'],
+    ]);
+    expect(validateRequestBody('PUT', '/applications/1/commands', [{ ...command, contexts: [0, 1], options: [{ ...command.options[0], min_value: 1 }] }])).toEqual([]);
+  });
+
+  it('reports a missing union discriminator as required, and refuses a bulk overwrite of more than 130 commands', () => {
+    expect(validateRequestBody('POST', '/interactions/1/t/callback', {})).toEqual([{ path: '/type', code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }]);
+    const many = Array.from({ length: 131 }, (_, i) => ({ name: `c${i}`, description: 'd' }));
+    expect(validateRequestBody('PUT', '/applications/1/commands', many)).toMatchObject([{ path: '', code: 'BASE_TYPE_MAX_LENGTH' }]);
+    expect(validateRequestBody('PUT', '/applications/1/commands', many.slice(0, 130))).toEqual([]);
+  });
+
+  it('throws for an operation whose body the double does not serve, instead of passing it unchecked', () => {
+    expect(() => validateRequestBody('POST', '/channels/1/messages', { content: 'hi' })).toThrow(/no request schema/);
+    expect(() => validateRequestBody('POST', '/nowhere', {})).toThrow(/no operation/);
+  });
+
+  it('prepares the interaction callback schema ahead of use', () => {
     const validator = OpenApiValidator.create();
     // Speed is a benchmark matter, not a unit test's: here only that warming works and keeps checking.
     expect(() => validator.warm([['post', '/interactions/{interaction_id}/{interaction_token}/callback']])).not.toThrow();

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../../src/corpus/article-file.js';
 import { findDates, type DateMention } from '../../src/text/dates.js';
 
 /** Both seed articles were published on Tuesday 17 June 2025. */
 const PUBLISHED = '2025-06-17';
 
-/** A seed's paragraphs; RT's cookie banner (from "Raconter l'actualité" on) is not article text. */
+/** A seed's paragraphs as committed in data/articles (cleaned: no wire header, caption or banner). */
 const seedParagraphs = (file: string): string[] =>
-  (readFileSync(new URL(`../../../shared/seeds/${file}`, import.meta.url), 'utf8').split("Raconter l'actualité")[0] ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  parseArticleFile(readFileSync(new URL(`../../data/articles/${file}`, import.meta.url), 'utf8')).paragraphs.map((p) => p.text);
 
 /** Mentions as `[wording, iso]`, or with more fields when a test is about them. */
 const brief = (m: DateMention): [string, string] => [m.text, m.iso];
@@ -153,8 +151,8 @@ describe('findDates on the seed articles', () => {
     seedParagraphs(file).flatMap((p) => findDates(p, PUBLISHED).map((m) => [m.text, m.iso, m.precision, m.part, m.relative] as [string, string, string, string | undefined, boolean]));
 
   it('finds every date of the AFP dispatch', () => {
-    expect(all('000_6bad74319bc0afbf.txt')).toEqual([
-      ['mercredi 17/06/2025', '2025-06-17', 'day', undefined, false],
+    // The raw dispatch's wire header ("mercredi 17/06/2025 - ") is front matter now; read in 'reads numeric dates'.
+    expect(all('2025-06-17-afp-sapeurs-militaires-et-ouvriers.md')).toEqual([
       ['mardi', '2025-06-17', 'day', undefined, true],
       ['août 2024', '2024-08', 'month', undefined, false],
       ['le printemps 2025', '2025-spring', 'season', undefined, false],
@@ -170,8 +168,9 @@ describe('findDates on the seed articles', () => {
   });
 
   it('finds every date of the RT article', () => {
-    expect(all('002_834d2982ec98fa8b.txt')).toEqual([
-      ['le 17 juin 2025', '2025-06-17', 'day', undefined, false],
+    // The raw page's photo caption dated the meeting "le 17 juin 2025"; cleaning removed it.
+    expect(one('le 17 juin 2025, à Pyongyang')).toMatchObject({ text: 'le 17 juin 2025', iso: '2025-06-17', precision: 'day', relative: false });
+    expect(all('2025-06-17-rt-fr-visite-de-serguei-choigou-en-coree.md')).toEqual([
       ['ce 17 juin 2025', '2025-06-17', 'day', undefined, false],
       ['juin 2024', '2024-06', 'month', undefined, false],
       ['novembre suivant', '2024-11', 'month', undefined, true],

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../../src/corpus/article-file.js';
 import { findFigures, parseFrenchNumber } from '../../src/text/numbers.js';
 
-const seed = (file: string): string => readFileSync(new URL(`../../../shared/seeds/${file}`, import.meta.url), 'utf8');
+/** A seed as committed in data/articles: its title, then its paragraphs, a blank line apart. */
+const seed = (file: string): string => {
+  const { meta, paragraphs } = parseArticleFile(readFileSync(new URL(`../../data/articles/${file}`, import.meta.url), 'utf8'));
+  return [meta.title, ...paragraphs.map((p) => p.text)].join('\n\n');
+};
 
 /** The figures of a text as `[wording, value, unit]`, the shape most assertions read best in. */
 const figures = (text: string): Array<[string, number, string | undefined]> => findFigures(text).map((f) => [f.text, f.value, f.unit]);
@@ -161,8 +166,8 @@ describe('findFigures', () => {
   });
 
   it('finds what both seed articles say about the workers sent to Koursk', () => {
-    const afp = figures(seed('000_6bad74319bc0afbf.txt'));
-    const rt = figures(seed('002_834d2982ec98fa8b.txt'));
+    const afp = figures(seed('2025-06-17-afp-sapeurs-militaires-et-ouvriers.md'));
+    const rt = figures(seed('2025-06-17-rt-fr-visite-de-serguei-choigou-en-coree.md'));
     expect(afp).toContainEqual(['Cinq mille', 5000, 'personnes']);
     expect(afp).toContainEqual(['1.000', 1000, 'sapeurs']);
     expect(afp.some(([text]) => /plusieurs|milliers/.test(text))).toBe(false);

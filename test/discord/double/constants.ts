@@ -4,7 +4,8 @@
  * bot must show up as a failing test, not be shared silently.
  *
  * Sources: Discord developer docs (resources/message, interactions/receiving-and-responding,
- * topics/opcodes-and-status-codes, events/gateway) and `/work/shared/DISCORD-FACTS.md`.
+ * topics/opcodes-and-status-codes, events/gateway) and the team's `DISCORD-FACTS.md` notes (kept
+ * beside the repository, not needed to run anything).
  */
 
 /** Discord's snowflake epoch (2015-01-01T00:00:00Z), in ms. */

@@ -1,7 +1,7 @@
 /**
  * Discord rules the OpenAPI schema cannot express, checked after it: the 6 000-character total of
  * all embeds of a message, empty messages, and the naming rules of application commands. Lengths
- * count code points, as Discord's backend does (and as ajv's `maxLength` does).
+ * count code points, as Discord's backend does (and as the spec validator's `maxLength` does).
  */
 import { LIMITS } from './constants.js';
 import type { SpecOperation } from './openapi-validator.js';

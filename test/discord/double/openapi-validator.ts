@@ -1,62 +1,55 @@
 /**
- * Validates request bodies against Discord's own OpenAPI 3.1 description
- * (`/work/shared/discord/openapi.json`, discord/discord-api-spec), with ajv's 2020 dialect.
+ * Validates request bodies against Discord's own OpenAPI spec (discord/discord-api-spec), as the
+ * npm dev dependency `discord-api-spec` ships it: zod (mini) schemas generated from that spec,
+ * pinned to one exact version in package.json so a run is reproducible.
  *
- * The spec is loaded once per process and path (~0.1 s); one validator per operation is compiled on
- * first use and cached (the interaction callback, the largest, ~0.2-0.3 s; the others less).
+ * Requests are matched against every path of the spec (the package's `pathsList`); bodies are
+ * validated for the operations the double serves (`spec-operations.ts`). zod's issues become
+ * Discord's codes and messages, with unions reported as Discord does, by the branch that matters:
+ * zod already keeps the one branch whose failures are only limits (lengths, ranges); when every
+ * branch fails on a shape, the branches whose `type` value does not match are set aside, as a
+ * discriminator would, and so is an "absent" branch (`undefined`, `null`) when a value is there. Then the spec's constraints the generated schemas lose (integers, unique
+ * lists) are checked (`spec-restored.ts`).
  *
- * Before compiling, unions are rewritten so that a failure reports the branch that matters instead
- * of one error per branch (semantics unchanged):
- * - `oneOf/anyOf: [{type: null}, X]` becomes `if: {type: null}, else: X`;
- * - unions of `{const: …}` become one `enum`;
- * - unions of object schemas told apart by a required `type` property with disjoint values become
- *   one `if/then` per branch (as a discriminator would).
- *
- * Errata (where real Discord and discord.js disagree with the spec, documented here):
- * - `default_member_permissions` is typed integer, but discord.js sends a digit string and Discord
- *   accepts it (permissions are strings everywhere else in the API), so digit strings pass.
+ * Errata (where real Discord and discord.js disagree with the spec or the generated schemas):
+ * - string lengths count code points, as Discord's backend does; zod counts UTF-16 units, so a
+ *   `maxLength` failure is checked again in code points (the minimum lengths of the served bodies
+ *   are 0 or 1, where both counts agree);
+ * - `default_member_permissions` is typed as a number, but discord.js sends a digit string and
+ *   Discord accepts it (permissions are strings everywhere else in the API), so digit strings pass.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ZodMiniType, core } from 'zod/mini';
+import { SERVED_OPERATIONS, type ServedOperation } from './spec-operations.js';
+import { restoredIssues } from './spec-restored.js';
 import type { ViolationIssue } from './types.js';
 
-// ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is
-// the whole module for the type checker, and `.default` is the class/function at runtime too.
-const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
-
-/** Where the shared spec lives: `<repo>/../shared/discord/openapi.json`, from this file's place. */
-export const DEFAULT_SPEC_URL = new URL('../../../../shared/discord/openapi.json', import.meta.url);
-
-const SPEC_ID = 'discord-openapi';
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+// The package's main entry declares its types in a `.ts` source that this project's compiler
+// settings reject (it is compiled as CommonJS), so the entry is loaded without them: only
+// `pathsList`, the spec's path templates by method, is read from it.
+const PACKAGE_ENTRY: string = 'discord-api-spec';
+const { pathsList } = (await import(PACKAGE_ENTRY)) as { pathsList: Readonly<Record<Method, readonly string[]>> };
 
 /** One operation of the spec, matched from a request. */
 export interface SpecOperation {
   readonly method: string;
   /** Path template, e.g. `/webhooks/{webhook_id}/{webhook_token}/messages/@original`. */
   readonly template: string;
+  /** The spec's operationId, for the operations the double serves; null for the others. */
   readonly operationId: string | null;
-  /** The operation declares a JSON request body. */
+  /** The operation takes a JSON request body the double validates. */
   readonly hasJsonBody: boolean;
   readonly params: Readonly<Record<string, string>>;
 }
 
 interface CompiledPath {
+  readonly method: Method;
   readonly template: string;
   readonly regex: RegExp;
   readonly literals: number;
   readonly names: readonly string[];
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function escapePointer(segment: string): string {
@@ -67,135 +60,104 @@ function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-const ANNOTATIONS = new Set(['title', 'description', 'const', 'type', 'format', 'deprecated', 'x-discord-union']);
-
-/** Values of a `type` property schema (`enum`, `const`, or a union of consts), or null. */
-function discriminatorValues(property: Json | undefined): Json[] | null {
-  if (!isObject(property)) return null;
-  if (Array.isArray(property.enum)) return property.enum;
-  if ('const' in property) return [property.const as Json];
-  for (const key of ['oneOf', 'anyOf']) {
-    const branches = property[key];
-    if (Array.isArray(branches) && branches.every((b) => isObject(b) && 'const' in b)) {
-      return branches.map((b) => (b as JsonObject).const as Json);
-    }
-  }
-  return null;
+function pointer(path: readonly PropertyKey[]): string {
+  return path.map((segment) => `/${escapePointer(String(segment))}`).join('');
 }
 
-/** Rewrites unions in place (see the file comment). `schemas` resolves `#/components/schemas/X`. */
-function rewriteUnions(node: Json, schemas: JsonObject): void {
-  if (Array.isArray(node)) {
-    for (const item of node) rewriteUnions(item, schemas);
-    return;
-  }
-  if (!isObject(node)) return;
-  if (isObject(node.properties) && isObject(node.properties.default_member_permissions)) {
-    const property = node.properties.default_member_permissions;
-    if (Array.isArray(property.type) && property.type.includes('integer')) {
-      property.type = [...property.type, 'string'];
-      property.pattern = '^[0-9]+$';
-    }
-  }
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const branches = node[key];
-    if (!Array.isArray(branches)) continue;
-    const isNull = (b: Json) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1;
-    const rest = branches.filter((b) => !isNull(b));
-    const replacement: JsonObject[] = [];
-    if (rest.length > 0 && rest.length < branches.length) {
-      const inner: Json = rest.length === 1 ? (rest[0] as Json) : { [key]: rest };
-      replacement.push({ if: { type: 'null' }, else: inner });
-    } else if (rest.length > 1 && rest.every((b) => isObject(b) && 'const' in b && Object.keys(b).every((k) => ANNOTATIONS.has(k)))) {
-      node.enum = rest.map((b) => (b as JsonObject).const as Json);
-    } else {
-      const resolved = rest.map((b) => {
-        const ref = isObject(b) && typeof b.$ref === 'string' ? b.$ref : null;
-        return ref?.startsWith('#/components/schemas/') ? schemas[ref.slice('#/components/schemas/'.length)] : b;
-      });
-      const values = resolved.map((b) =>
-        isObject(b) && isObject(b.properties) && Array.isArray(b.required) && b.required.includes('type')
-          ? discriminatorValues(b.properties.type)
-          : null,
-      );
-      const all = values.flatMap((v) => v ?? []);
-      if (rest.length > 1 && values.every((v) => v !== null) && new Set(all.map((v) => JSON.stringify(v))).size === all.length) {
-        replacement.push({ required: ['type'], properties: { type: { enum: all } } });
-        rest.forEach((branch, i) => {
-          replacement.push({ if: { required: ['type'], properties: { type: { enum: values[i] as Json[] } } }, then: branch });
-        });
-      } else {
-        continue;
+function compilePath(method: Method, template: string): CompiledPath {
+  const segments = template.split('/').slice(1);
+  const names: string[] = [];
+  const pattern = segments
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (param?.[1] !== undefined) {
+        names.push(param[1]);
+        return '([^/]+)';
       }
-    }
-    delete node[key];
-    if (replacement.length > 0) node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), ...replacement];
-  }
-  for (const value of Object.values(node)) rewriteUnions(value, schemas);
+      return segment.replace(/[.*+?^${}()|[\]\\@]/g, '\\$&');
+    })
+    .join('/');
+  return { method, template, regex: new RegExp(`^/${pattern}/?$`), literals: segments.length - names.length, names };
 }
 
-/** Discord-like code and message for one ajv error. */
-function toIssue(error: ErrorObject): ViolationIssue | null {
-  const params = error.params as Record<string, unknown>;
-  let path = error.instancePath;
-  const limit = params.limit as number | undefined;
-  switch (error.keyword) {
-    case 'if':
-    case 'then':
-    case 'else':
-    case 'anyOf':
-    case 'oneOf':
-    case 'allOf':
-      return null;
-    case 'required':
-      path = `${path}/${escapePointer(String(params.missingProperty))}`;
-      return { path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' };
-    case 'maxLength':
-    case 'maxItems':
-    case 'maxProperties':
-      return { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${limit} or fewer in length.` };
-    case 'minLength':
-    case 'minItems':
-    case 'minProperties':
-      return { path, code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${limit} or more in length.` };
-    case 'enum':
-    case 'const': {
-      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      return { path, code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(allowed)}.` };
-    }
-    case 'maximum':
-      return { path, code: 'NUMBER_TYPE_MAX', message: `Value should be less than or equal to ${limit}.` };
-    case 'minimum':
-      return { path, code: 'NUMBER_TYPE_MIN', message: `Value should be greater than or equal to ${limit}.` };
-    case 'type':
-      return { path, code: 'BASE_TYPE_BAD_TYPE', message: `Value ${error.message ?? 'has the wrong type'}.` };
-    case 'format':
-      return { path, code: 'BASE_TYPE_BAD_FORMAT', message: `Value must match format "${String(params.format)}".` };
-    case 'pattern':
-      return { path, code: 'STRING_TYPE_REGEX', message: 'String value did not match validation regex.' };
-    case 'uniqueItems':
-      return { path, code: 'BASE_TYPE_DUPLICATES', message: 'Items must be unique.' };
+/** A failure the errata above let through. */
+function isErratum(issue: core.$ZodIssue): boolean {
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.input === 'string') {
+    return [...issue.input].length <= Number(issue.maximum);
+  }
+  const last = issue.path[issue.path.length - 1];
+  return issue.code === 'invalid_type' && last === 'default_member_permissions' && typeof issue.input === 'string' && /^[0-9]+$/.test(issue.input);
+}
+
+/** The branch of a failed union was set aside by its `type` value. */
+function failsOnType(issues: readonly core.$ZodIssue[]): boolean {
+  return issues.some((issue) => issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'type');
+}
+
+/** The branch of a failed union is "absent" (`undefined` or `null`) and the value is not. */
+function failsOnAbsence(issues: readonly core.$ZodIssue[]): boolean {
+  const [issue] = issues;
+  return issues.length === 1 && issue?.code === 'invalid_type' && issue.path.length === 0 && (issue.expected === 'undefined' || issue.expected === 'null');
+}
+
+/** Discord-like code and message for one zod issue that is not a union, at `path`. */
+function toIssue(issue: core.$ZodIssue, path: string): ViolationIssue {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }
+        : { path, code: 'BASE_TYPE_BAD_TYPE', message: `Value must be ${issue.expected}.` };
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${issue.maximum} or fewer in length.` }
+        : { path, code: 'NUMBER_TYPE_MAX', message: `Value should be less than or equal to ${issue.maximum}.` };
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? { path, code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${issue.minimum} or more in length.` }
+        : { path, code: 'NUMBER_TYPE_MIN', message: `Value should be greater than or equal to ${issue.minimum}.` };
+    case 'invalid_value':
+      return { path, code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(issue.values)}.` };
+    case 'invalid_format':
+      return issue.format === 'regex'
+        ? { path, code: 'STRING_TYPE_REGEX', message: 'String value did not match validation regex.' }
+        : { path, code: 'BASE_TYPE_BAD_FORMAT', message: `Value must match format "${issue.format}".` };
     default:
-      return { path, code: 'BASE_TYPE_INVALID', message: error.message ?? error.keyword };
+      return { path, code: 'BASE_TYPE_INVALID', message: issue.message };
   }
 }
 
-/** Turns ajv errors into deduplicated issues (union noise removed). */
-export function issuesFromAjv(errors: readonly ErrorObject[]): ViolationIssue[] {
+/** Issues of a failed union at `prefix`: the branch that matters (see the file comment). */
+function unionIssues(issue: core.$ZodIssue & { code: 'invalid_union' }, prefix: readonly PropertyKey[]): ViolationIssue[] {
+  const branches = issue.errors.map((errors) => ({ setAside: failsOnType(errors) || failsOnAbsence(errors), issues: issuesOf(errors, prefix) }));
+  if (branches.some((branch) => branch.issues.length === 0)) return [];
+  const candidates = branches.filter((branch) => !branch.setAside);
+  if (candidates.length > 0) return candidates.flatMap((branch) => branch.issues);
+  const typeIssues = issue.errors.flat().filter((e) => e.code === 'invalid_value' && e.path.length === 1 && e.path[0] === 'type');
+  const at = pointer([...prefix, 'type']);
+  if (typeIssues.length === 0) return [{ path: pointer(prefix), code: 'BASE_TYPE_INVALID', message: 'Body matches none of the allowed shapes.' }];
+  if (typeIssues.every((e) => e.input === undefined)) return [{ path: at, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  const allowed = typeIssues.flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
+  return [{ path: at, code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(allowed)}.` }];
+}
+
+/** Discord-like issues of zod issues whose paths are relative to `prefix`. */
+function issuesOf(issues: readonly core.$ZodIssue[], prefix: readonly PropertyKey[]): ViolationIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) return unionIssues(issue, path);
+    return isErratum(issue) ? [] : [toIssue(issue, pointer(path))];
+  });
+}
+
+/** Turns zod issues into deduplicated Discord-like issues (union noise removed). */
+export function issuesFromZod(issues: readonly core.$ZodIssue[]): ViolationIssue[] {
   const seen = new Set<string>();
-  const issues: ViolationIssue[] = [];
-  for (const error of errors) {
-    const issue = toIssue(error);
-    if (issue === null) continue;
+  return issuesOf(issues, []).filter((issue) => {
     const key = `${issue.path}\u0000${issue.code}\u0000${issue.message}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return false;
     seen.add(key);
-    issues.push(issue);
-  }
-  if (issues.length === 0 && errors.length > 0) {
-    issues.push({ path: errors[0]?.instancePath ?? '', code: 'BASE_TYPE_INVALID', message: 'Body matches none of the allowed shapes.' });
-  }
-  return issues;
+    return true;
+  });
 }
 
 /**
@@ -215,115 +177,76 @@ export function discordErrorTree(issues: readonly ViolationIssue[]): Record<stri
 
 /** Matches requests to the spec's operations and validates their JSON bodies. */
 export class OpenApiValidator {
-  readonly #ajv: InstanceType<typeof Ajv2020>;
-  readonly #spec: JsonObject;
-  readonly #paths: CompiledPath[];
-  readonly #compiled = new Map<string, ValidateFunction>();
+  readonly #paths: readonly CompiledPath[];
+  readonly #served = new Map<string, ServedOperation>();
 
-  private constructor(spec: JsonObject) {
-    this.#spec = spec;
-    const schemas = isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};
-    rewriteUnions(spec.components ?? null, schemas);
-    rewriteUnions(spec.paths ?? null, schemas);
-    // `optimize: false` halves the compile time of the big unions (measured 0.5 s → 0.25 s for the
-    // interaction callback) and changes nothing to the result.
-    this.#ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
-    addFormats(this.#ajv);
-    this.#ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);
-    this.#ajv.addFormat('nonce', true);
-    this.#ajv.addSchema({ ...spec, $id: SPEC_ID });
-    this.#paths = Object.keys(isObject(spec.paths) ? spec.paths : {})
-      .map((template) => {
-        const segments = template.split('/').slice(1);
-        const names: string[] = [];
-        const pattern = segments
-          .map((segment) => {
-            const param = /^\{(\w+)\}$/.exec(segment);
-            if (param?.[1] !== undefined) {
-              names.push(param[1]);
-              return '([^/]+)';
-            }
-            return segment.replace(/[.*+?^${}()|[\]\\@]/g, '\\$&');
-          })
-          .join('/');
-        return { template, regex: new RegExp(`^/${pattern}/?$`), literals: segments.length - names.length, names };
-      })
-      .sort((a, b) => b.literals - a.literals);
+  private constructor() {
+    for (const operation of SERVED_OPERATIONS) this.#served.set(`${operation.method} ${operation.template}`, operation);
+    this.#paths = METHODS.flatMap((method) => pathsList[method].map((template) => compilePath(method, template))).sort(
+      (a, b) => b.literals - a.literals,
+    );
   }
 
-  static readonly #cache = new Map<string, OpenApiValidator>();
+  static #instance: OpenApiValidator | undefined;
 
-  /** The validator of the spec at `specPath`, loaded once per process and path. */
-  static load(specPath: string | URL = DEFAULT_SPEC_URL): OpenApiValidator {
-    const file = specPath instanceof URL ? fileURLToPath(specPath) : specPath;
-    let validator = OpenApiValidator.#cache.get(file);
-    if (validator === undefined) {
-      validator = OpenApiValidator.create(file);
-      OpenApiValidator.#cache.set(file, validator);
-    }
-    return validator;
+  /** The one validator of the process (made on first use). */
+  static load(): OpenApiValidator {
+    OpenApiValidator.#instance ??= new OpenApiValidator();
+    return OpenApiValidator.#instance;
   }
 
-  /** A new validator (no cache): reads and prepares the spec (~0.1 s); operations compile on first use. */
-  static create(specPath: string | URL = DEFAULT_SPEC_URL): OpenApiValidator {
-    const file = specPath instanceof URL ? fileURLToPath(specPath) : specPath;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new Error(`DiscordDouble: cannot read the OpenAPI spec at ${file}: ${(error as Error).message}`);
-    }
-    return new OpenApiValidator(JSON.parse(text) as JsonObject);
+  /** A new validator, apart from the process's one. */
+  static create(): OpenApiValidator {
+    return new OpenApiValidator();
   }
 
   /** The operation for `method` and a percent-decoded API path without the `/api/v10` prefix, or null. */
   match(method: string, path: string): SpecOperation | null {
     const lower = method.toLowerCase();
-    const paths = this.#spec.paths as JsonObject;
     for (const candidate of this.#paths) {
+      if (candidate.method !== lower) continue;
       const found = candidate.regex.exec(path);
       if (found === null) continue;
-      const item = paths[candidate.template];
-      const operation = isObject(item) ? item[lower] : undefined;
-      if (!isObject(operation)) continue;
       const params: Record<string, string> = {};
       candidate.names.forEach((name, i) => {
         params[name] = found[i + 1] ?? '';
       });
-      const body = operation.requestBody;
+      const served = this.#served.get(`${lower} ${candidate.template}`);
       return {
         method: lower,
         template: candidate.template,
-        operationId: typeof operation.operationId === 'string' ? operation.operationId : null,
-        hasJsonBody: isObject(body) && isObject(body.content) && isObject(body.content['application/json']),
+        operationId: served?.operationId ?? null,
+        hasJsonBody: served?.body != null,
         params,
       };
     }
     return null;
   }
 
-  /** Compiles (once) the body validators of these operations, e.g. at start-up. */
+  /**
+   * Runs each of these operations' body schemas once, so zod builds its compiled object parsers
+   * before the first timed request (an interaction callback has 3 s).
+   */
   warm(operations: ReadonlyArray<readonly [method: string, template: string]>): void {
-    for (const [method, template] of operations) this.#validatorFor(method.toLowerCase(), template);
+    for (const [method, template] of operations) this.#schemaFor(method.toLowerCase(), template).safeParse({});
   }
 
   /** Issues of `body` against the operation's `application/json` request schema (empty when valid). */
   validate(operation: SpecOperation, body: unknown): ViolationIssue[] {
-    if (!operation.hasJsonBody) return [];
-    const validate = this.#validatorFor(operation.method, operation.template);
-    if (validate(body)) return [];
-    return issuesFromAjv(validate.errors ?? []);
+    const served = this.#served.get(`${operation.method} ${operation.template}`);
+    if (served === undefined) {
+      throw new Error(`DiscordDouble: no request schema for ${operation.method.toUpperCase()} ${operation.template} (see spec-operations.ts)`);
+    }
+    if (served.body === null) return [];
+    const result = served.body.safeParse(body, { reportInput: true });
+    const issues = result.success ? [] : issuesFromZod(result.error.issues);
+    const seen = new Set(issues.map((i) => `${i.path} ${i.code}`));
+    return [...issues, ...restoredIssues(body).filter((i) => !seen.has(`${i.path} ${i.code}`))];
   }
 
-  #validatorFor(method: string, template: string): ValidateFunction {
-    const key = `${method} ${template}`;
-    let validate = this.#compiled.get(key);
-    if (validate === undefined) {
-      if (!METHODS.includes(method as (typeof METHODS)[number])) throw new Error(`DiscordDouble: bad method ${method}`);
-      const ref = `${SPEC_ID}#/paths/${escapePointer(template)}/${method}/requestBody/content/application~1json/schema`;
-      validate = this.#ajv.compile({ $ref: ref });
-      this.#compiled.set(key, validate);
-    }
-    return validate;
+  #schemaFor(method: string, template: string): ZodMiniType {
+    const body = this.#served.get(`${method} ${template}`)?.body;
+    if (body === undefined || body === null) throw new Error(`DiscordDouble: no request schema for ${method.toUpperCase()} ${template}`);
+    return body;
   }
 }

@@ -58,8 +58,6 @@ export interface DiscordDoubleOptions {
   readonly privilegedIntents?: number;
   /** Validate request bodies against the OpenAPI spec and Discord's extra rules. [true] */
   readonly validate?: boolean;
-  /** Path of Discord's OpenAPI spec. [`<repo>/../shared/discord/openapi.json`] */
-  readonly specPath?: string | URL;
   /** Receives one line per notable event (connections, faults, rejections). [silent] */
   readonly log?: (line: string) => void;
 }
