@@ -1,12 +1,36 @@
 /**
- * Configuration from the environment, validated once at start-up into a frozen, typed object.
- * An empty variable counts as unset (so `.env.example` copied as-is is valid); an error lists
- * every bad key and never echoes a value, since values may be secrets.
+ * Configuration, the one path every entry point takes (`npm start`, `start:sharded`, `deploy`,
+ * `recoupe` / `npm run ask`): `.env` read into the environment, then validated once into a frozen,
+ * typed object. An empty variable counts as unset (so `.env.example` copied as-is is valid); an
+ * error lists every bad key and never echoes a value, since values may be secrets.
  */
+import { config as readDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_COOLDOWN } from './discord/cooldown.js';
 
-/** Treats `''` as absent, so optional variables may be left empty in `.env`. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/**
+ * What an unset variable means. The cooldown's defaults are the policy's own (5 commands per
+ * 10 s, `discord/cooldown.ts`), so that the bot started without configuration and the policy
+ * used without one agree.
+ */
+export const DEFAULTS = {
+  /** pino's level: `info` logs one line per interaction, not the queries themselves. */
+  LOG_LEVEL: 'info',
+  /** The folder holding `sources.yaml`, `aliases.yaml` and `articles/`, relative to the working directory. */
+  DATA_DIR: 'data',
+  /** Language of the terminal's own words. */
+  RECOUPE_LOCALE: 'en',
+  /** Discord's recommendation (`GET /gateway/bot`) for `npm run start:sharded`. */
+  DISCORD_SHARDS: 'auto',
+  COOLDOWN_LIMIT: DEFAULT_COOLDOWN.limit,
+  COOLDOWN_WINDOW_SECONDS: DEFAULT_COOLDOWN.windowMs / 1_000,
+} as const;
+
+/** Treats `''` as absent, so variables may be left empty in `.env`. */
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+
+/** An optional variable: absent or empty means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 
 /**
  * A whole number from `min` to `max` written in decimal digits. The messages are ours: zod's own
@@ -26,16 +50,26 @@ const schema = z.object({
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a guild id (17 to 20 digits)')),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   /** Shards for `npm run start:sharded`: a number, or `auto` for Discord's recommendation. */
-  DISCORD_SHARDS: z.preprocess((v) => (v === '' ? undefined : v), z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1_000)], { error: 'must be auto or a whole number from 1' }).default('auto')),
-  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
-  RECOUPE_LOCALE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['en', 'fr']).default('en')),
+  DISCORD_SHARDS: z.preprocess(unsetIfEmpty, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1_000)], { error: 'must be auto or a whole number from 1' }).default(DEFAULTS.DISCORD_SHARDS)),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL)),
+  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(DEFAULTS.DATA_DIR)),
+  RECOUPE_LOCALE: z.preprocess(unsetIfEmpty, z.enum(['en', 'fr']).default(DEFAULTS.RECOUPE_LOCALE)),
   /** Commands, button presses and context-menu uses allowed per user per window; 0 turns the cooldown off. */
-  COOLDOWN_LIMIT: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(0, 1_000).default(5)),
+  COOLDOWN_LIMIT: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000).default(DEFAULTS.COOLDOWN_LIMIT)),
   /** Length of the cooldown's sliding window, in seconds. */
-  COOLDOWN_WINDOW_SECONDS: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(1, 3_600).default(10)),
+  COOLDOWN_WINDOW_SECONDS: z.preprocess(unsetIfEmpty, wholeNumber(1, 3_600).default(DEFAULTS.COOLDOWN_WINDOW_SECONDS)),
   /** Port of the health and metrics endpoint on 127.0.0.1; unset: no endpoint; 0: any free port (logged). */
   HEALTH_PORT: optional(wholeNumber(0, 65_535)),
+  /**
+   * Set by discord.js's ShardingManager in each shard's process, never by hand: the shard ids
+   * that process runs, written as one id (`1`, what the manager sets) or a JSON list (`[0,1]`).
+   */
+  SHARDS: optional(
+    z
+      .string()
+      .regex(/^(?:0|[1-9]\d{0,3}|\[(?:0|[1-9]\d{0,3})(?:,(?:0|[1-9]\d{0,3}))*\])$/u, 'must be a shard id or a JSON list of shard ids')
+      .transform((v) => [JSON.parse(v) as number | number[]].flat()),
+  ),
 });
 
 /** The validated configuration. */
@@ -49,11 +83,28 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates an environment (default `process.env`) into a frozen {@link Config}. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = schema.safeParse(env);
+/**
+ * Validates an environment into a frozen {@link Config}. Without an argument, the process's
+ * environment after reading `.env` from the working directory (variables already set win over
+ * the file), which is what every entry point calls.
+ */
+export function loadConfig(env?: Readonly<Record<string, string | undefined>>): Config {
+  if (env === undefined) readDotenv({ quiet: true });
+  const result = schema.safeParse(env ?? process.env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => ({ key: String(i.path[0] ?? '?'), message: i.message })));
   }
   return Object.freeze(result.data);
+}
+
+/**
+ * The health port of this process: under the ShardingManager every shard is a process of its
+ * own, and shard N serves on `HEALTH_PORT + N` so that the shards do not fight over one port.
+ * `0` (any free port) and an unset port stay as they are.
+ */
+export function healthPortOfThisShard(config: Pick<Config, 'HEALTH_PORT' | 'SHARDS'>): number | undefined {
+  const port = config.HEALTH_PORT;
+  const first = config.SHARDS?.[0];
+  if (port === undefined || port === 0 || first === undefined) return port;
+  return port + first;
 }

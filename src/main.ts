@@ -5,13 +5,13 @@
  * The bot exits 0 after SIGTERM or SIGINT (replies in flight are finished first, then the gateway
  * is closed), and 1 with a one-line reason when Discord refuses the token.
  */
-import 'dotenv/config';
 import type { Engine } from './answers/engine.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, healthPortOfThisShard, loadConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/load.js';
 import { BotFatalError, startBot, type Bot } from './discord/bot.js';
 import { createLogger } from './discord/logger.js';
 import { loadEngine } from './load-engine.js';
+import { stopOnSignals } from './shutdown.js';
 import { runConsole } from './terminal/console.js';
 
 async function main(): Promise<void> {
@@ -34,39 +34,14 @@ async function runBot(config: Config, engine: Engine): Promise<void> {
     process.exit(1);
   };
   let bot: Bot | undefined;
-  let stopping = false;
   // Installed before logging in, so that a SIGTERM during start-up also exits cleanly.
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'signal received');
-    (bot?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  stopOnSignals({ logger, stop: () => bot?.stop() ?? Promise.resolve() });
   try {
-    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config.HEALTH_PORT) }, engine, logger, onFatal: exitFatal });
+    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config) }, engine, logger, onFatal: exitFatal });
   } catch (error) {
     if (error instanceof BotFatalError) exitFatal(error);
     throw error;
   }
-}
-
-/**
- * Under the ShardingManager (`npm run start:sharded`) every shard is a process of its own: shard N
- * serves its health endpoint on `HEALTH_PORT + N`, so the shards do not fight over one port.
- */
-function healthPortOfThisShard(port: number | undefined): number | undefined {
-  const shards = process.env.SHARDS;
-  if (port === undefined || port === 0 || !shards) return port;
-  const first = Number((JSON.parse(shards) as unknown[])[0] ?? 0);
-  return Number.isInteger(first) ? port + first : port;
 }
 
 main().catch((error: unknown) => {

@@ -5,11 +5,11 @@
  * (a number, or `auto` for what Discord recommends via `GET /gateway/bot`, asked of
  * `DISCORD_API_URL` when set). SIGTERM stops every shard cleanly, then the manager.
  */
-import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './discord/logger.js';
+import { stopOnSignals } from './shutdown.js';
 
 /** Discord's recommendation: `shards` of `GET /gateway/bot`, from the configured REST base. */
 async function recommendedShards(config: Config, token: string): Promise<number> {
@@ -36,27 +36,24 @@ async function main(): Promise<void> {
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
   });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping every shard');
-    manager.respawn = false;
-    // Each shard finishes its replies in flight on SIGTERM and exits 0 (src/main.ts).
-    const exits = [...manager.shards.values()].map((shard) => {
+  stopOnSignals({ logger, message: 'stopping every shard', stop: () => stopShards(manager) });
+  await manager.spawn();
+  logger.info({ totalShards }, 'every shard is ready');
+}
+
+/** Sends SIGTERM to every shard; each finishes its replies in flight and exits 0 (src/main.ts). */
+async function stopShards(manager: ShardingManager): Promise<void> {
+  manager.respawn = false;
+  await Promise.all(
+    [...manager.shards.values()].map((shard) => {
       const child = shard.process;
       if (!child || child.exitCode !== null) return Promise.resolve();
       return new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
-    });
-    Promise.all(exits).then(() => process.exit(0));
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  await manager.spawn();
-  logger.info({ totalShards }, 'every shard is ready');
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, DEFAULTS, healthPortOfThisShard, loadConfig } from '../src/config.js';
+import { DEFAULT_COOLDOWN } from '../src/discord/cooldown.js';
 
 /** The error `loadConfig` throws for `env`. */
 function failure(env: Record<string, string>): ConfigError {
@@ -27,6 +28,11 @@ describe('GIVEN an environment', () => {
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(config.HEALTH_PORT).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('WHEN nothing is set THEN every default is the documented constant, the cooldown’s the policy’s own', () => {
+    expect(loadConfig({})).toMatchObject(DEFAULTS);
+    expect({ limit: DEFAULTS.COOLDOWN_LIMIT, windowMs: DEFAULTS.COOLDOWN_WINDOW_SECONDS * 1_000 }).toEqual(DEFAULT_COOLDOWN);
   });
 
   it('WHEN every variable is an empty string THEN each counts as unset', () => {
@@ -58,7 +64,7 @@ describe('GIVEN an environment', () => {
   });
 
   it('WHEN any key holds any wrong value (fast-check) THEN the error never quotes it', () => {
-    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS'] as const;
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS', 'SHARDS'] as const;
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 80 }), (key, tail) => {
         // A recognisable value that no rule accepts for any of these keys.
@@ -75,6 +81,23 @@ describe('GIVEN an environment', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('GIVEN a shard process of the ShardingManager', () => {
+  it('WHEN SHARDS holds one id, as discord.js sets it, or a JSON list THEN the ids are read', () => {
+    expect(loadConfig({ SHARDS: '1' }).SHARDS).toEqual([1]);
+    expect(loadConfig({ SHARDS: '[0,3]' }).SHARDS).toEqual([0, 3]);
+    expect(loadConfig({ SHARDS: '' }).SHARDS).toBeUndefined();
+    expect(failure({ SHARDS: '01' }).issues).toEqual([{ key: 'SHARDS', message: 'must be a shard id or a JSON list of shard ids' }]);
+  });
+
+  it('WHEN HEALTH_PORT is set THEN shard N serves on HEALTH_PORT + N; 0 and unset stay as they are', () => {
+    expect(healthPortOfThisShard(loadConfig({ HEALTH_PORT: '9464', SHARDS: '1' }))).toBe(9465);
+    expect(healthPortOfThisShard(loadConfig({ HEALTH_PORT: '9464', SHARDS: '0' }))).toBe(9464);
+    expect(healthPortOfThisShard(loadConfig({ HEALTH_PORT: '9464' }))).toBe(9464);
+    expect(healthPortOfThisShard(loadConfig({ HEALTH_PORT: '0', SHARDS: '2' }))).toBe(0);
+    expect(healthPortOfThisShard(loadConfig({ SHARDS: '2' }))).toBeUndefined();
   });
 });
 

@@ -1,13 +1,15 @@
 /**
- * Autocomplete suggestions, pure and fast (a few lookups in memory): people and organisations
- * for `/who`, and for the other commands the word being typed completed from the index (and from
- * people's names), the rest of the phrase kept. An empty field gets the most mentioned people
+ * Autocomplete suggestions, pure and fast (a few lookups in memory), as the command table says
+ * (`completion` of the command's argument): `names`, people and organisations (`/who`); `words`,
+ * and any command without a completion of its own, the word being typed completed from the index
+ * (and from people's names), the rest of the phrase kept. An empty field gets the most mentioned people
  * and the most frequent words. Always within Discord's limits: 25 choices, 100 characters each.
  */
 import type { Engine } from '../answers/engine.js';
 import type { Entity } from '../text/entities.js';
 import { termOf } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
+import { completionOf } from '../commands/table.js';
 import type { SlashName } from './commands.js';
 import { COMMAND } from './limits.js';
 
@@ -23,7 +25,7 @@ const TOP_PEOPLE = 8;
 /** Choices for the focused option of a command; `[]` when there is nothing to suggest. */
 export function suggest(engine: Engine, command: SlashName, typed: string): Choice[] {
   if (typed.length > COMMAND.CHOICE_VALUE_MAX) return [];
-  const texts = command === 'who' ? entityNames(engine.kb.entities, typed) : phrases(engine, typed);
+  const texts = completionOf(command) === 'names' ? entityNames(engine.kb.entities, typed) : phrases(engine, typed);
   return choices(texts);
 }
 

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import { localeOf, messages } from '../render/messages.js';
 import { noticeReply } from '../render/discord/payload.js';
-import { asUserError, userErrorText, type BotUserError } from './input.js';
+import { UserError } from '../commands/user-error.js';
+import { userErrorText } from './input.js';
 import { API_ERROR } from './limits.js';
 import type { Logger } from './logger.js';
 import { respondChoices, send } from './respond.js';
@@ -35,10 +36,9 @@ export async function handleFailure(interaction: Interaction, error: unknown, lo
     log.warn({ err: error, code: error.code }, 'interaction no longer answerable (not retried)');
     return 'discord-error';
   }
-  const userError = asUserError(error);
-  if (userError) {
-    log.info({ code: userError.code }, 'user error');
-    await tell(interaction, userError, undefined, log);
+  if (error instanceof UserError) {
+    log.info({ code: error.code }, 'user error');
+    await tell(interaction, error, undefined, log);
     return 'user-error';
   }
   const id = errorId();
@@ -48,7 +48,7 @@ export async function handleFailure(interaction: Interaction, error: unknown, lo
 }
 
 /** Sends the user error or the apology, ephemerally when it is still possible; autocomplete gets no choices. */
-async function tell(interaction: Interaction, userError: BotUserError | undefined, id: string | undefined, log: Logger): Promise<void> {
+async function tell(interaction: Interaction, userError: UserError | undefined, id: string | undefined, log: Logger): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respondChoices(interaction, []);

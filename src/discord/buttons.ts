@@ -13,7 +13,7 @@ import { localeOf } from '../render/messages.js';
 import { answerReply, citationReply, paragraphReply } from '../render/discord/payload.js';
 import { queryFromFooters } from '../render/discord/pieces.js';
 import { carries, decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
-import { BotUserError } from './input.js';
+import { UserError } from '../commands/user-error.js';
 import { INTERACTION } from './limits.js';
 import { answerWithin, type Acknowledged } from './respond.js';
 
@@ -32,17 +32,17 @@ export function isExpired(messageCreatedAt: number, now: number): boolean {
   return now - messageCreatedAt > INTERACTION.TOKEN_LIFETIME_MS;
 }
 
-/** Answers a button press; throws {@link BotUserError} for an unknown, expired or stale button. */
+/** Answers a button press; throws {@link UserError} for an unknown, expired or stale button. */
 export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, receivedAt: number): Promise<Acknowledged & { readonly action: ButtonAction['kind'] }> {
   const action = decodeButton(i.customId);
-  if (!action) throw new BotUserError('unknown-button');
-  if (isExpired(i.message.createdTimestamp, ctx.now())) throw new BotUserError('expired-button');
+  if (!action) throw new UserError('unknown-button');
+  if (isExpired(i.message.createdTimestamp, ctx.now())) throw new UserError('expired-button');
   const locale = localeOf(i.locale);
   const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};
   switch (action.kind) {
     case 'more': {
       const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
-      if (query === undefined || !carries(action.query, query)) throw new BotUserError('stale-button');
+      if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
       const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(ctx.engine.run(action.command, query), o));
       return { ...ack, action: action.kind };
@@ -54,7 +54,7 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
     }
     case 'citation': {
       const doc = paragraphOf(ctx.engine, action.article, action.paragraph);
-      if (action.end > doc.paragraph.text.length) throw new BotUserError('unknown-paragraph');
+      if (action.end > doc.paragraph.text.length) throw new UserError('unknown-paragraph');
       const excerpt: Excerpt = {
         citation: citationOf(doc),
         text: doc.paragraph.text.slice(action.start, action.end),
@@ -76,6 +76,6 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
 function paragraphOf(engine: Engine, article: Carried, n: number): IndexedParagraph {
   const id = 'text' in article ? article.text : engine.corpus.articles.find((a) => shortHash(a.id) === article.hash)?.id;
   const doc = id === undefined ? undefined : engine.kb.paragraph(id, n);
-  if (!doc) throw new BotUserError('unknown-paragraph');
+  if (!doc) throw new UserError('unknown-paragraph');
   return doc;
 }

@@ -19,7 +19,7 @@
  * sentence, bit 2 = it ends inside one (both shown as `…` in the citation).
  */
 import { createHash } from 'node:crypto';
-import { COMMAND_NAMES, type CommandName } from '../answers/types.js';
+import { isCommandName, type CommandName } from '../commands/table.js';
 import type { Locale } from '../render/messages.js';
 import { COMPONENT } from './limits.js';
 
@@ -89,7 +89,7 @@ export function decodeButton(id: string): ButtonAction | undefined {
     const command = parts[1] ?? '';
     const page = numbers[1];
     const locale = parts[3];
-    if (!isCommand(command) || page === undefined || Number.isNaN(page) || (locale !== 'en' && locale !== 'fr')) return undefined;
+    if (!isCommandName(command) || page === undefined || Number.isNaN(page) || (locale !== 'en' && locale !== 'fr')) return undefined;
     return { kind: 'more', command, page, locale, query: carried };
   }
   if (numbers.some((n) => Number.isNaN(n))) return undefined;
@@ -104,10 +104,6 @@ function decodeCarried(part: string): Carried | undefined {
   if (part.startsWith('=')) return { text: part.slice(1) };
   if (part.startsWith('#') && part.length === HASH_LENGTH + 1) return { hash: part.slice(1) };
   return undefined;
-}
-
-function isCommand(name: string): name is CommandName {
-  return (COMMAND_NAMES as readonly string[]).includes(name);
 }
 
 /** Whether a carried text is `text` (compared in full, or by hash). */

@@ -4,7 +4,6 @@
  * bot at start-up it only writes when what Discord has differs from the definitions (`--force`
  * writes anyway). Uses DISCORD_TOKEN, DISCORD_GUILD_ID (else global) and DISCORD_API_URL.
  */
-import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig } from '../config.js';

@@ -1,10 +1,10 @@
 /**
- * What each slash command asks of the engine, typed from its definition: a handler receives
- * exactly the options `commands.ts` declares (required ones never undefined). Handlers only say
- * which engine command to run on which text; running it, rendering and replying is the router's,
- * the same for every command, and the "More" button runs the same request again.
+ * What a slash command asks of the engine: the command of the table it names, run on the text of
+ * its one text option (empty when the option is absent or the command has none). Running it,
+ * rendering and replying is the router's, the same for every command, and the "More" button runs
+ * the same request again.
  */
-import type { CommandName } from '../answers/types.js';
+import { argumentOf, type CommandName } from '../commands/table.js';
 import type { SlashArgs, SlashName } from './commands.js';
 
 /** One run of the engine: `engine.run(command, query)`. */
@@ -14,19 +14,9 @@ export interface EngineRequest {
   readonly query: string;
 }
 
-/** The handlers, one per slash command. */
-export const HANDLERS: { readonly [K in SlashName]: (args: SlashArgs<K>) => EngineRequest } = {
-  ask: ({ question }) => ({ command: 'ask', query: question }),
-  who: ({ query }) => ({ command: 'who', query: query ?? '' }),
-  when: ({ query }) => ({ command: 'when', query: query ?? '' }),
-  compare: ({ topic }) => ({ command: 'compare', query: topic }),
-  cite: ({ query }) => ({ command: 'cite', query }),
-  sources: () => ({ command: 'sources', query: '' }),
-  help: () => ({ command: 'help', query: '' }),
-};
-
-/** Runs the handler of `name` (a helper so that TypeScript pairs a name with its arguments). */
+/** The request a slash command's validated arguments make. */
 export function requestFor<K extends SlashName>(name: K, args: SlashArgs<K>): EngineRequest {
-  const handler = HANDLERS[name] as (a: SlashArgs<K>) => EngineRequest;
-  return handler(args);
+  const argument = argumentOf(name);
+  const text: unknown = argument ? (args as Record<string, unknown>)[argument.name.en] : undefined;
+  return { command: name, query: typeof text === 'string' ? text : '' };
 }

@@ -1,39 +1,22 @@
 /**
- * The boundary between Discord and the engine: user-facing errors with stable codes, and the
- * validation of what an interaction carries (zod schemas derived from the command definitions,
- * so a definition and its validation cannot disagree).
+ * What an interaction carries, validated before anything runs: slash command options (zod
+ * schemas derived from the command definitions, so a definition and its validation cannot
+ * disagree) and the message text "Cite sources" searches for. Problems are {@link UserError}s;
+ * `userErrorText` words them as Discord shows them.
  */
 import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
-import { UserInputError } from '../answers/engine.js';
+import { UserError } from '../commands/user-error.js';
 import { messages, type Locale } from '../render/messages.js';
 import { SLASH_COMMANDS, type SlashArgs, type SlashDefinition, type SlashName } from './commands.js';
 import { OURS } from './limits.js';
 
-/** Stable codes of the errors a user may see (each has a message in both languages). */
-export type UserErrorCode = keyof ReturnType<typeof messages>['discord']['errors'];
-
-/** A problem the user can fix (or at least understand); shown to them ephemerally, never logged as an error. */
-export class BotUserError extends Error {
-  constructor(
-    readonly code: UserErrorCode,
-    readonly detail = '',
-  ) {
-    super(`recoupe: ${code}${detail ? `: ${detail}` : ''}`);
-    this.name = 'BotUserError';
-  }
-}
-
-/** The engine's input errors are user errors too, under the same codes. */
-export function asUserError(error: unknown): BotUserError | undefined {
-  if (error instanceof BotUserError) return error;
-  if (error instanceof UserInputError) return new BotUserError(error.code, error.detail);
-  return undefined;
-}
-
-/** The message for a user error, in the user's language, with its code: `That is too long… [query-too-long]`. */
-export function userErrorText(error: BotUserError, locale: Locale): string {
-  return `${messages(locale).discord.errors[error.code](error.detail)} [${error.code}]`;
+/**
+ * The message for a user error as Discord shows it: in the user's language, with its code for
+ * support (`That is too long… [query-too-long]`).
+ */
+export function userErrorText(error: UserError, locale: Locale): string {
+  return `${messages(locale).errors[error.code](error.detail)} [${error.code}]`;
 }
 
 /** Treats blank text as absent, the way Discord treats an omitted option. */
@@ -57,17 +40,17 @@ const schemas = new Map<SlashName, z.ZodType>(Object.entries(SLASH_COMMANDS).map
 
 /**
  * Validates the options of a slash command (name → value, as the interaction carries them) into
- * the handler's typed arguments. Throws {@link BotUserError}: `empty-query` for a missing or blank
+ * the handler's typed arguments. Throws {@link UserError}: `empty-query` for a missing or blank
  * text, `query-too-long` past the option's `max_length`, `invalid-input` for anything else.
  */
 export function parseSlashArgs<K extends SlashName>(name: K, raw: Readonly<Record<string, unknown>>): SlashArgs<K> {
   const result = (schemas.get(name) as z.ZodType).safeParse(raw);
   if (result.success) return result.data as SlashArgs<K>;
   const issue = result.error.issues[0];
-  if (issue?.code === 'too_big') throw new BotUserError('query-too-long', String(issue.maximum));
+  if (issue?.code === 'too_big') throw new UserError('query-too-long', String(issue.maximum));
   const absent = issue !== undefined && blankAsAbsent(raw[String(issue.path[0])]) === undefined;
-  if (issue?.code === 'too_small' || (issue?.code === 'invalid_type' && absent)) throw new BotUserError('empty-query');
-  throw new BotUserError('invalid-input', issue?.path.join('.') ?? '');
+  if (issue?.code === 'too_small' || (issue?.code === 'invalid_type' && absent)) throw new UserError('empty-query');
+  throw new UserError('invalid-input', issue?.path.join('.') ?? '');
 }
 
 /**
@@ -81,7 +64,7 @@ export function contextQuery(content: string): string {
     .replace(/https?:\/\/\S+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
-  if (text === '') throw new BotUserError('empty-message');
+  if (text === '') throw new UserError('empty-message');
   if (text.length <= OURS.CONTEXT_QUERY_MAX) return text;
   const cut = text.slice(0, OURS.CONTEXT_QUERY_MAX + 1);
   const space = cut.lastIndexOf(' ');

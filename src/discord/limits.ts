@@ -6,6 +6,7 @@
  * Lengths are counted in UTF-16 code units (`string.length`), as `embedLength()` does; that is
  * never less than Discord's own count in characters, so staying under it is always safe.
  */
+import { QUERY_MAX } from '../commands/define.js';
 
 /** Interactions (developers/interactions/receiving-and-responding). */
 export const INTERACTION = {
@@ -81,8 +82,8 @@ export const GATEWAY_CLOSE = {
 
 /** What the bot itself allows, within Discord's limits. */
 export const OURS = {
-  /** Longest query a text option accepts (Discord enforces it in the client; we check again). */
-  QUERY_MAX: 300,
+  /** Longest query a text option accepts: the command table's (`src/commands/define.ts`). */
+  QUERY_MAX,
   /** Longest part of a message the "Cite sources" context menu searches for. */
   CONTEXT_QUERY_MAX: 300,
   /**

@@ -10,6 +10,8 @@
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
+import { completionOf } from '../commands/table.js';
+import { UserError } from '../commands/user-error.js';
 import { localeOf } from '../render/messages.js';
 import type { Metrics } from '../health/metrics.js';
 import { answerReply, cooldownReply } from '../render/discord/payload.js';
@@ -20,7 +22,7 @@ import { handleButton } from './buttons.js';
 import { CONTEXT_MENU, slashNamed } from './commands.js';
 import type { CooldownDecision, Cooldowns } from './cooldown.js';
 import { requestFor, type EngineRequest } from './handlers.js';
-import { BotUserError, contextQuery, parseSlashArgs } from './input.js';
+import { contextQuery, parseSlashArgs } from './input.js';
 import { INTERACTION, OURS } from './limits.js';
 import type { Logger } from './logger.js';
 import { countInteraction } from './observe.js';
@@ -77,7 +79,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
 
   const slash = async (i: ChatInputCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
     const name = slashNamed(i.commandName);
-    if (!name) throw new BotUserError('unknown-command', i.commandName);
+    if (!name) throw new UserError('unknown-command', i.commandName);
     const args = parseSlashArgs(name, Object.fromEntries(i.options.data.map((o) => [o.name, o.value])));
     const request = requestFor(name, args);
     const ephemeral = (args as { hide?: boolean }).hide === true;
@@ -85,7 +87,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   };
 
   const contextMenu = async (i: MessageContextMenuCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
-    if (i.commandName !== CONTEXT_MENU.name) throw new BotUserError('unknown-command', i.commandName);
+    if (i.commandName !== CONTEXT_MENU.name) throw new UserError('unknown-command', i.commandName);
     const query = contextQuery(i.targetMessage.content);
     // Ephemeral: the person checking someone else's message decides whether to share what was found.
     return { ...(await answer(i, { command: 'ask', query }, true, receivedAt, log)), queryLength: query.length };
@@ -95,7 +97,8 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     let choices: Choice[] = [];
     try {
       const name = slashNamed(i.commandName);
-      if (name) choices = suggest(engine, name, String(i.options.getFocused()));
+      // Only options the table declares completed get suggestions (Discord asks for no others).
+      if (name && completionOf(name)) choices = suggest(engine, name, String(i.options.getFocused()));
     } catch (error) {
       // Suggestions are a nicety: a bug there answers "no suggestions", it does not fail the request.
       log.warn({ err: error }, 'autocomplete failed');

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engine, UserInputError } from '../../src/answers/engine.js';
+import { Engine } from '../../src/answers/engine.js';
+import { UserError } from '../../src/commands/user-error.js';
 import { COMMAND_NAMES, type Answer } from '../../src/answers/types.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { loadEngine } from '../../src/load-engine.js';
@@ -45,12 +46,12 @@ function checkVerbatim(engine: Engine, answer: Answer): void {
   }
 }
 
-/** Runs a command as a user would; a refusal must be a UserInputError (a polite, coded one). */
+/** Runs a command as a user would; a refusal must be a UserError (a polite, coded one). */
 function runSafely(engine: Engine, command: string, query: string): Answer | undefined {
   try {
     return engine.run(command, query);
   } catch (error) {
-    expect(error).toBeInstanceOf(UserInputError);
+    expect(error).toBeInstanceOf(UserError);
     return undefined;
   }
 }

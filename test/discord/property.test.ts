@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engine, UserInputError } from '../../src/answers/engine.js';
+import { Engine } from '../../src/answers/engine.js';
+import { UserError } from '../../src/commands/user-error.js';
 import { COMMAND_NAMES } from '../../src/answers/types.js';
 import { decodeButton } from '../../src/discord/custom-id.js';
 import { loadEngine } from '../../src/load-engine.js';
@@ -41,7 +42,7 @@ describe('GIVEN random queries through the real engine and the Discord renderer'
           try {
             answer = engine.run(command, q.trim());
           } catch (error) {
-            if (error instanceof UserInputError) return; // blank required text: refused before the engine
+            if (error instanceof UserError) return; // blank required text: refused before the engine
             throw error;
           }
           const reply = answerReply(answer, { locale, page, ephemeral: page % 2 === 0, command, query: q.trim(), colorOf: () => 0x336699 });

@@ -2,6 +2,7 @@
  * Registration only when needed: what Discord returns (with its ids, versions and defaults)
  * compares equal to the definitions; any real change is sent as one bulk overwrite.
  */
+import { readFileSync } from 'node:fs';
 import type { REST } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/commands.js';
@@ -49,6 +50,14 @@ describe('syncCommands', () => {
     const { rest, calls } = fakeRest(asDiscordStoresThem(commandDefinitions() as unknown as Raw[]).reverse());
     expect(await syncCommands(rest, target, silentLogger())).toBe('unchanged');
     expect(calls).toEqual([{ method: 'GET', route: '/applications/1180000000000000001/guilds/1180000000000000100/commands', query: 'with_localizations=true' }]);
+  });
+
+  it('GIVEN Discord holds what the bot registered before the command table (the snapshot) THEN those commands fingerprint as unchanged', () => {
+    const before = JSON.parse(readFileSync('test/discord/fixtures/commands.snapshot.json', 'utf8')) as Raw[];
+    const names = new Set(before.map((c) => c.name));
+    // Commands added since are new to Discord, as they should be; the others must not be re-sent.
+    const same = (commandDefinitions() as unknown as Raw[]).filter((c) => names.has(c.name));
+    expect(fingerprint(asDiscordStoresThem(before))).toBe(fingerprint(same));
   });
 
   it('GIVEN nothing is registered WHEN syncing THEN all definitions are sent in one bulk overwrite', async () => {

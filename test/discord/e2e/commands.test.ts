@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Excerpt } from '../../../src/answers/types.js';
+import { COMMAND_NAMES } from '../../../src/commands/table.js';
+import { CONTEXT_MENU } from '../../../src/discord/commands.js';
 import { decodeButton } from '../../../src/discord/custom-id.js';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { pasteCitation, shortReference } from '../../../src/render/format.js';
@@ -58,7 +60,7 @@ describe('GIVEN the bot logged in to the Discord double', () => {
   it('THEN it registered its commands once, on the guild, as defined', () => {
     expect(h.double.registrations).toHaveLength(1);
     expect(h.double.registrations[0]).toMatchObject({ method: 'PUT', scope: 'guild', status: 200 });
-    expect(h.double.commands('1180000000000000100').map((c) => c.name).sort()).toEqual(['Cite sources', 'ask', 'cite', 'compare', 'help', 'sources', 'when', 'who']);
+    expect(h.double.commands('1180000000000000100').map((c) => c.name).sort()).toEqual([...COMMAND_NAMES, CONTEXT_MENU.name].sort());
   });
 
   for (const locale of ['fr', 'en-US'] as const) {

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotUserError, userErrorText, type UserErrorCode } from '../../../src/discord/input.js';
+import { UserError, type UserErrorCode } from '../../../src/commands/user-error.js';
+import { userErrorText } from '../../../src/discord/input.js';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { localeOf } from '../../../src/render/messages.js';
 import { notifiedMentions } from '../double/index.js';
@@ -76,7 +77,7 @@ describe('GIVEN hostile queries through every command, over hostile articles', (
           // A refusal: ephemeral, short, in the user's language, with its stable code.
           expect(message.ephemeral).toBe(true);
           const detail = /(\d+)/u.exec(message.content)?.[1] ?? '';
-          expect(readable(message)).toBe(userErrorText(new BotUserError(code as UserErrorCode, detail), localeOf(locale)));
+          expect(readable(message)).toBe(userErrorText(new UserError(code as UserErrorCode, detail), localeOf(locale)));
           expect(['empty-query', 'query-too-long']).toContain(code);
         } else {
           expect(message.embeds.length).toBeGreaterThan(0);
