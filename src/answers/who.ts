@@ -4,7 +4,7 @@
  */
 import type { Entity } from '../text/entities.js';
 import { entityKey } from '../text/entities.js';
-import { fold } from '../text/fold.js';
+import { deletionVariants, sameWordSpelling, wordSpelling } from '../text/name-spelling.js';
 import { citationOf, excerptOf } from './excerpts.js';
 import type { KnowledgeBase } from './facts.js';
 import { questionKind } from './question.js';
@@ -22,10 +22,14 @@ export function who(kb: KnowledgeBase, text: string | undefined): WhoAnswer | No
     const answer = listing(kb.entities.slice(0, LIST_LIMIT).map((e) => summarise(kb, e)));
     return kb.entities.length > LIST_LIMIT ? { ...answer, total: kb.entities.length } : answer;
   }
-  const named = findByName(kb.entities, query);
-  if (named.length > 0 && questionKind(query) !== 'who') return describe(kb, query, named);
+  const asked = questionKind(query) === 'who' ? ASKING_FOR_A_NAME.exec(query)?.[1] : query;
+  const named = asked === undefined ? [] : findByName(kb.entities, asked);
+  if (named.length > 0) return describe(kb, query, named);
   return fromQuestion(kb, query);
 }
+
+/** `Qui est Shoigu ?`, `who is Kim Jong-un?`: a question that only asks for a name's person. */
+const ASKING_FOR_A_NAME = /^\s*(?:qui\s+(?:est|était|etait|sont)|who\s+(?:is|was|are))\s+(.+?)\s*\??\s*$/iu;
 
 function listing(all: EntitySummary[], query?: string, excerpts: Excerpt[] = []): WhoAnswer {
   return {
@@ -37,58 +41,84 @@ function listing(all: EntitySummary[], query?: string, excerpts: Excerpt[] = [])
   };
 }
 
-/** Entities whose name, a variant, or one word of the name matches the query. */
+/**
+ * Entities one of whose names holds every word of the query under some spelling, in directory
+ * order (most mentioned first). A query word stands for the name words spelled as it is
+ * (`Shoigu`, `Choïgou`, `Shoygu` are one, see `text/name-spelling.ts`), or, when no name word is,
+ * for those one safe edit away (`Zelesnky`); so every spelling of a name gives the same entities.
+ */
 export function findByName(entities: readonly Entity[], query: string): Entity[] {
-  const names = nameIndexOf(entities);
-  const exact = names.byKey.get(entityKey(query));
-  if (exact) return [...exact];
-  const words = fold(query).split(NAME_SEPARATOR).filter((w) => w.length > 1);
-  const [first] = words;
-  if (first === undefined) return [];
-  // Entities with one name (or variant) holding every word of the query; the first word narrows.
-  return (names.byWord.get(first) ?? []).filter((e) => (names.parts.get(e) ?? []).some((parts) => words.every((w) => parts.includes(w))));
+  const index = nameIndexOf(entities);
+  const words = entityKey(query).split(' ').filter((w) => w.length > 1);
+  if (words.length === 0) return [];
+  const meanings = words.map((w) => index.meanings(w));
+  if (meanings.some((m) => m.size === 0)) return [];
+  const [first] = meanings;
+  const candidates = new Set([...(first ?? [])].flatMap((w) => index.byWord.get(w) ?? []));
+  return entities.filter((e) => candidates.has(e) && (index.names.get(e) ?? []).some((name) => meanings.every((m) => name.some((w) => m.has(w)))));
 }
 
-const NAME_SEPARATOR = /[\s'’-]+/;
-
-/** Entities by the keys of their names and by the words of their names, made once per directory. */
+/** Entities by the spellings of their names' words, made once per directory. */
 interface NameIndex {
-  readonly byKey: ReadonlyMap<string, readonly Entity[]>;
   readonly byWord: ReadonlyMap<string, readonly Entity[]>;
-  /** Each entity's names (display name and variants), folded and split into words. */
-  readonly parts: ReadonlyMap<Entity, ReadonlyArray<readonly string[]>>;
+  /** Each entity's names (display name and variants), as word spellings (both forms of a last word). */
+  readonly names: ReadonlyMap<Entity, ReadonlyArray<readonly string[]>>;
+  /** The name-word spellings a query word stands for; empty when none. */
+  meanings(word: string): ReadonlySet<string>;
 }
 
 const nameIndexes = new WeakMap<readonly Entity[], NameIndex>();
 
-/** The name index of a directory: a query looks names up instead of folding every name of the corpus. */
+/**
+ * The name index of a directory: a query looks spellings up instead of comparing it with every
+ * name of the corpus, and finds near spellings through their deletion variants.
+ */
 function nameIndexOf(entities: readonly Entity[]): NameIndex {
   let index = nameIndexes.get(entities);
   if (index) return index;
-  const byKey = new Map<string, Entity[]>();
   const byWord = new Map<string, Entity[]>();
-  const parts = new Map<Entity, string[][]>();
-  const add = (map: Map<string, Entity[]>, key: string, entity: Entity) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [entity]);
-    else if (list[list.length - 1] !== entity) list.push(entity);
-  };
+  const names = new Map<Entity, string[][]>();
+  const nearby = new Map<string, Set<string>>();
   for (const entity of entities) {
-    add(byKey, entity.key, entity);
-    for (const v of entity.variants) add(byKey, entityKey(v), entity);
-    const split = [entity.name, ...entity.variants].map((n) => fold(n).split(NAME_SEPARATOR));
-    parts.set(entity, split);
-    for (const word of new Set(split.flat())) add(byWord, word, entity);
+    const spelled = [entity.name, ...entity.variants].map(wordSpellings);
+    names.set(entity, spelled);
+    for (const word of new Set(spelled.flat())) {
+      const list = byWord.get(word);
+      if (!list) byWord.set(word, [entity]);
+      else if (list[list.length - 1] !== entity) list.push(entity);
+      for (const d of deletionVariants(word)) nearby.set(d, (nearby.get(d) ?? new Set()).add(word));
+    }
   }
-  index = { byKey, byWord, parts };
+  const meanings = (word: string): ReadonlySet<string> => {
+    const forms = [wordSpelling(word), wordSpelling(word, true)];
+    const exact = new Set(forms.filter((f) => byWord.has(f)));
+    if (exact.size > 0) return exact;
+    const near = new Set<string>();
+    for (const f of forms) for (const d of deletionVariants(f)) for (const w of nearby.get(d) ?? []) if (sameWordSpelling(f, w)) near.add(w);
+    return near;
+  };
+  index = { byWord, names, meanings };
   nameIndexes.set(entities, index);
   return index;
 }
 
+/**
+ * A name's words as spellings, a last word in both forms (`Poutine` is `putine` and `putin`),
+ * and two neighbour words written as one (`Jae-myung` is also `jaemyung`).
+ */
+function wordSpellings(name: string): string[] {
+  const words = entityKey(name).split(' ');
+  const last = words.length - 1;
+  const joined = words.slice(1).map((w, i) => wordSpelling(`${words[i] ?? ''}${w}`, i + 1 === last));
+  return [...new Set([...words.flatMap((w, i) => (i === last ? [wordSpelling(w), wordSpelling(w, true)] : [wordSpelling(w)])), ...joined])];
+}
+
 function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer {
   const excerpts: Excerpt[] = [];
-  const terms = new Set(prepareQuery(kb, query).terms);
   for (const entity of named) {
+    // The entity's own name picks the excerpts, not the query's spelling: every spelling of a
+    // name gives the same answer.
+    const terms = new Set(prepareQuery(kb, entity.name).terms);
     const seen = new Set<number>();
     for (const o of entity.occurrences) {
       const doc = kb.paragraph(o.articleId, o.paragraph);

@@ -5,17 +5,29 @@
  * A capitalised run is a person only on evidence from the text: a role before it (`le président
  * russe Vladimir Poutine`), a role in apposition after it (`Hong Min, analyste principal à...`),
  * a title (`M.`, `MM.`, `Mme`), a verb of saying (`selon X`, `a déclaré X`), or a name already
- * recognised elsewhere in the corpus. Places (`Pyongyang`, `Corée du Nord`, `l'armée de Kiev`)
- * and capitalised common words (`Accord`, `Cette`) are never taken.
+ * recognised elsewhere in the corpus, under any spelling (`Shoigu` once `Choïgou` is known).
+ * Places (`Pyongyang`, `Corée du Nord`, `l'armée de Kiev`), capitalised common words (`Accord`,
+ * `Cette`) and initials (a byline's `M.D`) are never taken; a name that starts or ends with a
+ * country (`Météo France`) is taken only on a title or a role.
  */
-import type { AliasGroup, Article } from '../corpus/types.js';
+import { deletionVariants, nameSpelling, sameNameSpelling, sameWordSpelling, wordSpelling } from './name-spelling.js';
 import {
   COMMON_CAPS, DETERMINERS, FUNCTION_WORDS, NAMED_ORG_HEADS, ORG_HEADS, PRE_ROLE, SPEECH, TITLES, capitalisedRun,
-  entityKey, inPlaceContext, isAdjective, isPlaceKey, isRoleNoun, modifiers, tokenize, type Token,
+  entityKey, inPlaceContext, isAdjective, isRoleNoun, modifiers, tokenize, type Token,
 } from './names.js';
+import { isPlaceName, isTerritoryWord } from './places.js';
 
 /** Folds a name for comparison; `'Kim Jong-Un'` and `'Kim Jong Un'` have the same key. */
 export { entityKey };
+
+/** An article as the directory reads it: its id and its numbered paragraphs. */
+export interface EntitySourceArticle {
+  readonly id: string;
+  readonly paragraphs: ReadonlyArray<{ readonly n: number; readonly text: string }>;
+}
+
+/** Spellings of one name (see `data/aliases.yaml`); the first is the preferred one. */
+export type SpellingGroup = readonly string[];
 
 /** What an entity is. */
 export type EntityKind = 'person' | 'organisation';
@@ -51,7 +63,17 @@ export interface Entity {
   occurrences: EntityOccurrence[];
 }
 
-interface Known { keys: ReadonlySet<string>; given: ReadonlySet<string>; surnames: ReadonlySet<string> }
+/** Names of people already recognised, by {@link entityKey} and by spelling (see `name-spelling.ts`). */
+interface Known {
+  /** Exact keys, to cut a known name glued to the next word. */
+  keys: ReadonlySet<string>;
+  /** Whole names' spellings, words joined by a space. */
+  spellings: ReadonlySet<string>;
+  /** Spellings of first words (`sergei` for `Sergueï`). */
+  given: ReadonlySet<string>;
+  /** Last words as keys, and their spellings when long enough not to be a common word. */
+  surnames: ReadonlySet<string>;
+}
 
 /**
  * People and organisations named in one paragraph, in order, never overlapping.
@@ -80,19 +102,27 @@ function knownNames(names: readonly string[]): Known {
 
 function digestNames(names: readonly string[]): Known {
   const keys = new Set<string>();
+  const spellings = new Set<string>();
   const given = new Set<string>();
   const surnames = new Set<string>();
   for (const name of names) {
     const key = entityKey(name);
     const words = key.split(' ');
+    const spelled = nameSpelling(name);
     keys.add(key);
+    spellings.add(spelled.join(' '));
     if (words.length < 2) continue;
-    given.add(words[0] ?? '');
+    // "Le" of "Le Caravage" is no first name to look for.
+    if (!FUNCTION_WORDS.has(words[0] ?? '')) given.add(spelled[0] ?? '');
     const last = words.at(-1) ?? '';
     // "Un" in "Kim Jong Un" is no surname to look for on its own.
-    if (last.length >= 3 && !FUNCTION_WORDS.has(last)) surnames.add(last);
+    if (last.length < 3 || FUNCTION_WORDS.has(last)) continue;
+    surnames.add(last);
+    // A short spelling key ("le" for "Lee") would match common words.
+    const lastSpelled = spelled.at(-1) ?? '';
+    if (lastSpelled.length >= 4) surnames.add(lastSpelled);
   }
-  return { keys, given, surnames };
+  return { keys, spellings, given, surnames };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
@@ -102,7 +132,7 @@ function findOrganisations(text: string, tokens: readonly Token[]): EntityMentio
   const add = (from: Token | undefined, to: Token | undefined): void => {
     if (!from || !to) return;
     const m: EntityMention = { surface: text.slice(from.start, to.end), start: from.start, end: to.end, kind: 'organisation' };
-    if (!isPlaceKey(entityKey(m.surface)) && !out.some((o) => overlaps(o, m))) out.push(m);
+    if (!isPlaceName(m.surface) && !out.some((o) => overlaps(o, m))) out.push(m);
   };
   // An all-capitals text makes every word look like an acronym; checked only when one shows up.
   let shoutingMemo: boolean | undefined;
@@ -130,9 +160,25 @@ function findOrganisations(text: string, tokens: readonly Token[]): EntityMentio
       else if (n?.cap && n.word) add(n, tokens[capitalisedRun(tokens, k) - 1]);
     } else if (t.acronym && !shouting()) {
       add(t, t);
+    } else if (t.cap && !tokens[i - 1]?.cap) {
+      const end = capitalisedRun(tokens, i);
+      if (isCountryBrand(tokens, i, end)) add(t, tokens[end - 1]);
     }
   }
   return out;
+}
+
+/**
+ * `Météo France`, `Air France`, `Radio France`: a capitalised word then a country, nothing
+ * between, the first no elision (`L'Espagne`), no common word (`Sud Liban`) and no country itself,
+ * not after a title or a role (`M. Mendès France`).
+ */
+function isCountryBrand(tokens: readonly Token[], s: number, e: number): boolean {
+  const [first, last] = [tokens[s], tokens[s + 1]];
+  if (e !== s + 2 || !first || !last || first.text.endsWith("'") || first.text.endsWith('’')) return false;
+  if (FUNCTION_WORDS.has(first.folded) || COMMON_CAPS.has(first.folded) || isPlaceName(first.text) || !isTerritoryWord(last.folded)) return false;
+  const before = tokens[s - 1]?.text === '.' ? tokens[s - 2] : tokens[s - 1];
+  return !isPlaceName(`${first.text} ${last.text}`) && !TITLES.has(before?.text ?? '') && !isRoleNoun(before);
 }
 
 function findPersons(text: string, tokens: readonly Token[], orgs: readonly EntityMention[], known: Known): EntityMention[] {
@@ -164,14 +210,17 @@ function personAt(text: string, tokens: readonly Token[], s: number, e: number, 
   const key = entityKey(text.slice(first.start, end));
   const words = key.split(' ');
   const runTokens = tokens.slice(s, e);
-  if (isPlaceKey(key) || runTokens.some((t) => ORG_HEADS.has(t.folded)) || runTokens.every((t) => COMMON_CAPS.has(t.folded) || isPlaceKey(t.folded))) return undefined;
+  if (isPlaceName(key) || words.every((w) => w.length === 1) || runTokens.some((t) => ORG_HEADS.has(t.folded)) || runTokens.every((t) => COMMON_CAPS.has(t.folded) || isPlaceName(t.folded) || t.folded.length === 1)) return undefined;
   const role = ev.roles.get(s) ?? apposition(text, tokens, e);
   const strong = ev.titled.has(s) || ev.roles.has(s) || role !== undefined;
   if (!strong) {
-    if (inPlaceContext(tokens, s)) return undefined;
+    if (inPlaceContext(tokens, s) || (words.length >= 2 && (isTerritoryWord(words[0] ?? '') || isTerritoryWord(words.at(-1) ?? '')))) return undefined;
     const prefix = [...ev.known.keys].find((k) => key.startsWith(k) && /\p{L}/u.test(key[k.length] ?? ''));
     if (prefix !== undefined) end = prefixEnd(text, first.start, end, prefix) ?? end;
-    const byName = ev.known.keys.has(key) || end !== (tokens[e - 1] as Token).end || (words.length >= 2 && ev.known.given.has(words[0] ?? '')) || (words.length === 1 && ev.known.surnames.has(key));
+    const spelled = nameSpelling(key);
+    const byName = ev.known.keys.has(key) || ev.known.spellings.has(spelled.join(' ')) || end !== (tokens[e - 1] as Token).end
+      || (words.length >= 2 && ev.known.given.has(spelled[0] ?? ''))
+      || (words.length === 1 && !FUNCTION_WORDS.has(key) && (ev.known.surnames.has(key) || ev.known.surnames.has(spelled[0] ?? '')));
     const bySpeech = words.length >= 2 && !runTokens.some((t) => FUNCTION_WORDS.has(t.folded)) && saidBy(tokens, s, e);
     if (!byName && !bySpeech) return undefined;
   }
@@ -216,6 +265,9 @@ function apposition(text: string, tokens: readonly Token[], e: number): string |
   while (PRE_ROLE.has(tokens[k]?.folded ?? '') && !tokens[k]?.cap) k += 1;
   if (!isRoleNoun(tokens[k])) return undefined;
   const end = modifiers(tokens, k + 1);
+  // `Interrogée, la ministre Claire Vayssière a…`: the role belongs to the name after it.
+  const next = tokens[end]?.text === ',' ? tokens[end + 1] : tokens[end];
+  if (next?.cap && next.word && !next.acronym && tokens[end]?.text !== ',') return undefined;
   return text.slice(tokens[s]?.start ?? 0, tokens[end - 1]?.end ?? 0);
 }
 
@@ -248,10 +300,11 @@ interface Found { mention: EntityMention; articleId: string; paragraph: number; 
  * Every person and organisation in the corpus, most mentioned first. Two passes: names found on
  * their own evidence first, then again with those names known, so that `Choïgou` alone or
  * `Kim Jong-Un a décidé` count. Mentions merge when their keys match, through `aliases` (a group
- * maps all its spellings to its first), and when a shorter name is the first or last words of
- * exactly one longer person's name (`Kim`, `Choïgou`).
+ * maps all its spellings to its first); people merge when their names are the same spelling
+ * (`Sergueï Choïgou` / `Sergei Shoigu`, see `name-spelling.ts`), and when a shorter name is the
+ * first or last words of exactly one longer person's name (`Kim`, `Choïgou`, `Shoigu`).
  */
-export function buildEntityDirectory(articles: readonly Article[], aliases: readonly AliasGroup[]): Entity[] {
+export function buildEntityDirectory(articles: readonly EntitySourceArticle[], aliases: readonly SpellingGroup[]): Entity[] {
   const paragraphs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n, text: p.text })));
   const known = new Set<string>();
   for (const p of paragraphs) for (const m of findEntities(p.text)) if (m.kind === 'person') known.add(m.surface);
@@ -272,6 +325,7 @@ export function buildEntityDirectory(articles: readonly Article[], aliases: read
     if (list) list.push(f);
     else groups.set(key, [f]);
   }
+  mergeSpellings(groups);
   mergeShortNames(groups);
   const preferred = new Map(aliases.flatMap((g) => (g[0] === undefined ? [] : [[entityKey(g[0]), g[0]] as const])));
   return [...groups]
@@ -280,7 +334,7 @@ export function buildEntityDirectory(articles: readonly Article[], aliases: read
 }
 
 /** Maps a key to its alias group's first spelling, whole or word by word (`serguei shoigu`). */
-function aliasCanonicaliser(aliases: readonly AliasGroup[]): (key: string) => string {
+function aliasCanonicaliser(aliases: readonly SpellingGroup[]): (key: string) => string {
   const map = new Map<string, string>();
   for (const group of aliases) for (const name of group) if (group[0] !== undefined) map.set(entityKey(name), entityKey(group[0]));
   const byLength = [...map].filter(([from, to]) => from !== to).sort((a, b) => b[0].length - a[0].length);
@@ -298,20 +352,73 @@ function kindOf(list: readonly Found[]): EntityKind {
   return persons * 2 >= list.length ? 'person' : 'organisation';
 }
 
-/** `Kim` joins `Kim Jong Un` and `Choïgou` joins `Sergueï Choïgou` when only one person fits. */
+/** Moves group `from` into group `to`. */
+function moveGroup(groups: Map<string, Found[]>, from: string, to: string): void {
+  if (from === to) return;
+  groups.set(to, [...(groups.get(to) ?? []), ...(groups.get(from) ?? [])]);
+  groups.delete(from);
+}
+
+/**
+ * People whose names are one spelling ({@link sameNameSpelling}) become one group, kept under the
+ * key of its most mentioned name. Candidates are found through buckets (the other words as they
+ * are, one word with a letter deleted), so no pair of names is compared blindly.
+ */
+function mergeSpellings(groups: Map<string, Found[]>): void {
+  const persons = [...groups].filter(([, l]) => kindOf(l) === 'person').map(([key, l]) => ({ key, size: l.length, spelled: nameSpelling(key) }));
+  const parent = new Map(persons.map((p) => [p.key, p.key]));
+  const root = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(k, r);
+    return r;
+  };
+  const buckets = new Map<string, typeof persons>();
+  for (const p of persons) {
+    const bucketKeys = new Set([`=${p.spelled.join('')}`]);
+    for (const [i, w] of p.spelled.entries()) {
+      for (const d of deletionVariants(w)) bucketKeys.add(`${p.spelled.length}|${i}|${[...p.spelled.slice(0, i), d, ...p.spelled.slice(i + 1)].join(' ')}`);
+    }
+    for (const b of bucketKeys) {
+      const list = buckets.get(b) ?? [];
+      for (const q of list) if (root(q.key) !== root(p.key) && sameNameSpelling(p.spelled, q.spelled)) parent.set(root(q.key), root(p.key));
+      list.push(p);
+      buckets.set(b, list);
+    }
+  }
+  const members = new Map<string, typeof persons>();
+  for (const p of persons) members.set(root(p.key), [...(members.get(root(p.key)) ?? []), p]);
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const [target] = [...list].sort((a, b) => b.size - a.size || a.key.localeCompare(b.key));
+    for (const p of list) moveGroup(groups, p.key, target?.key ?? p.key);
+  }
+}
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+/** `Kim` joins `Kim Jong Un` and `Choïgou` (or `Shoigu`) joins `Sergueï Choïgou` when only one person fits. */
 function mergeShortNames(groups: Map<string, Found[]>): void {
   const persons = (): string[] => [...groups].filter(([, l]) => kindOf(l) === 'person').map(([k]) => k);
+  // First words are compared without the rule for a name's last word (`Martine` is not `Martin`).
+  const headCache = new Map<string, string[]>();
+  const tailCache = new Map<string, string[]>();
+  const heads = (key: string): string[] => cached(headCache, key, () => key.split(' ').map((w) => wordSpelling(w)));
+  const tails = (key: string): string[] => cached(tailCache, key, () => nameSpelling(key));
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => sameWordSpelling(w, b[i] ?? ''));
   for (const short of persons().sort((a, b) => a.split(' ').length - b.split(' ').length)) {
-    const words = short.split(' ');
+    const [head, tail] = [heads(short), tails(short)];
     const fits = persons().filter((long) => {
-      const lw = long.split(' ');
-      if (lw.length <= words.length) return false;
-      return words.every((w, i) => lw[i] === w) || words.every((w, i) => lw[lw.length - words.length + i] === w);
+      const n = long.split(' ').length;
+      if (n <= head.length) return false;
+      return same(head, heads(long).slice(0, head.length)) || same(tail, tails(long).slice(n - tail.length));
     });
     const target = fits.length === 1 ? fits[0] : undefined;
-    if (target === undefined) continue;
-    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(short) ?? [])]);
-    groups.delete(short);
+    if (target !== undefined) moveGroup(groups, short, target);
   }
 }
 
@@ -320,11 +427,18 @@ function toEntity(key: string, list: Found[], preferred: string | undefined): En
   const counts = new Map<string, number>();
   for (const f of sorted) counts.set(f.mention.surface, (counts.get(f.mention.surface) ?? 0) + 1);
   const variants = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
-  // Most complete first: more words (a first name), then more parts, then more frequent.
-  const completeness = (s: string): number[] => [s.split(/\s+/).length, entityKey(s).split(' ').length, counts.get(s) ?? 0];
+  // Most complete first (a first name), then most frequent, then the one whose words most
+  // mentions share (`Rémi` with `Remi` rather than `Rémy`), then spaced words (`Kim Jong Un`),
+  // then the one with its accents, then the first met.
+  const wordCounts = new Map<string, number>();
+  for (const [surface, n] of counts) for (const w of new Set(entityKey(surface).split(' '))) wordCounts.set(w, (wordCounts.get(w) ?? 0) + n);
+  const shared = (s: string): number => entityKey(s).split(' ').reduce((sum, w) => sum + (wordCounts.get(w) ?? 0), 0);
+  const accents = (s: string): number => s.normalize('NFD').replace(/[^\p{Mn}]/gu, '').length;
+  const completeness = (s: string): number[] => [entityKey(s).split(' ').length, counts.get(s) ?? 0, shared(s), s.split(/\s+/).length, accents(s)];
   const best = [...variants].sort((a, b) => {
     const [x, y] = [completeness(a), completeness(b)];
-    return (y[0] ?? 0) - (x[0] ?? 0) || (y[1] ?? 0) - (x[1] ?? 0) || (y[2] ?? 0) - (x[2] ?? 0);
+    for (const [i, v] of x.entries()) if ((y[i] ?? 0) !== v) return (y[i] ?? 0) - v;
+    return 0;
   })[0];
   const roles: EntityRole[] = [];
   for (const f of sorted) {

@@ -1,12 +1,13 @@
 /**
  * Word-level building blocks for finding people and organisations in French news: tokens with
- * offsets, the word classes that signal a name (role nouns, titles, organisation heads), the
- * places that must not be taken for one, capitalised runs, and the modifiers that follow a head
- * noun (`secrétaire` + `du Conseil de sécurité russe`).
+ * offsets, the word classes that signal a name (role nouns, titles, organisation heads),
+ * capitalised runs, and the modifiers that follow a head noun (`secrétaire` + `du Conseil de
+ * sécurité russe`). Places are known to `places.ts`.
  *
  * The word lists are about French news style in general, not about any one article.
  */
 import { APOSTROPHES, HYPHENS, fold } from './fold.js';
+import { isPlaceContext, isPlaceName } from './places.js';
 
 /** One word or punctuation mark of a paragraph. */
 export interface Token {
@@ -38,7 +39,16 @@ export const ROLE_NOUNS = set(`
   correspondant correspondante economiste politologue specialiste historien historienne opposant opposante militant
   militante leader pape prince princesse emir cheikh ayatollah guide dictateur homologue adjoint adjointe responsable
   vice-president vice-presidente vice-ministre sous-secretaire pdg administrateur administratrice negociateur mediateur
-  candidat candidate soeur frere fils fille epouse mari porte-drapeau coordinateur coordinatrice inspecteur inspectrice`);
+  candidat candidate soeur frere fils fille epouse mari porte-drapeau coordinateur coordinatrice inspecteur inspectrice
+  prefet prefete sous-prefet sous-prefete consul consule eurodepute eurodeputee elu elue magistrat magistrate notaire
+  hydrologue geologue sociologue climatologue demographe geographe politiste philosophe psychologue psychiatre medecin
+  chirurgien chirurgienne infirmier infirmiere pompier pompiere policier policiere gendarme officier soldat sergent
+  caporal syndicaliste ingenieur ingenieure architecte enseignant enseignante instituteur institutrice proviseur
+  doyen doyenne recteur rectrice ecrivain ecrivaine auteur autrice romancier romanciere realisateur
+  realisatrice acteur actrice chanteur chanteuse artiste musicien musicienne photographe reporter entraineur
+  entraineuse joueur joueuse athlete pilote eveque archeveque cardinal pretre imam rabbin pasteur docker ouvrier
+  ouvriere agriculteur agricultrice eleveur eleveuse viticulteur viticultrice pecheur commercant commercante
+  entrepreneur entrepreneuse editorialiste chroniqueur chroniqueuse presentateur presentatrice`);
 /** Adjectives that may precede a role noun and belong to the role (`nouveau président`). Folded. */
 export const PRE_ROLE = set('nouveau nouvel nouvelle ancien ancienne ex futur future actuel actuelle premier premiere vice haut haute puissant puissante influent influente jeune celebre principal principale grand grande');
 /** Articles, contractions and possessives before a noun phrase. Lower-cased, accents kept. */
@@ -66,6 +76,13 @@ const ADJECTIVES = set(`
 /** Nationality and place adjectives by their endings: `coréen`, `américaine`, `chinois`, `allemand`. */
 const GENTILIC = /(?:ien|ienne|[ée]en|[ée]enne|ain|aine|ais|aise|ois|oise|and|ande)s?$/;
 const NOT_GENTILIC = set('demain lendemain main train terrain mais jamais desormais quand bien moins');
+/** Adjectives by their endings: `civile`, `économique`, `régional`, `sportif`, `nucléaire`. */
+const ADJECTIVE_ENDINGS = /(?:ique|iste|aire|ile|el|elle|al|ale|aux|if|ive|eux|euse)s?$/;
+/** Nouns and verbs with those endings (`faire`, `appelle`, `arrive`). Folded. */
+const NOT_ADJECTIVES = set(`
+  journal hopital tribunal canal signal animal cheval festival mal bal val ciel appel rappel hotel quel quelle telle
+  liste piste affaire salaire rive objectif motif dispositif archive faire plaire taire extraire distraire appelle
+  rappelle interpelle arrive suive vive ecrive prive derive file pile defile empile`);
 /** Capitalised heads of institution names (`Conseil de sécurité`, `Institut coréen...`). Folded. */
 export const ORG_HEADS = set(`
   conseil ministere institut agence parlement assemblee senat commission organisation union cour tribunal banque fonds
@@ -85,22 +102,6 @@ export const FUNCTION_WORDS = set(`
   dimanche debut fin mi quant si son sa ses leur leurs notre dont lorsque quand comme outre face malgre grace`);
 /** Capitalised common nouns that are not names on their own (`chefs d'Etat`, `le Nord`). Folded. */
 export const COMMON_CAPS = set('etat etats nord sud est ouest accord traite capture visite gouvernement republique federation constitution occident');
-
-/** Countries, capitals and regions frequent in French news; never people or organisations. Folded keys. */
-const PLACES = set(`
-  france russie ukraine coree chine japon inde iran irak syrie israel liban gaza turquie allemagne italie espagne
-  portugal pologne belgique suisse autriche hongrie roumanie bulgarie grece serbie croatie finlande suede norvege
-  danemark biélorussie bielorussie moldavie georgie armenie azerbaidjan kazakhstan ouzbekistan mongolie vietnam laos
-  cambodge thailande birmanie malaisie indonesie philippines taiwan pakistan afghanistan egypte libye tunisie algerie
-  maroc mali niger tchad soudan ethiopie somalie kenya nigeria senegal cameroun congo angola mozambique canada mexique
-  cuba venezuela colombie bresil argentine chili perou australie europe asie afrique amerique occident crimee donbass
-  koursk belgorod kherson zaporijia donetsk louhansk kharkiv kharkov odessa marioupol bakhmout moscou kiev kyiv
-  pyongyang seoul pekin tokyo washington paris londres berlin rome madrid bruxelles varsovie minsk ankara teheran
-  jerusalem damas beyrouth le-caire caire new-york geneve vienne vladivostok khabarovsk saint-petersbourg kremlin
-  pentagone`);
-const PLACE_PHRASES = set('coree_du_nord coree_du_sud federation_de_russie etats_unis royaume_uni arabie_saoudite afrique_du_sud nouvelle_zelande union_sovietique maison_blanche bande_de_gaza moyen_orient extreme_orient hong_kong tel_aviv new_york sri_lanka');
-/** Nouns after which `de X` is a place: `la région de Koursk`. Folded. */
-const PLACE_NOUNS = set('region ville province oblast capitale departement district territoire village localite frontiere pays');
 
 /**
  * Folds a name for comparison: case, accents, and hyphen/space/apostrophe variants unified.
@@ -167,7 +168,8 @@ export function tokenize(text: string): Token[] {
 /** Whether a lower-case word can be an adjective after a noun (`russe`, `général`, `sud-coréen`). */
 export function isAdjective(t: Token): boolean {
   if (!t.word || t.cap || STOP.has(t.lower)) return false;
-  return ADJECTIVES.has(t.folded) || (GENTILIC.test(t.folded) && !NOT_GENTILIC.has(t.folded));
+  if (ADJECTIVES.has(t.folded)) return true;
+  return (GENTILIC.test(t.folded) && !NOT_GENTILIC.has(t.folded)) || (ADJECTIVE_ENDINGS.test(t.folded) && !NOT_ADJECTIVES.has(t.folded));
 }
 
 /** Whether a token names an office (`président`, `ex-ministre`). */
@@ -175,17 +177,9 @@ export function isRoleNoun(t: Token | undefined): boolean {
   return t !== undefined && t.word && !t.cap && ROLE_NOUNS.has(t.folded.replace(/^ex-/, ''));
 }
 
-/** Whether a key (see {@link entityKey}) names a place. */
-export function isPlaceKey(key: string): boolean {
-  return PLACES.has(key.replace(/ /g, '-')) || PLACES.has(key) || PLACE_PHRASES.has(key.replace(/ /g, '_'));
-}
-
 /** Whether the words right before token `i` make it a place: `région de X`, `à X`, `en X`. */
 export function inPlaceContext(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  if (!prev) return false;
-  if (prev.lower === 'à' || prev.lower === 'en' || prev.lower === 'vers') return true;
-  return (prev.lower === 'de' || prev.lower === "d'") && PLACE_NOUNS.has(tokens[i - 2]?.folded ?? '');
+  return isPlaceContext(tokens[i - 1], tokens[i - 2]);
 }
 
 const PARTICLES = set("de du des d' van von der den da di del della bin ben ibn al el");
@@ -214,8 +208,8 @@ export function capitalisedRun(tokens: readonly Token[], i: number): number {
 /**
  * End (exclusive) of what qualifies the head noun just before `i`: adjectives (`russe`,
  * `principal`) and complements (`du Conseil`, `de sécurité`, `à l'Institut`, `de la poste`).
- * A capitalised complement stops after a place (`de Russie` in `l'ambassadeur de Russie
- * Alexandre X`), so a name right after is not swallowed. `lowerComplements` caps how many
+ * A capitalised complement stops where a name may start (see {@link capitalisedComplementEnd}),
+ * so that the name after a role is not swallowed by it. `lowerComplements` caps how many
  * lower-case complement nouns are taken: institution names have at most one.
  */
 export function modifiers(tokens: readonly Token[], i: number, lowerComplements = Infinity): number {
@@ -233,10 +227,7 @@ export function modifiers(tokens: readonly Token[], i: number, lowerComplements 
     const n = tokens[k];
     if (!n?.word) return i;
     if (n.cap) {
-      const from = k;
-      k += 1;
-      while (tokens[k]?.cap && tokens[k]?.word && !isPlaceKey(entityKey(tokens.slice(from, k).map((t) => t.text).join(' ')))) k += 1;
-      i = k;
+      i = capitalisedComplementEnd(tokens, k);
     } else if (lower < lowerComplements && !STOP.has(n.lower) && !DETERMINERS.has(n.lower)) {
       lower += 1;
       i = k + 1;
@@ -244,4 +235,24 @@ export function modifiers(tokens: readonly Token[], i: number, lowerComplements 
       return i;
     }
   }
+}
+
+/** Ministries' portfolios, capitalised after `ministre de` (`de l'Intérieur`, `des Armées`). Folded. */
+const PORTFOLIOS = set(`
+  interieur defense justice economie finances budget culture sante travail emploi education agriculture environnement
+  ecologie armees transports industrie energie logement sports outre-mer numerique recherche enseignement solidarites
+  famille commerce tourisme jeunesse diplomatie`);
+
+/**
+ * End (exclusive) of a capitalised complement starting at `from`: after a place (`de Russie` in
+ * `l'ambassadeur de Russie Alexandre X`) or a portfolio (`de l'Intérieur Bruno Retailleau`), and
+ * otherwise before the last two words of a run of three or more, which are the name that
+ * follows the role (`le maire de Montcuq Jean Dupont`).
+ */
+function capitalisedComplementEnd(tokens: readonly Token[], from: number): number {
+  let end = from;
+  while (tokens[end]?.cap && tokens[end]?.word) end += 1;
+  if (PORTFOLIOS.has(tokens[from]?.folded ?? '')) return from + 1;
+  for (let k = from + 1; k < end; k++) if (isPlaceName(tokens.slice(from, k).map((t) => t.text).join(' '))) return k;
+  return end - from >= 3 ? end - 2 : end;
 }

@@ -14,14 +14,17 @@ const article = (id: string, paragraphs: readonly string[]): Article => ({
 });
 
 /**
- * A seed as an article: paragraphs split on blank lines, without what the loader strips as not
- * article text (RT's promo lines and cookie banner).
+ * A seed as committed in data/articles: the front matter dropped, paragraphs split on blank
+ * lines, `## ` headings left out (they are not paragraphs), numbered as the loader numbers them.
  */
 const seed = (file: string, id: string): Article =>
-  article(id, (readFileSync(new URL(`../../../shared/seeds/${file}`, import.meta.url), 'utf8').split("Raconter l'actualité")[0] ?? '')
+  article(id, readFileSync(new URL(`../../data/articles/${file}`, import.meta.url), 'utf8')
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
-    .filter((p) => p !== '' && !p.startsWith('Suivez RT')));
+    .filter((p) => p !== '' && !p.startsWith('## ')));
+const AFP_SEED = '2025-06-17-afp-sapeurs-militaires-et-ouvriers.md';
+const RT_SEED = '2025-06-17-rt-fr-visite-de-serguei-choigou-en-coree.md';
 
 describe('entityKey', () => {
   it('gives hyphenated and spaced spellings the same key', () => {
@@ -118,6 +121,32 @@ describe('findEntities: people', () => {
   });
 });
 
+describe('findEntities: only people are people', () => {
+  it('WHEN a byline gives initials THEN they are no person', () => {
+    expect(found('Les secours sont restés sur place toute la nuit. M.D')).toEqual([]);
+    expect(found('(Rédigé par J.-P. L.)')).toEqual([]);
+    expect(found('(Rédigé par M.D avec AFP)')).toEqual([['AFP', 'organisation', undefined]]);
+  });
+
+  it('WHEN a place or an institution stands where a name could THEN it is no person', () => {
+    expect(people('Lyon a annoncé la fermeture, selon Météo France.')).toEqual([]);
+    expect(found('Météo France a placé le Rhône en vigilance orange.')).toEqual([['Météo France', 'organisation', undefined]]);
+    expect(people('a indiqué Pyongyang, tandis que la Corée du Nord a déclaré la fin des essais, selon Séoul.')).toEqual([]);
+    expect(people('Les élèves du collège Jean-Moulin ont été évacués.', ['Jean Morvan'])).toEqual([]);
+  });
+
+  it('WHEN a role names an office before the name THEN the role is not part of the name', () => {
+    expect(found("Le ministre de l'Intérieur Bruno Retailleau a annoncé des renforts.")).toEqual([['Bruno Retailleau', 'person', "ministre de l'Intérieur"]]);
+    expect(found('le maire de Lyon Grégory Doucet a salué les pompiers.')).toEqual([['Grégory Doucet', 'person', 'maire de Lyon']]);
+    expect(found('Le président de la République Emmanuel Macron a parlé.')).toEqual([['Emmanuel Macron', 'person', 'président de la République']]);
+    expect(found("l'expert en sécurité civile Olivier Brassac a prévenu.")).toEqual([['Olivier Brassac', 'person', 'expert en sécurité civile']]);
+  });
+
+  it('WHEN a role after a comma belongs to the next name THEN the word before is no person', () => {
+    expect(people('Interrogée, la ministre Claire Vayssière a assuré le contraire.')).toEqual(['Claire Vayssière']);
+  });
+});
+
 describe('findEntities: organisations', () => {
   it('takes institutions by their head noun and modifiers', () => {
     expect(found('Le ministère sud-coréen des Affaires étrangères a déclaré que les résolutions du Conseil de sécurité des Nations unies')).toEqual([
@@ -184,14 +213,26 @@ describe('buildEntityDirectory', () => {
     expect(buildEntityDirectory([c], []).map((e) => e.name)).toEqual(expect.arrayContaining(['Kim Jong Un', 'Kim Yo Jong', 'Kim']));
   });
 
+  it('merges transliterations and typos of one person without alias groups, and keeps close names apart', () => {
+    const x = article('x', ['Le président ukrainien Volodymyr Zelensky a reçu Mouammar Kadhafi.', 'Zelensky a remercié son épouse, a déclaré Olena Zelenska.', 'Rien ne change, selon Ivan Petrov.']);
+    const y = article('y', ['Le dirigeant Volodymyr Zelenskyy a parlé.', 'Selon Muammar Gaddafi, tout va bien.', 'Zelenskiy a répondu à tous, a indiqué Anna Petrova.']);
+    const all = buildEntityDirectory([x, y], []).filter((e) => e.kind === 'person');
+    const zelensky = byName(all, 'Volodymyr Zelensky');
+    expect(zelensky?.variants).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Zelensky', 'Zelenskiy']));
+    expect(byName(all, 'Mouammar Kadhafi')?.variants).toContain('Muammar Gaddafi');
+    expect(all.map((e) => e.name)).toEqual(expect.arrayContaining(['Olena Zelenska', 'Ivan Petrov', 'Anna Petrova']));
+    expect(zelensky?.variants).not.toContain('Olena Zelenska');
+  });
+
   describe('on the seed articles', () => {
-    const all = buildEntityDirectory([seed('000_6bad74319bc0afbf.txt', 'afp'), seed('002_834d2982ec98fa8b.txt', 'rt')], []);
+    const all = buildEntityDirectory([seed(AFP_SEED, 'afp'), seed(RT_SEED, 'rt')], []);
     const roles = (name: string): string[] => byName(all, name)?.roles.map((r) => r.text) ?? [];
 
     it('finds the people both articles name, with the roles they give', () => {
       expect(all.filter((e) => e.kind === 'person').map((e) => e.name).sort()).toEqual(['Hong Min', 'Kim Jong Un', 'Lee Jae-myung', 'Mikhaïl Volkov', 'Sergueï Choïgou', 'Vladimir Poutine']);
       expect(roles('Sergueï Choïgou')).toEqual(['secrétaire du Conseil de sécurité russe', 'ancien ministre russe de la Défense', 'secrétaire du Conseil de sécurité de la Fédération de Russie']);
-      expect(roles('Kim Jong Un')).toEqual(['dirigeant', 'dirigeant nord-coréen']);
+      // RT's only role for him was in a photo caption, which data/ no longer holds.
+      expect(roles('Kim Jong Un')).toEqual(['dirigeant']);
       expect(roles('Vladimir Poutine')).toEqual(expect.arrayContaining(['président russe']));
       expect(roles('Hong Min')).toEqual(["analyste principal à l'Institut coréen pour l'unification nationale"]);
       expect(roles('Lee Jae-myung')).toEqual(['nouveau président sud-coréen']);
@@ -201,7 +242,7 @@ describe('buildEntityDirectory', () => {
     it('counts Kim Jong Un in both spellings, the typo included, and Choïgou alone', () => {
       const kim = byName(all, 'Kim Jong Un');
       expect(kim?.occurrences.filter((o) => o.articleId === 'afp')).toHaveLength(4);
-      expect(kim?.occurrences.filter((o) => o.articleId === 'rt')).toHaveLength(4);
+      expect(kim?.occurrences.filter((o) => o.articleId === 'rt')).toHaveLength(3);
       expect(byName(all, 'Sergueï Choïgou')?.variants).toContain('Choïgou');
       expect(all[0]?.name).toBe('Sergueï Choïgou');
     });
@@ -217,7 +258,7 @@ describe('buildEntityDirectory', () => {
     });
 
     it('keeps every occurrence a verbatim slice of its paragraph', () => {
-      const articles = [seed('000_6bad74319bc0afbf.txt', 'afp'), seed('002_834d2982ec98fa8b.txt', 'rt')];
+      const articles = [seed(AFP_SEED, 'afp'), seed(RT_SEED, 'rt')];
       for (const e of all) {
         for (const o of e.occurrences) {
           const p = articles.find((x) => x.id === o.articleId)?.paragraphs.find((x) => x.n === o.paragraph);
