@@ -3,10 +3,15 @@
  * analyse the question, rank paragraphs (BM25 over stems, exact forms and word beginnings, plus
  * how much of the question the paragraph's article covers), choose each candidate's excerpt, and
  * re-rank with what the excerpt holds (the matched words and the kind of answer asked for).
- * Every weight here was measured with `npm run bench:relevance` (see bench/relevance.ts).
+ * Only paragraphs that clear the relevance floors are ranked, shown or counted: their own text
+ * must hold enough of the question (see {@link relevanceOf}), and their score must not fall off
+ * from the best one's. Every weight here was measured with `npm run bench:relevance` (see
+ * bench/relevance.ts).
  */
 import type { Span } from '../text/sentences.js';
-import { queryForms, queryTerms } from '../text/analyser.js';
+import { analyse, queryForms, queryTerms } from '../text/analyser.js';
+import { searchText } from '../text/lexicon.js';
+import { RECORDED_KEYS } from '../search/bm25.js';
 import type { IndexedParagraph, Matches } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from './facts.js';
 import { excerptOf } from './excerpts.js';
@@ -17,7 +22,12 @@ import type { Excerpt, QuestionKind } from './types.js';
 export interface PreparedQuery {
   readonly text: string;
   readonly kind: QuestionKind;
-  /** Index terms of the question, then those of the other spellings of names it contains. */
+  /** Index terms of the question's own words (French ones for an English question), each once, in order. */
+  readonly own: readonly string[];
+  /**
+   * Index terms searched, each once: {@link own}, then alternatives, terms that may stand for
+   * own words the paragraphs never use (other spellings of the names the question holds).
+   */
   readonly terms: readonly string[];
   /** Secondary index terms of the question: its words as written and their beginnings. */
   readonly forms: readonly string[];
@@ -28,6 +38,8 @@ export interface Ranked {
   readonly doc: IndexedParagraph;
   readonly excerpt: Excerpt;
   readonly score: number;
+  /** Share of the question's weight the paragraph's own text holds (see {@link relevanceOf}). */
+  readonly share: number;
 }
 
 /** Options of {@link retrieve}. */
@@ -36,6 +48,19 @@ export interface RetrieveOptions {
   readonly sourceId?: string;
   /** Paragraphs re-ranked with excerpt evidence (default 20). */
   readonly candidates?: number;
+  /** The floors to apply (default {@link FLOORS}); the relevance benchmark measures others. */
+  readonly floors?: Floors;
+}
+
+/** Where relevance is cut. */
+export interface Floors {
+  /** Least share of the question's weight a paragraph's text must hold (see {@link relevanceOf}). */
+  readonly share: number;
+  /**
+   * Least score, as a share of the best paragraph's (before the excerpt weighs in): a list stops
+   * where relevance falls off.
+   */
+  readonly relative: number;
 }
 
 /**
@@ -46,10 +71,29 @@ export interface RetrieveOptions {
  */
 const EXCERPT_WEIGHT = 0.15;
 /**
- * Paragraphs scoring below this share of the best are left out: OR queries and typo tolerance
- * reach paragraphs that share one common word with the question, which answer nothing.
+ * Least share of a question's weight (see {@link relevanceOf}) a paragraph's text must hold to be
+ * shown as an answer or to count as covering a topic. OR queries, typo tolerance and the title
+ * field reach paragraphs that hold none of the question's words (a paragraph of an article whose
+ * title holds one, a word one letter away) or only its commonest: they answer nothing. Chosen on
+ * the PIAF benchmark (`npm run bench:relevance` prints the sweep): questions there paraphrase
+ * their paragraph, and a gold paragraph holds under 0.3 of its question in one case in eight,
+ * so higher floors lose answers (R@5 0.903 at 0.1, 0.900 at 0.15, 0.891 at 0.2, 0.872 at 0.25).
  */
-const RELATIVE_FLOOR = 0.3;
+export const SHARE_FLOOR = 0.1;
+
+/**
+ * Shortest stem whose typos count towards a paragraph's share: one letter away from a five-letter
+ * stem is another word as often as a typo (`posit`, position, reaches `post`, poste), so those
+ * typos help ranking only. The benchmark does not tell the two apart (R@5 0.903 either way).
+ */
+const TYPO_CREDIT_MIN_LENGTH = 6;
+
+/**
+ * The floors every answer applies. Paragraphs scoring below `relative` of the best are left out
+ * too: past the paragraphs that hold the question's rare words come those holding a common one.
+ */
+export const FLOORS: Floors = { share: SHARE_FLOOR, relative: 0.3 };
+
 /** Weight of the article's coverage of the question (see {@link articleCoverage}). */
 const ARTICLE_WEIGHT = 0.6;
 
@@ -58,9 +102,12 @@ const SUGGEST_FROM_TERMS = 8;
 
 /** Analyses a question once, for every search that follows. */
 export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
-  const base = queryTerms(text);
-  const unique = [...new Set(base)];
-  return { text, kind: questionKind(text), terms: [...unique, ...kb.aliases.extraTerms(text, unique)], forms: queryForms(text) };
+  // An English question is searched with its French translations (src/text/lexicon.ts).
+  const searched = searchText(text, kb.index);
+  const own = [...new Set(queryTerms(searched))];
+  // Terms that may stand for the question's words: the other spellings of the names it holds.
+  const alternatives = kb.aliases.extraTerms(text, own);
+  return { text, kind: questionKind(text), own, terms: [...new Set([...own, ...alternatives])], forms: queryForms(searched) };
 }
 
 /** Spans of a paragraph that hold the kind of answer a question asks for. */
@@ -71,70 +118,235 @@ export function targetsFor(kb: KnowledgeBase, docId: number, kind: QuestionKind)
   return { when: facts.dates, howmany: facts.figures, who: facts.entities, where: facts.places }[kind];
 }
 
-/** Ranked paragraphs and how many matched in all. */
+/** Ranked paragraphs and how many clear the floors in all. */
 export interface Retrieved {
   readonly ranked: readonly Ranked[];
+  /** Paragraphs that clear the floors (the ranked ones are the best of them). */
   readonly total: number;
 }
 
 /**
  * Ranks paragraphs for a prepared question, best first, each with its excerpt. Every matching
- * paragraph counts towards its article's coverage; the best `candidates` get an excerpt.
+ * paragraph counts towards its article's coverage; of those that clear the floors, the best
+ * `candidates` get an excerpt.
  */
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
-  const { limit = 5, sourceId, candidates = 20 } = options;
+  const { limit = 5, sourceId, candidates = 20, floors = FLOORS } = options;
   const found = kb.index.match(query.terms, { forms: query.forms, ...(sourceId ? { sourceId } : {}) });
-  const [best = []] = bestCandidates(kb, query, found, () => 0, 1, Math.max(candidates, limit));
-  return { ranked: rank(kb, query, best, limit), total: found.count };
+  const weights = weightsOf(kb, query);
+  const [group] = bestCandidates(kb, query, weights, found, () => 0, 1, Math.max(candidates, limit), floors);
+  return { ranked: rank(kb, query, weights, group?.best ?? [], limit), total: group?.total ?? 0 };
 }
 
 /**
  * {@link retrieve} for every outlet at once, from one search: the same ranking as one filtered
  * search per outlet (BM25 statistics are corpus-wide, a filter does not change a score), for the
- * cost of one.
+ * cost of one. An outlet none of whose paragraphs clears the floors has no entry.
  */
 export function retrieveBySource(kb: KnowledgeBase, query: PreparedQuery, options: Omit<RetrieveOptions, 'sourceId'> = {}): Map<string, readonly Ranked[]> {
-  const { limit = 5, candidates = 20 } = options;
+  const { limit = 5, candidates = 20, floors = FLOORS } = options;
   const found = kb.index.match(query.terms, { forms: query.forms });
-  const best = bestCandidates(kb, query, found, (doc) => kb.index.docSource[doc] as number, kb.corpus.sources.length, Math.max(candidates, limit));
+  const weights = weightsOf(kb, query);
+  const groups = bestCandidates(kb, query, weights, found, (doc) => kb.index.docSource[doc] as number, kb.corpus.sources.length, Math.max(candidates, limit), floors);
   const out = new Map<string, readonly Ranked[]>();
   kb.corpus.sources.forEach((source, i) => {
-    if ((best[i]?.length ?? 0) > 0) out.set(source.id, rank(kb, query, best[i] ?? [], limit));
+    const best = groups[i]?.best ?? [];
+    if (best.length > 0) out.set(source.id, rank(kb, query, weights, best, limit));
   });
   return out;
+}
+
+/** How much of a question a paragraph's own text holds, and whether that is enough. */
+export interface Relevance {
+  /**
+   * Share of the question's weight, from 0 to 1: the summed IDF of the question's own terms
+   * that the paragraph's text holds, over that of all of them. A term the paragraphs never use
+   * weighs the most (a question about `la Chine` is not answered by paragraphs on something
+   * else). A term is held through another spelling of it (`Tchelnokow` for `Tchelnokov`), or
+   * in part through a typo of it (at the typo's match weight, below 1, for a stem of six letters
+   * or more); one the paragraphs never use, also through the other spellings of a name of
+   * several words (`Corée du Nord` for `North Korea`: the share of their weight the text holds).
+   * Headings and the article's title do not count: they say what the article is about, not what
+   * the paragraph says. Only a question's first 32 terms and alternatives are counted.
+   */
+  readonly share: number;
+  /** The share reaches {@link SHARE_FLOOR}: the paragraph may be shown as an answer or count as covering the topic. */
+  readonly clears: boolean;
+}
+
+/**
+ * The relevance of a paragraph to a question: the floor every answer applies, for any paragraph
+ * (`compare` uses it to say whether an outlet covers a topic). A {@link Ranked} paragraph carries
+ * its share already and, under the default {@link FLOORS}, always clears. Cheap to call for many
+ * paragraphs of one prepared query: the query's weights are worked out once.
+ */
+export function relevanceOf(kb: KnowledgeBase, query: PreparedQuery, docId: number): Relevance {
+  const weights = weightsOf(kb, query);
+  const present = new Set(kb.index.analysisOf(docId).words.terms);
+  let terms = 0;
+  let typos = 0;
+  weights.keys.forEach((term, key) => {
+    const bit = (1 << key) >>> 0;
+    if (present.has(term)) terms |= bit;
+    else if ((weights.typosOf[key] ?? []).some((t) => present.has(t))) typos |= bit;
+  });
+  const share = shareOf(weights, terms >>> 0, typos >>> 0);
+  return { share, clears: share >= SHARE_FLOOR };
+}
+
+/** A question's terms weighed for {@link Relevance} and for excerpt choice; made once per question. */
+interface Weights {
+  /** The counted terms, by source-term key: own terms first, then alternatives. */
+  readonly keys: readonly string[];
+  /** How many of {@link keys} are own terms. */
+  readonly own: number;
+  /** IDF of each counted term; 0 for an alternative the paragraphs never use. */
+  readonly idf: readonly number[];
+  /** The paragraphs never use the term: typos and the pooled alternatives may stand for it. */
+  readonly unknown: readonly boolean[];
+  /** By own term: the keys (as bits) of the alternatives that are other spellings of that one word. */
+  readonly spellings: readonly number[];
+  /**
+   * Keys (as bits) of the alternatives that stand for no single own word (the other spellings of
+   * a name of several words, `North Korea` for `Corée du Nord`): they stand for the own terms the
+   * paragraphs never use, together.
+   */
+  readonly pooled: number;
+  /** Typos the index searches for each counted term, and the best weight among them. */
+  readonly typosOf: ReadonlyArray<readonly string[]>;
+  readonly typoWeight: readonly number[];
+  /** Summed IDF of the own terms, and of the pooled alternatives the paragraphs use. */
+  readonly total: number;
+  readonly pooledTotal: number;
+  /** Every term an excerpt may show as evidence (own, alternatives, typos), with its weight. */
+  readonly evidence: ReadonlyMap<string, number>;
+}
+
+/** Weights by prepared query, so that every paragraph read for one question shares them. */
+const weightsByQuery = new WeakMap<PreparedQuery, Weights>();
+
+function weightsOf(kb: KnowledgeBase, query: PreparedQuery): Weights {
+  let known = weightsByQuery.get(query);
+  if (!known) weightsByQuery.set(query, (known = computeWeights(kb, query)));
+  return known;
+}
+
+function computeWeights(kb: KnowledgeBase, query: PreparedQuery): Weights {
+  // Source-term keys are positions in the searched terms (ParagraphIndex.match): the same here.
+  const keys = query.terms.slice(0, RECORDED_KEYS);
+  const own = keys.filter((t) => query.own.includes(t)).length;
+  const evidence = new Map<string, number>();
+  const idf: number[] = [];
+  const unknown: boolean[] = [];
+  const typosOf: string[][] = [];
+  const typoWeight: number[] = [];
+  keys.forEach((term, key) => {
+    const used = kb.index.documentFrequency(term) > 0;
+    idf.push(used || key < own ? kb.index.idf(term) : 0);
+    unknown.push(!used);
+    const typos = kb.index.typosOf(term);
+    typosOf.push(typos.map((t) => t.term));
+    typoWeight.push(term.length < TYPO_CREDIT_MIN_LENGTH ? 0 : typos.reduce((most, t) => Math.max(most, t.weight), 0));
+    evidence.set(term, kb.index.idf(term));
+    for (const t of typos) if (!evidence.has(t.term)) evidence.set(t.term, kb.index.idf(t.term) * t.weight);
+  });
+  for (const term of query.terms.slice(RECORDED_KEYS)) if (!evidence.has(term)) evidence.set(term, kb.index.idf(term));
+  const { spellings, pooled } = spellingsOf(kb, query, keys, own);
+  let pooledTotal = 0;
+  for (let key = own; key < keys.length; key++) if ((pooled >>> key) & 1) pooledTotal += idf[key] as number;
+  return { keys, own, idf, unknown, spellings, pooled, typosOf, typoWeight, total: idf.slice(0, own).reduce((a, b) => a + b, 0), pooledTotal, evidence };
+}
+
+/**
+ * Which alternatives are other spellings of which own word: those the alias table gives for the
+ * word alone (`Tchelnokow` for `Tchelnokov`); the rest are pooled (see {@link Weights.pooled}).
+ */
+function spellingsOf(kb: KnowledgeBase, query: PreparedQuery, keys: readonly string[], own: number): { spellings: number[]; pooled: number } {
+  const keyOf = new Map(keys.map((t, key) => [t, key]));
+  const spellings = new Array<number>(own).fill(0);
+  let mapped = 0;
+  for (const token of analyse(query.text)) {
+    const key = token.term === undefined ? undefined : keyOf.get(token.term);
+    if (key === undefined || key >= own) continue;
+    for (const alternative of kb.aliases.extraTerms(token.surface, [token.term as string])) {
+      const at = keyOf.get(alternative);
+      if (at === undefined || at < own) continue;
+      spellings[key] = ((spellings[key] as number) | (1 << at)) >>> 0;
+      mapped = (mapped | (1 << at)) >>> 0;
+    }
+  }
+  let pooled = 0;
+  for (let key = own; key < keys.length; key++) if (!((mapped >>> key) & 1)) pooled = (pooled | (1 << key)) >>> 0;
+  return { spellings, pooled };
+}
+
+/** The share of {@link Relevance} from what a paragraph's text holds: bit `key` of `terms` (the term itself) or of `typos`. */
+function shareOf(weights: Weights, terms: number, typos: number): number {
+  if (weights.total <= 0) return 0;
+  let pooled = 0;
+  for (let key = weights.own; key < weights.keys.length; key++) if ((weights.pooled >>> key) & (terms >>> key) & 1) pooled += weights.idf[key] as number;
+  const pooledShare = weights.pooledTotal > 0 ? pooled / weights.pooledTotal : 0;
+  let held = 0;
+  for (let key = 0; key < weights.own; key++) {
+    const spelled = ((terms >>> key) & 1) === 1 || (terms & (weights.spellings[key] as number)) !== 0;
+    let credit = spelled ? 1 : (typos >>> key) & 1 ? (weights.typoWeight[key] as number) : 0;
+    if (weights.unknown[key]) credit = Math.max(credit, pooledShare);
+    held += (weights.idf[key] as number) * credit;
+  }
+  return held / weights.total;
 }
 
 /** A matching paragraph chosen for excerpt choice, with its score before the excerpt weighs in. */
 interface Candidate {
   readonly doc: number;
   readonly score: number;
+  readonly share: number;
+}
+
+/** One group's paragraphs that clear the floors: the best `k`, best first, and how many in all. */
+interface Group {
+  best: Candidate[];
+  total: number;
 }
 
 /**
- * The best `k` matches of each group (all in one, or one per outlet), by score relative to the
- * group's best plus the article's coverage of the question, best first. Two passes over the
- * matches, nothing allocated per match.
+ * The paragraphs of each group (all in one, or one per outlet) that clear the floors, by score
+ * relative to the group's best plus the article's coverage of the question: the best `k`, best
+ * first, and their count. Three passes over the matches; two arrays of their length allocated.
  */
-function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, found: Matches, groupOf: (doc: number) => number, groups: number, k: number): Candidate[][] {
-  const weight = (term: string) => kb.index.idf(term);
+function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, found: Matches, groupOf: (doc: number) => number, groups: number, k: number, floors: Floors): Group[] {
   // How much of the question each article covers, in any of its matching paragraphs: a question
   // names its topic (`l'île`, `les bijoux algériens`) in words that the article uses somewhere,
   // not always in the paragraph that answers.
-  const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + weight(t), 0) || 1;
+  const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + kb.index.idf(t), 0) || 1;
+  const shares = new Float64Array(found.count);
   const top = new Float64Array(groups);
   for (let i = 0; i < found.count; i++) {
+    shares[i] = shareOf(weights, found.textTerms[i] as number, found.textTypos[i] as number);
+    if ((shares[i] as number) < floors.share) continue;
     const group = groupOf(found.docs[i] as number);
     top[group] = Math.max(top[group] as number, found.scores[i] as number);
   }
-  const best: Candidate[][] = Array.from({ length: groups }, () => []);
+  const scores = new Float64Array(found.count);
+  const topScore = new Float64Array(groups);
   for (let i = 0; i < found.count; i++) {
+    if ((shares[i] as number) < floors.share) continue;
     const doc = found.docs[i] as number;
     const group = groupOf(doc);
     const article = kb.index.docArticle[doc] as number;
-    const score = (found.scores[i] as number) / ((top[group] as number) || 1) + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
-    insertBest(best[group] as Candidate[], { doc, score }, k);
+    scores[i] = (found.scores[i] as number) / ((top[group] as number) || 1) + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
+    topScore[group] = Math.max(topScore[group] as number, scores[i] as number);
   }
-  return best;
+  const out: Group[] = Array.from({ length: groups }, () => ({ best: [], total: 0 }));
+  for (let i = 0; i < found.count; i++) {
+    const doc = found.docs[i] as number;
+    const group = out[groupOf(doc)] as Group;
+    const score = scores[i] as number;
+    if ((shares[i] as number) < floors.share || score < floors.relative * (topScore[groupOf(doc)] as number)) continue;
+    group.total++;
+    insertBest(group.best, { doc, score, share: shares[i] as number }, k);
+  }
+  return out;
 }
 
 /** Inserts into a list kept sorted best first and at most `k` long; equal scores keep arrival order. */
@@ -146,26 +358,22 @@ function insertBest(list: Candidate[], candidate: Candidate, k: number): void {
   if (list.length > k) list.pop();
 }
 
-/**
- * Chooses each candidate's excerpt and re-ranks with the excerpt's evidence; best first, the
- * weak tail dropped.
- */
-function rank(kb: KnowledgeBase, query: PreparedQuery, best: readonly Candidate[], limit: number): Ranked[] {
+/** Chooses each candidate's excerpt and re-ranks with the excerpt's evidence; best first. */
+function rank(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, best: readonly Candidate[], limit: number): Ranked[] {
   if (best.length === 0) return [];
-  const weight = (term: string) => kb.index.idf(term);
-  const termSet = new Set(query.terms);
-  const ranked = best.map(({ doc: id, score }) => {
+  const weight = (term: string) => weights.evidence.get(term) ?? 0;
+  const terms = new Set(weights.evidence.keys());
+  const ranked = best.map(({ doc: id, score, share }) => {
     const doc = kb.index.docs[id] as IndexedParagraph;
     const targets = targetsFor(kb, doc.id, query.kind);
-    const excerpt = excerptOf(doc, { terms: termSet, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
-    return { doc, excerpt, score };
+    const excerpt = excerptOf(doc, { terms, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
+    return { doc, excerpt, score, share };
   });
   const topExcerpt = Math.max(...ranked.map((r) => r.excerpt.score), 1e-9);
-  const sorted = ranked
-    .map(({ doc, excerpt, score }) => ({ doc, excerpt, score: score + EXCERPT_WEIGHT * (excerpt.score / topExcerpt) }))
-    .sort((a, b) => b.score - a.score);
-  const floor = (sorted[0]?.score ?? 0) * RELATIVE_FLOOR;
-  return sorted.filter((r) => r.score >= floor).slice(0, limit);
+  return ranked
+    .map((r) => ({ ...r, score: r.score + EXCERPT_WEIGHT * (r.excerpt.score / topExcerpt) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }
 
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */

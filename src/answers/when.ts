@@ -25,6 +25,8 @@ function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<s
     ...(mention.part ? { part: mention.part } : {}),
     wording: mention.text,
     relative: mention.relative,
+    // Day keys compare as strings; a period is after the article when its first day is.
+    afterPublication: mention.sortKey > doc.article.published,
     sortKey: mention.sortKey,
     excerpt: excerptOf(doc, { terms, targets: [mention], targetBonus: 3 }),
   };

@@ -4,7 +4,7 @@
  * that moving the index out of MiniSearch changed speed and nothing else; a test checks the
  * scores against MiniSearch itself.
  */
-import { FIELD_COUNT, positionIn, type Postings } from './postings.js';
+import { FIELD_COUNT, FIELD_ID, positionIn, type Postings } from './postings.js';
 
 /** MiniSearch's BM25+ parameters (its defaults, which the relevance benchmark kept). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -12,7 +12,7 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 /** One index term a query term reaches: itself, or a corpus word within a typo of it. */
 export interface DerivedTerm {
   readonly id: number;
-  /** 1 for the term itself; less for a typo match (MiniSearch's fuzzy weight). */
+  /** 1 for the term itself; less for a typo match (MiniSearch's fuzzy weight, below 1). */
   readonly weight: number;
 }
 
@@ -36,6 +36,14 @@ export interface DocFilter {
   readonly article?: number;
 }
 
+/**
+ * Query terms whose presence in each paragraph's text is recorded ({@link Matches.textTerms}):
+ * one bit each of a 32-bit word. Keys from this one on are scored as usual, not recorded.
+ */
+export const RECORDED_KEYS = 32;
+
+const TEXT_FIELD = FIELD_ID.text;
+
 /** A binary-search step against a step of a list walk, roughly: when to look up rather than walk. */
 const LOOKUP_COST = 4;
 
@@ -54,6 +62,13 @@ export interface Matches {
    * matching paragraphs holds.
    */
   readonly coverage: Float64Array;
+  /**
+   * Aligned with `docs`: bit `key` is set when the paragraph's text (not its heading or title)
+   * holds primary source term `key` itself, for keys below {@link RECORDED_KEYS}.
+   */
+  readonly textTerms: Uint32Array;
+  /** Aligned with `docs`: the same, for a paragraph text reached only through a typo of the term. */
+  readonly textTypos: Uint32Array;
 }
 
 /**
@@ -73,6 +88,11 @@ export class Scorer {
   /** Where the matches are written (see {@link Matches}): a query allocates nothing per paragraph. */
   private readonly outDocs: Int32Array;
   private readonly outScores: Float64Array;
+  /** What each paragraph's text holds of the running query (see {@link Matches.textTerms}). */
+  private readonly textBits: Uint32Array;
+  private readonly typoBits: Uint32Array;
+  private readonly outTextTerms: Uint32Array;
+  private readonly outTextTypos: Uint32Array;
   /** The postings' frequencies and field lengths, held directly: {@link credit} reads them per posting. */
   private readonly freqs: Uint16Array;
   private readonly fieldLengths: Uint16Array;
@@ -99,6 +119,10 @@ export class Scorer {
     this.touched = new Int32Array(n);
     this.outDocs = new Int32Array(n);
     this.outScores = new Float64Array(n);
+    this.textBits = new Uint32Array(n);
+    this.typoBits = new Uint32Array(n);
+    this.outTextTerms = new Uint32Array(n);
+    this.outTextTypos = new Uint32Array(n);
     this.freqs = postings.freqs;
     this.fieldLengths = postings.fieldLengths;
   }
@@ -108,7 +132,7 @@ export class Scorer {
    * the weight a primary index term adds to its articles' coverage.
    */
   run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number): Matches {
-    const { postings, boosts, score, distinct, termBy, touched, docSource, docArticle } = this;
+    const { postings, boosts, score, distinct, termBy, touched, docSource, docArticle, textBits, typoBits } = this;
     const { docs, averageLengths, docCount } = postings;
     const keys = terms.reduce((most, t) => Math.max(most, t.key + 1), 0);
     if (this.serial > this.maxSerial - keys) this.reset();
@@ -139,6 +163,9 @@ export class Scorer {
           const idf = Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
           const weight = derived.weight * (boosts[f] as number) * idf;
           const average = averageLengths[f] as number;
+          // `>>> 0` keeps bit 31 an unsigned value; 0 means "not recorded".
+          const bit = f === TEXT_FIELD && term.key < RECORDED_KEYS ? (1 << term.key) >>> 0 : 0;
+          const bits = derived.weight >= 1 ? textBits : typoBits;
           if (!term.primary) {
             this.addToReached(start, end, f, weight, average, sourceSerial, query);
             continue;
@@ -149,9 +176,12 @@ export class Scorer {
             if ((termBy[doc] as number) <= query) {
               score[doc] = 0;
               distinct[doc] = 0;
+              textBits[doc] = 0;
+              typoBits[doc] = 0;
               touched[this.touchedCount++] = doc;
             }
             this.credit(i, doc, f, weight, average, sourceSerial);
+            if (bit !== 0) bits[doc] = ((bits[doc] as number) | bit) >>> 0;
             if (addedWeight > 0) {
               const article = docArticle[doc] as number;
               if (articleSeen[article] !== derived.id) {
@@ -164,14 +194,23 @@ export class Scorer {
       }
     }
 
-    const { outDocs, outScores } = this;
+    const { outDocs, outScores, outTextTerms, outTextTypos } = this;
     const count = this.touchedCount;
     for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
       outDocs[i] = doc;
       outScores[i] = (score[doc] as number) * (distinct[doc] as number);
+      outTextTerms[i] = textBits[doc] as number;
+      outTextTypos[i] = typoBits[doc] as number;
     }
-    return { count, docs: outDocs.subarray(0, count), scores: outScores.subarray(0, count), coverage };
+    return {
+      count,
+      docs: outDocs.subarray(0, count),
+      scores: outScores.subarray(0, count),
+      coverage,
+      textTerms: outTextTerms.subarray(0, count),
+      textTypos: outTextTypos.subarray(0, count),
+    };
   }
 
   /**

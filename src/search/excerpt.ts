@@ -2,7 +2,8 @@
  * Chooses what to quote from a paragraph for a query: the densest run of evidence (query words,
  * weighted, and the kind of answer asked for), quoted from the start of its sentence, at most
  * {@link EXCERPT_MAX_LENGTH} characters, cut only between words. The result is a span of the
- * paragraph, so the quote is always the article's own words.
+ * paragraph, so the quote is always the article's own words, and says where the paragraph goes
+ * on before or after it, so that a reader is never shown a part as if it were the whole.
  */
 import { wordList, type WordList } from '../text/analyser.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
@@ -18,9 +19,9 @@ const LEAD_CONTEXT = 60;
 
 /** A chosen excerpt: a span of the paragraph plus what to highlight in it. */
 export interface ExcerptSpan extends Span {
-  /** The excerpt starts inside a sentence (render `…` before it). */
+  /** The paragraph has words before the excerpt (render `…` before it). */
   readonly cutStart: boolean;
-  /** The excerpt ends inside a sentence (render `…` after it). */
+  /** The paragraph has words after the excerpt (render `…` after it). */
   readonly cutEnd: boolean;
   /** Spans of matched words, as offsets into the paragraph, inside `[start, end)`. */
   readonly highlights: readonly Span[];
@@ -72,8 +73,9 @@ interface Evidence extends Span {
 }
 
 /**
- * Picks the excerpt of `text` that best answers `query`. With no evidence at all, the first
- * sentence (or its first words) is returned with score 0.
+ * Picks the excerpt of `text` that best answers `query`. It holds at least one matched word when
+ * the text has any (a target alone is no evidence that the paragraph answers). With no matched
+ * word at all, the first sentence (or its first words) is returned with score 0.
  */
 export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
   const maxLength = query.maxLength ?? EXCERPT_MAX_LENGTH;
@@ -90,7 +92,7 @@ export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
     if (term !== undefined && query.terms.has(term)) words.push({ start: list.starts[i] as number, end: list.ends[i] as number, term });
   });
   const evidence = [...words, ...targets].sort((a, b) => a.start - b.start);
-  const best = densestRun(evidence, weight, bonus, room);
+  const best = words.length > 0 ? densestRun(evidence, weight, bonus, room) : undefined;
   const window = best ? windowAround(text, sentences, best, room, maxLength, query.fill === true) : opening(text, sentences, room, maxLength);
 
   const inWindow = words.filter((w) => w.start >= window.start && w.end <= window.end);
@@ -106,9 +108,9 @@ export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
 }
 
 /**
- * The run of evidence, at most `room` characters from its first to its last piece, with the most
- * weight: each distinct term counts once (a repeated word is no further evidence), a target adds
- * `bonus` once. On ties the shorter run wins (denser), then the earlier.
+ * The run of evidence holding at least one word, at most `room` characters from its first to its
+ * last piece, with the most weight: each distinct term counts once (a repeated word is no further
+ * evidence), a target adds `bonus` once. On ties the shorter run wins (denser), then the earlier.
  */
 function densestRun(evidence: readonly Evidence[], weight: (term: string) => number, bonus: number, room: number): Span | undefined {
   let best: (Span & { value: number }) | undefined;
@@ -127,6 +129,7 @@ function densestRun(evidence: readonly Evidence[], weight: (term: string) => num
         seen.add(e.term);
         value += weight(e.term);
       }
+      if (seen.size === 0) continue;
       const better = !best || value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && e.end - first.start < best.end - best.start);
       if (better) best = { start: first.start, end: e.end, value };
     }
@@ -157,14 +160,19 @@ function windowAround(text: string, sentences: readonly Span[], run: Span, room:
       start = s.start;
     }
   }
-  return { start, end, cutStart: start > sentenceAt(sentences, start).start, cutEnd: end < sentenceAt(sentences, end - 1).end };
+  return { start, end, ...cutsOf(text, start, end) };
+}
+
+/** Whether the paragraph has words before `start` and after `end`. */
+function cutsOf(text: string, start: number, end: number): { cutStart: boolean; cutEnd: boolean } {
+  return { cutStart: /\S/u.test(text.slice(0, start)), cutEnd: end < trimEnd(text, text.length) };
 }
 
 /** The first sentence, or its first words when it is too long. */
 function opening(text: string, sentences: readonly Span[], room: number, maxLength: number): Window {
   const first = sentences[0] as Span;
-  if (first.end - first.start <= maxLength) return { ...first, cutStart: false, cutEnd: false };
-  return { start: first.start, end: wordBoundaryBefore(text, first.start + room), cutStart: false, cutEnd: true };
+  const end = first.end - first.start <= maxLength ? first.end : wordBoundaryBefore(text, first.start + room);
+  return { start: first.start, end, ...cutsOf(text, first.start, end) };
 }
 
 /** The sentence holding offset `at` (the last one starting at or before it). */

@@ -1,8 +1,8 @@
 /**
  * What one paragraph puts in each indexed field, from a single analysis of its text: its stems,
  * its words as written (`=armee`), their beginnings (`~armee`), and the stems of its heading and
- * of its article's title. Field lengths count distinct words, stopwords included, as MiniSearch
- * counts them for BM25.
+ * of its article's title. Field lengths count distinct words (lower-cased, accents kept: `a` and `à`
+ * are two), stopwords included, as MiniSearch counts its tokens for BM25.
  */
 import { analyse, prefixTermOf, surfaceTermOf, type Token } from '../text/analyser.js';
 import { FIELD_COUNT, FIELD_ID } from './postings.js';
@@ -37,7 +37,7 @@ export function isSecondary(term: string): boolean {
 }
 
 function distinctWords(tokens: readonly Token[]): number {
-  return new Set(tokens.map((t) => t.folded)).size;
+  return new Set(tokens.map((t) => t.word)).size;
 }
 
 function stemsOf(tokens: readonly Token[]): string[] {

@@ -4,15 +4,19 @@
  *
  * Pipeline for a text: tokens (with their offsets, for highlighting) → elision removed
  * (`l'`, `d'`, `qu'`, `jusqu'`, with `'` or `’`) → hyphenated words split into their parts →
- * digit groups (`1 000`, `1.000`, `1000`) joined into one number token → folded (case, accents,
- * `œ` → `oe`) → stopwords dropped → Snowball French stem.
+ * digit groups (`1 000`, `1.000`, `1000`) joined into one number token → lower-cased → stopwords
+ * dropped → Snowball French stem of the word as written → stem folded (accents, `œ` → `oe`).
+ *
+ * The stemmer reads the accents: it strips `-ée` from `publiée` and `-é` from `publié` alike, but
+ * without the accents `publie` (a verb form to it) loses more than `publiee`, and `arriverent` is
+ * no past tense. Folding comes after, so the folded stems of `publiée` and `publié` are one.
  */
 import { stemmer } from '@orama/stemmers/french';
 import { stopwords as oramaFrenchStopwords } from '@orama/stopwords/french';
 import { fold } from './fold.js';
 
 /** Bump when any step below changes what terms a text produces: saved indexes keyed on it go stale. */
-export const ANALYSER_VERSION = 2;
+export const ANALYSER_VERSION = 3;
 
 /** One word of a text, with where it stands and the term it indexes as. */
 export interface Token {
@@ -20,7 +24,9 @@ export interface Token {
   readonly surface: string;
   readonly start: number;
   readonly end: number;
-  /** Folded surface without elision, e.g. `choigou`, `1000`. */
+  /** Lower-cased surface without elision or apostrophes, accents kept: what is stemmed, e.g. `choïgou`, `1000`. */
+  readonly word: string;
+  /** {@link word} folded, e.g. `choigou`, `1000`. */
   readonly folded: string;
   /** Stem used as index term; `undefined` for a stopword. */
   readonly term: string | undefined;
@@ -52,7 +58,7 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(
   ['qui', 'que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'quand', 'combien', 'ou', 'comment', 'pourquoi', 'est', 'ce', 'il', 'elle', 'ils', 'elles', 'fait', 'faire', 'who', 'what', 'when', 'where', 'which', 'how', 'many', 'much', 'why', 'did', 'does', 'the', 'of'].map(fold),
 );
 
-/** Strips a leading elided word (`l'`, `qu’`…) from a folded word. */
+/** Strips a leading elided word (`l'`, `qu’`…) from a lower-cased word. */
 function stripElision(word: string): { word: string; cut: number } {
   const m = /^([a-z]+)['’]/.exec(word);
   if (m?.[1] && ELISIONS.has(m[1])) return { word: word.slice(m[0].length), cut: m[0].length };
@@ -64,28 +70,40 @@ function joinDigits(surface: string): string {
   return surface.replace(/[ \u00a0\u202f.]/g, '');
 }
 
-/** Stems one folded word, or `undefined` when it is a stopword. */
-export function termOf(folded: string): string | undefined {
-  if (folded.length === 0 || STOPWORDS.has(folded)) return undefined;
-  if (/^\d/.test(folded)) return folded;
+/**
+ * The index term of one word: its Snowball stem, folded, or `undefined` for a stopword. `word`
+ * is lower-cased with any elision removed; with its accents it stems as French is written, but
+ * a folded word is read too (a typed query without accents).
+ *
+ * @example termOf('publiée') === termOf('publié') // 'publi'
+ */
+export function termOf(word: string): string | undefined {
+  if (word.length === 0) return undefined;
+  if (/^\d/.test(word)) return word;
   // The Snowball stemmer is the costliest step of indexing; a corpus has far fewer distinct
   // words than words, so each is stemmed once.
-  let stem = stems.get(folded);
+  let stem = stems.get(word);
   if (stem === undefined) {
     if (stems.size >= STEM_MEMO_MAX) stems.clear();
-    stem = stemmer(folded);
-    stems.set(folded, stem);
+    stem = isStopword(fold(word)) ? null : fold(stemmer(word));
+    stems.set(word, stem);
   }
-  return stem;
+  return stem ?? undefined;
+}
+
+/** True for an empty word or a stopword (folded), which index nothing. */
+function isStopword(folded: string): boolean {
+  return folded.length === 0 || STOPWORDS.has(folded);
 }
 
 const STEM_MEMO_MAX = 500_000;
-const stems = new Map<string, string>();
+/** Stems by word; `null` for a stopword. */
+const stems = new Map<string, string | null>();
 
 /**
  * Splits a text into tokens with offsets. Every token's `surface` is `text.slice(start, end)`.
  *
- * @example analyse("l'armée de Kiev")[0] // { surface: 'armée', folded: 'armee', term: 'arme', ... }
+ * @example analyse("l'armée de Kiev")[0] // { surface: 'armée', word: 'armée', folded: 'armee', term: 'arme', ... }
  */
 export function analyse(text: string): Token[] {
   const tokens: Token[] = [];
@@ -94,7 +112,7 @@ export function analyse(text: string): Token[] {
     const start = m.index;
     const word = wordOf(raw);
     if (word === undefined) continue;
-    tokens.push({ surface: word.cut === 0 ? raw : raw.slice(word.cut), start: start + word.cut, end: start + raw.length, folded: word.folded, term: word.term });
+    tokens.push({ surface: word.cut === 0 ? raw : raw.slice(word.cut), start: start + word.cut, end: start + raw.length, word: word.word, folded: word.folded, term: word.term });
   }
   return tokens;
 }
@@ -128,9 +146,10 @@ export function wordList(text: string): WordList {
   return { terms, starts, ends };
 }
 
-/** What a written word indexes as: the elided part to cut, its folded form and its term. */
+/** What a written word indexes as: the elided part to cut, its lower-cased and folded forms and its term. */
 interface WordForms {
   readonly cut: number;
+  readonly word: string;
   readonly folded: string;
   readonly term: string | undefined;
 }
@@ -151,18 +170,18 @@ function wordOf(raw: string): WordForms | undefined {
 }
 
 const WORD_MEMO_MAX = 500_000;
-const NO_WORD: WordForms = { cut: 0, folded: '', term: undefined };
+const NO_WORD: WordForms = { cut: 0, word: '', folded: '', term: undefined };
 const words = new Map<string, WordForms>();
 
 function formsOf(raw: string): WordForms | undefined {
   if (/^\d/.test(raw)) {
-    const folded = joinDigits(raw);
-    return { cut: 0, folded, term: folded };
+    const digits = joinDigits(raw);
+    return { cut: 0, word: digits, folded: digits, term: digits };
   }
-  const { word, cut } = stripElision(raw.toLowerCase());
+  const stripped = stripElision(raw.toLowerCase());
+  const word = stripped.word.replace(/['’]/g, '');
   if (word.length === 0) return undefined;
-  const folded = fold(word).replace(/['’]/g, '');
-  return { cut, folded, term: termOf(folded) };
+  return { cut: stripped.cut, word, folded: fold(word), term: termOf(word) };
 }
 
 /**
@@ -178,7 +197,7 @@ export const PREFIX_LENGTH = 5;
  * for a stopword.
  */
 export function surfaceTermOf(folded: string): string | undefined {
-  return termOf(folded) === undefined ? undefined : `=${folded}`;
+  return isStopword(folded) ? undefined : `=${folded}`;
 }
 
 /**
@@ -186,7 +205,7 @@ export function surfaceTermOf(folded: string): string | undefined {
  * and shorter words have none (their stem or surface already says it all).
  */
 export function prefixTermOf(folded: string): string | undefined {
-  if (folded.length < PREFIX_LENGTH || /^\d/.test(folded) || termOf(folded) === undefined) return undefined;
+  if (folded.length < PREFIX_LENGTH || /^\d/.test(folded) || isStopword(folded)) return undefined;
   return `~${folded.slice(0, PREFIX_LENGTH)}`;
 }
 

@@ -7,10 +7,30 @@ const query = (text: string) => ({ terms: new Set(terms(text)) });
 describe('choosing an excerpt', () => {
   const paragraph = 'Le ministre est arrivé lundi. Le train direct reliera les deux capitales. Il fera 10 000 kilomètres.';
 
-  it('quotes the sentence that holds the query words', () => {
+  it('quotes the sentence that holds the query words, marked as cut when the paragraph has more before it', () => {
     const e = chooseExcerpt(paragraph, query('capitales reliées'));
-    expect(paragraph.slice(e.start, e.end)).toContain('Le train direct reliera les deux capitales.');
+    expect(paragraph.slice(e.start, e.end)).toBe('Le train direct reliera les deux capitales.');
+    // A sentence start is not the paragraph's start: the reader must see that words come before.
+    expect(e.cutStart).toBe(true);
+    expect(e.cutEnd).toBe(true);
+  });
+
+  it('is not marked as cut where it reaches the paragraph\'s start or end', () => {
+    const e = chooseExcerpt(paragraph, query('ministre'));
+    expect(paragraph.slice(e.start, e.end)).toBe('Le ministre est arrivé lundi.');
     expect(e.cutStart).toBe(false);
+    expect(e.cutEnd).toBe(true);
+    const last = chooseExcerpt(paragraph, query('kilomètres'));
+    expect(paragraph.slice(last.start, last.end)).toBe('Il fera 10 000 kilomètres.');
+    expect(last.cutStart && !last.cutEnd).toBe(true);
+  });
+
+  it('never quotes a target alone: the excerpt holds a matched word', () => {
+    const text = 'Le train part le 17 juin. Plus tard, le ministre viendra.';
+    const at = text.indexOf('17 juin');
+    const e = chooseExcerpt(text, { terms: new Set(terms('ministre')), targets: [{ start: at, end: at + 7 }], targetBonus: 10, maxLength: 30 });
+    expect(text.slice(e.start, e.end)).toContain('ministre');
+    expect(e.matched).toEqual(terms('ministre'));
   });
 
   it('adds a neighbouring sentence when it matches too and both fit', () => {
@@ -50,7 +70,8 @@ describe('choosing an excerpt', () => {
     expect(quote.startsWith('Les départements français')).toBe(true);
     expect(quote.length).toBeLessThanOrEqual(EXCERPT_MAX_LENGTH);
     expect(quote.length).toBeGreaterThan(250);
-    expect(e.cutStart).toBe(false);
+    // It starts at a sentence start, after the paragraph's first sentence: cut before.
+    expect(e.cutStart).toBe(true);
     expect(e.cutEnd).toBe(true);
     expect(text[e.end]).toMatch(/\s/);
   });

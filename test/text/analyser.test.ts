@@ -31,6 +31,33 @@ describe('the French analyser', () => {
     expect(terms('le train de la Corée et des sapeurs')).toEqual(terms('train Corée sapeurs'));
   });
 
+  it('stems the word as written, accents included, then folds the stem', () => {
+    // Folding first made `publié` a verb form to the stemmer (`publ`) and `publiée` not (`publie`).
+    expect(terms('publiée')).toEqual(terms('publié'));
+    expect(terms('publiées publiés')).toEqual(terms('publiée publié'));
+    expect(terms('arrivèrent')).toEqual(terms('arriver'));
+    expect(terms('arrivèrent')).toEqual(terms('arrivé'));
+    expect(terms('créé')).toEqual(terms('créée'));
+    expect(terms('créé')).toEqual(terms('créer'));
+    expect(terms('créés créées')).toEqual(terms('créer créer'));
+    // The stems are folded: no accent ever reaches the index.
+    expect(terms('publiée arrivèrent créé Choïgou Séoul')).toEqual(['publi', 'arriv', 'cre', 'choigou', 'seoul']);
+  });
+
+  it('gives a question and a paragraph the same terms for the same word, written either way', () => {
+    expect(queryTerms('Quand a-t-elle été publiée ?')).toEqual(terms('publié'));
+    expect(queryTerms('Qui arrivèrent ?')).toEqual(terms('ils sont arrivés'));
+    // Typed without accents, a word still folds to the same letters (its stem may be shorter).
+    expect(terms('Choigou armee')).toEqual(terms('Choïgou armée'));
+  });
+
+  it('keeps the exact and prefix forms folded, whatever the stem', () => {
+    const [publiee] = analyse('publiée');
+    expect(publiee).toMatchObject({ word: 'publiée', folded: 'publiee', term: 'publi' });
+    expect(queryForms('publiée')).toEqual(['=publiee', '~publi']);
+    expect(prefixTermOf('publiee')).toBe(prefixTermOf('publie'));
+  });
+
   it('stems inflected forms to one term', () => {
     expect(terms('liaisons ferroviaires')).toEqual(terms('liaison ferroviaire'));
     expect(terms('reconstruction')).not.toEqual(terms('football'));

@@ -146,7 +146,8 @@ function whenDraft(a: WhenAnswer, ctx: RenderContext): AnswerDraft {
   if (a.dates.length === 0) return single([{ description: shown(m.noEvidenceTimeline), color: NEUTRAL_COLOR, fields: [], footer: footer('', a.query) }]);
   const { page, pageCount, first, items } = paged(a.dates, PAGE_SIZE.dates, ctx.page);
   const fields: DraftField[] = items.map((d, i) => {
-    const how = d.relative ? `“${d.wording}”, ${m.resolvedFrom(formatDay(d.excerpt.citation.published, ctx.locale))}` : `“${d.wording}”`;
+    const resolved = d.relative ? `, ${m.resolvedFrom(formatDay(d.excerpt.citation.published, ctx.locale))}` : '';
+    const how = `“${d.wording}”${resolved}${d.afterPublication ? `; ${m.afterPublication}` : ''}`;
     return {
       name: shown(`${first + i + 1}. ${formatPeriod(d, ctx.locale)} (${how})`),
       value: quoteWithReference(d.excerpt, ctx.locale),
