@@ -10,10 +10,10 @@ import type { QuestionKind } from './types.js';
  * such as "quelle distance" ask for a figure even though they start like "quel".
  */
 const PATTERNS: ReadonlyArray<readonly [QuestionKind, RegExp]> = [
-  ['when', /\b(quand|depuis quand|jusqu'a quand|a quelle (date|epoque|heure|periode)|en quelle annee|quelle annee|quel jour|quelle date|quel mois|en quel (mois|siecle)|when|what (date|year|day))\b/],
-  ['howmany', /\b(combien|quel(le)?s? (nombre|distance|duree|quantite|montant|somme|superficie|surface|taille|hauteur|longueur|age|pourcentage|proportion|population|prix|cout|effectif|chiffre|vitesse|poids)|how (many|much|long|far|old))\b/],
-  ['where', /\b(dans quel(le)?s? (pays|ville|region|lieu|endroit|continent|departement)|quel(le)?s? (pays|ville|region|lieu|endroit)|where)\b/],
-  ['who', /\b(qui|quel(le)?s? (personne|personnalite|homme|femme|dirigeant|responsable|organisation|agence|ministre|president|pays a)|par qui|a qui|de qui|who|whom)\b/],
+  ['when', /\b(quand|depuis quand|jusqu'a quand|a quelle (date|epoque|heure|periode)|en quelle annee|quelle annee|quel jour|quelle date|quel mois|en quel (mois|siecle)|when|(what|which) (date|year|day|month|time)|since when)\b/],
+  ['howmany', /\b(combien|quel(le)?s? (nombre|distance|duree|quantite|montant|somme|superficie|surface|taille|hauteur|longueur|age|pourcentage|proportion|population|prix|cout|effectif|chiffre|vitesse|poids)|how (many|much|long|far|old|often)|what (number|distance|amount|percentage|share))\b/],
+  ['where', /\b(dans quel(le)?s? (pays|ville|region|lieu|endroit|continent|departement)|quel(le)?s? (pays|ville|region|lieu|endroit)|where|(what|which) (country|city|region|place|town))\b/],
+  ['who', /\b(qui|quel(le)?s? (personne|personnalite|homme|femme|dirigeant|responsable|organisation|agence|ministre|president|pays a)|par qui|a qui|de qui|who|whom|whose|(what|which) (person|minister|president|agency|organi[sz]ation|leader))\b/],
 ];
 
 /** "où" as a word, accent required. */

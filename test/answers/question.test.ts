@@ -18,6 +18,15 @@ describe('question kinds', () => {
     ['À quelle vitesse court le guépard quand il chasse ?', 'howmany'],
     ['Qui était présent quand le traité fut signé ?', 'who'],
     ['Quand la famille où il est né arriva-t-elle ?', 'when'],
+    ['How much will the works cost?', 'howmany'],
+    ['How far does the train travel?', 'howmany'],
+    ['Who did Shoigu meet?', 'who'],
+    ['Which minister visited Pyongyang?', 'who'],
+    ['When was the mutual defence agreement signed?', 'when'],
+    ['In what year was the treaty signed?', 'when'],
+    ['Where will the museum be built?', 'where'],
+    ['Which country supplies weapons?', 'where'],
+    ['What did South Korea say about the workers?', 'other'],
   ] as const)('reads "%s" as a %s question', (question, kind) => {
     expect(questionKind(question)).toBe(kind);
   });
