@@ -1,106 +1,95 @@
 /**
- * `compare TOPIC`: what each outlet says on a topic, side by side, then what differs between
- * them: figures (compared by value, so "Cinq mille" = "5 000") and people named by some only.
+ * `compare TOPIC`: what each outlet says on a topic, side by side, then what the outlets state
+ * differently. Which outlets cover the topic is decided paragraph by paragraph (coverage.ts);
+ * every statement about an outlet is computed over the whole articles it has on the topic
+ * (statements.ts), never over the excerpts shown.
  */
-import type { FigureMention } from '../text/numbers.js';
+import type { Source } from '../corpus/types.js';
+import type { IndexedParagraph } from '../search/paragraph-index.js';
+import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Topic } from './coverage.js';
 import type { KnowledgeBase } from './facts.js';
 import { prepareQuery, retrieveBySource, suggestionsFor, type Ranked } from './retrieve.js';
-import type { CompareAnswer, FigureDifference, NoEvidenceAnswer, OutletCoverage, PersonDifference } from './types.js';
+import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
+import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
 /** Excerpts per outlet at most. */
-const COMPARE_EXCERPTS = 3;
+export const COMPARE_EXCERPTS = 3;
 /**
- * Paragraphs per outlet re-ranked by their excerpts. Fewer than `ask` weighs (20): every outlet
- * gets its own, and three excerpts are shown, not one.
+ * Paragraphs per outlet whose coverage of the topic is measured, best BM25 first. An outlet's
+ * paragraphs about the topic rank high for its words; 40 reach well past the last of them on the
+ * seeds and the invented stories.
  */
-const COMPARE_CANDIDATES = 10;
+const COMPARE_CANDIDATES = 40;
 
-/**
- * Share of the query's weight a paragraph must match to count as covering the topic: with three
- * words, one rare word is enough; a paragraph matching only a common word is not coverage.
- */
-const COVERAGE_SHARE = 0.3;
+/** Letters a word's beginning must share with the topic's word for the word not to be called missing. */
+const ABSENCE_PREFIX = 5;
+/** Index terms with that beginning looked up at most. */
+const ABSENCE_TERMS = 40;
 
 /** Compares the outlets of the corpus on a topic. */
-export function compare(kb: KnowledgeBase, topic: string): CompareAnswer | NoEvidenceAnswer {
-  const query = prepareQuery(kb, topic);
-  const idf = (t: string) => kb.index.idf(t);
-  // Words the corpus never uses (typos, other spellings from the alias table) weigh nothing here.
-  const unique = [...new Set(query.terms)].filter((t) => kb.index.documentFrequency(t) > 0);
-  const total = unique.reduce((s, t) => s + idf(t), 0);
-  const relevant = (r: Ranked) => total > 0 && coveredWeight(kb, r, unique, idf) / total >= COVERAGE_SHARE;
+export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvidenceAnswer {
+  const query = prepareQuery(kb, text);
+  const topic = topicOf(kb, query);
+  const bySource = retrieveBySource(kb, query, { limit: COMPARE_CANDIDATES, candidates: COMPARE_CANDIDATES });
+  const perOutlet = kb.corpus.sources.map((source) => ({ source, relevant: aboutTopic(kb, topic, bySource.get(source.id) ?? []) }));
+  if (perOutlet.every((o) => o.relevant.length === 0)) return { kind: 'no-evidence', command: 'compare', query: text, suggestions: suggestionsFor(kb, query) };
 
-  const bySource = retrieveBySource(kb, query, { limit: COMPARE_EXCERPTS, candidates: COMPARE_CANDIDATES });
-  const perOutlet = kb.corpus.sources.map((source) => ({ source, ranked: (bySource.get(source.id) ?? []).filter(relevant) }));
-  if (perOutlet.every((o) => o.ranked.length === 0)) return { kind: 'no-evidence', command: 'compare', query: topic, suggestions: suggestionsFor(kb, query) };
-
-  const outlets: OutletCoverage[] = perOutlet.map(({ source, ranked }) => ({
-    sourceId: source.id,
-    outlet: source.short,
-    outletName: source.name,
-    color: source.color,
-    covered: ranked.length > 0,
-    excerpts: ranked.map((r) => r.excerpt),
-  }));
-  const covering = perOutlet.filter((o) => o.ranked.length > 0);
+  const covering: OutletTopic[] = perOutlet
+    .filter((o) => o.relevant.length > 0)
+    .map((o) => ({ outlet: o.source.short, relevant: o.relevant.map((r) => r.doc), paragraphs: articlesOf(kb, o.relevant.map((r) => r.doc)) }));
+  const outlets: OutletCoverage[] = perOutlet.map(({ source, relevant }) => {
+    const shared = { sourceId: source.id, outlet: source.short, outletName: source.name, color: source.color };
+    if (relevant.length > 0) {
+      const excerpts = relevant.slice(0, COMPARE_EXCERPTS).map((r) => r.excerpt);
+      return { ...shared, coverage: 'covers', covered: true, excerpts, missing: [], articles: new Set(relevant.map((r) => r.doc.article.id)).size };
+    }
+    const missing = missingWords(kb, topic, source);
+    if (missing.length > 0) return { ...shared, coverage: missing.length === topic.concepts.length ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
+    // Every word is there, in no paragraph about the topic: show the closest, claim nothing more.
+    const closest = (bySource.get(source.id) ?? []).find((r) => coverageShare(topic, paragraphWords(kb, r.doc.id)) > 0);
+    return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [closest.excerpt] : [], missing: [], articles: 0 };
+  });
+  const several = covering.length > 1;
   return {
     kind: 'compare',
-    topic,
+    topic: text,
     outlets,
-    figures: covering.length > 1 ? figureDifferences(kb, covering) : [],
-    people: covering.length > 1 ? peopleDifferences(kb, covering) : [],
+    figures: several ? figureStatements(kb, covering) : [],
+    counts: several ? countStatements(kb, covering) : [],
+    people: several ? personStatements(kb, covering) : [],
   };
 }
 
-/** Query weight the ranked paragraph holds: each query term it contains, counted once. */
-function coveredWeight(kb: KnowledgeBase, r: Ranked, queryTerms: readonly string[], idf: (t: string) => number): number {
-  // The paragraph was analysed to choose its excerpt; reuse that rather than analyse it again.
-  const present = new Set(kb.index.analysisOf(r.doc.id).words.terms);
-  return queryTerms.filter((t) => present.has(t)).reduce((s, t) => s + idf(t), 0);
+/** The ranked paragraphs that are about the topic, best first. */
+function aboutTopic(kb: KnowledgeBase, topic: Topic, ranked: readonly Ranked[]): Ranked[] {
+  return ranked.filter((r) => coverageShare(topic, paragraphWords(kb, r.doc.id)) >= COVER_FLOOR);
 }
 
-type Covering = ReadonlyArray<{ source: { short: string }; ranked: readonly Ranked[] }>;
-
-function figureDifferences(kb: KnowledgeBase, covering: Covering): FigureDifference[] {
-  const byValue = new Map<number, { unit?: string; wordings: Map<string, string> }>();
-  for (const { source, ranked } of covering) {
-    for (const r of ranked) {
-      for (const f of kb.factsOf(r.doc.id).figures) addFigure(byValue, f, source.short);
+/** Every paragraph of the articles the given paragraphs belong to, in article order. */
+function articlesOf(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): IndexedParagraph[] {
+  const out: IndexedParagraph[] = [];
+  const seen = new Set<string>();
+  for (const { article } of docs) {
+    if (seen.has(article.id)) continue;
+    seen.add(article.id);
+    for (const p of article.paragraphs) {
+      const doc = kb.paragraph(article.id, p.n);
+      if (doc) out.push(doc);
     }
   }
-  const outlets = covering.map((c) => c.source.short);
-  return [...byValue]
-    .map(([value, { unit, wordings }]) => ({
-      value,
-      ...(unit ? { unit } : {}),
-      wordings: [...wordings].map(([outlet, text]) => ({ outlet, text })),
-      givenBy: [...wordings.keys()],
-      notGivenBy: outlets.filter((o) => !wordings.has(o)),
-    }))
-    .sort((a, b) => a.value - b.value);
+  return out;
 }
 
-function addFigure(byValue: Map<number, { unit?: string; wordings: Map<string, string> }>, f: FigureMention, outlet: string): void {
-  const entry = byValue.get(f.value) ?? { ...(f.unit ? { unit: f.unit } : {}), wordings: new Map<string, string>() };
-  if (!entry.wordings.has(outlet)) entry.wordings.set(outlet, f.text);
-  byValue.set(f.value, entry);
-}
-
-function peopleDifferences(kb: KnowledgeBase, covering: Covering): PersonDifference[] {
-  const namedBy = new Map<string, { name: string; outlets: Set<string> }>();
-  for (const { source, ranked } of covering) {
-    for (const r of ranked) {
-      for (const m of kb.factsOf(r.doc.id).entities) {
-        if (m.entity.kind !== 'person') continue;
-        const entry = namedBy.get(m.entity.key) ?? { name: m.entity.name, outlets: new Set<string>() };
-        entry.outlets.add(source.short);
-        namedBy.set(m.entity.key, entry);
-      }
-    }
-  }
-  const outlets = covering.map((c) => c.source.short);
-  return [...namedBy.values()]
-    .filter((p) => p.outlets.size < outlets.length)
-    .map((p) => ({ name: p.name, namedBy: [...p.outlets], notNamedBy: outlets.filter((o) => !p.outlets.has(o)) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+/** Words of the topic that no paragraph of the outlet holds (a name counts only whole, under any of its spellings). */
+function missingWords(kb: KnowledgeBase, topic: Topic, source: Source): string[] {
+  const found = (term: string) => kb.index.match([term], { sourceId: source.id, fuzzy: false }).count > 0;
+  // Absence is claimed only when no word even begins like the topic's word (`disparus` for
+  // `disparues`, which stem apart): a claim that must hold under any ending.
+  const has = (term: string, i: number, c: Topic['concepts'][number]) => {
+    const form = c.forms[i] ?? term;
+    if (found(term)) return true;
+    return form.length >= ABSENCE_PREFIX && kb.index.termsStartingWith(form.slice(0, ABSENCE_PREFIX), ABSENCE_TERMS).some(found);
+  };
+  const names = (c: Topic['concepts'][number]) => kb.entities.some((e) => c.entities.has(e.key) && e.occurrences.some((o) => kb.paragraph(o.articleId, o.paragraph)?.source.id === source.id));
+  return topic.concepts.filter((c) => !c.allOf.every((t, i) => has(t, i, c)) && !names(c)).map((c) => c.words);
 }

@@ -3,6 +3,7 @@
  * (this is what `npm run ask -- --json` prints), with no wording of the bot's own: renderers add
  * headings and sentences in the reader's language, excerpts stay in the articles' language.
  */
+import type { CommandName } from '../commands/table.js';
 import type { Span } from '../text/sentences.js';
 import type { DatePrecision } from '../text/dates.js';
 import type { EntityKind } from '../text/entities.js';
@@ -32,9 +33,9 @@ export interface Excerpt {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** The excerpt begins inside a sentence: show `…` before it. */
+  /** The paragraph has words before the excerpt: show `…` before it. */
   readonly cutStart: boolean;
-  /** The excerpt ends inside a sentence: show `…` after it. */
+  /** The paragraph has words after the excerpt: show `…` after it. */
   readonly cutEnd: boolean;
   /** Words to highlight, as offsets into {@link text}. */
   readonly highlights: readonly Span[];
@@ -50,7 +51,7 @@ export interface AskAnswer {
   readonly query: string;
   readonly questionKind: QuestionKind;
   readonly excerpts: readonly Excerpt[];
-  /** How many paragraphs matched in all (excerpts may be fewer). */
+  /** How many paragraphs clear the relevance floors in all (excerpts may be fewer). */
   readonly total: number;
 }
 
@@ -97,6 +98,11 @@ export interface DatedExcerpt {
   readonly wording: string;
   /** True when resolved against the publication date. */
   readonly relative: boolean;
+  /**
+   * The period starts after the article's publication date (`mercredi` resolved to the day after
+   * it): a later event, a plan, or a date the resolution got wrong. Renderers say so.
+   */
+  readonly afterPublication: boolean;
   /** First day of the period, for sorting. */
   readonly sortKey: string;
   readonly excerpt: Excerpt;
@@ -111,41 +117,101 @@ export interface WhenAnswer {
   readonly total?: number;
 }
 
+/**
+ * How far an outlet covers a topic, each a statement a reader can check:
+ * - `covers`: paragraphs about the topic (see answers/coverage.ts), shown;
+ * - `in-passing`: its articles use every word of the topic, but no paragraph is about it; the
+ *   closest paragraph is shown;
+ * - `lacks-words`: its articles never use some words of the topic ({@link OutletCoverage.missing});
+ *   nothing more is claimed;
+ * - `none`: its articles use none of the topic's words: it does not cover the topic.
+ */
+export type CoverageKind = 'covers' | 'in-passing' | 'lacks-words' | 'none';
+
 /** One outlet's side of a comparison. */
 export interface OutletCoverage {
   readonly sourceId: string;
   readonly outlet: string;
   readonly outletName: string;
   readonly color: string;
-  /** False when the outlet has nothing on the topic: say so, never fill in. */
+  readonly coverage: CoverageKind;
+  /** `coverage === 'covers'`. False when the outlet has nothing on the topic: say so, never fill in. */
   readonly covered: boolean;
+  /** Paragraphs about the topic (`covers`), or the closest one (`in-passing`); else none. */
   readonly excerpts: readonly Excerpt[];
+  /**
+   * Words of the topic that none of the outlet's articles holds, in any form (no word even
+   * begins like them): what makes `lacks-words` and `none` checkable.
+   */
+  readonly missing: readonly string[];
+  /** How many of the outlet's articles cover the topic: the articles the statements below are about. */
+  readonly articles: number;
 }
 
-/** A figure on the topic, and which outlets give it. */
-export interface FigureDifference {
+/** One outlet's value for a quantity, with the paragraph that gives it. */
+export interface StatedValue {
+  readonly outlet: string;
   readonly value: number;
-  readonly unit?: string;
-  /** Wordings per outlet, e.g. `Cinq mille` (AFP) and `5 000` (RT). */
-  readonly wordings: readonly { readonly outlet: string; readonly text: string }[];
+  /** The figure and its noun as written, e.g. `1.000 sapeurs`. */
+  readonly text: string;
+  readonly excerpt: Excerpt;
+}
+
+/**
+ * How the outlets covering a topic state one quantity: `same` (every outlet giving it gives the
+ * same values, maybe worded differently), `different` (they give different values), `one-outlet`
+ * (only some give it: the others' articles on the topic give no figure for it at all).
+ */
+export type StatementKind = 'same' | 'different' | 'one-outlet';
+
+/** A figure on the topic, compared over the whole articles of the outlets that cover it. */
+export interface FigureStatement {
+  readonly kind: StatementKind;
+  /** What is counted, e.g. `sapeurs` (the first noun of its counted.yaml group). */
+  readonly quantity: string;
+  readonly values: readonly StatedValue[];
+  readonly givenBy: readonly string[];
+  /** Outlets covering the topic whose articles on it give no figure for this quantity. */
+  readonly notGivenBy: readonly string[];
+}
+
+/** One outlet's ordinal count (`la troisième visite en quatre mois`). */
+export interface StatedCount {
+  readonly outlet: string;
+  readonly ordinal: number;
+  /** The period counted over, in days, when the text gives one. */
+  readonly periodDays?: number;
+  readonly text: string;
+  readonly excerpt: Excerpt;
+}
+
+/** How the outlets count one thing with ordinals (`deuxième visite`), compared like figures. */
+export interface CountStatement {
+  readonly kind: StatementKind;
+  /** What is counted, e.g. `visite`. */
+  readonly counted: string;
+  readonly counts: readonly StatedCount[];
   readonly givenBy: readonly string[];
   readonly notGivenBy: readonly string[];
 }
 
-/** A person on the topic named by some outlets only. */
-export interface PersonDifference {
+/** A person on the topic named by some outlets only, over the whole articles on the topic. */
+export interface PersonStatement {
   readonly name: string;
-  readonly namedBy: readonly string[];
+  /** Each naming outlet with the first paragraph that names the person. */
+  readonly namedBy: readonly { readonly outlet: string; readonly excerpt: Excerpt }[];
+  /** Outlets covering the topic none of whose articles on it names the person, under any spelling. */
   readonly notNamedBy: readonly string[];
 }
 
-/** `compare`: each outlet's best excerpts on a topic, then what differs. */
+/** `compare`: each outlet's best excerpts on a topic, then what the outlets state differently. */
 export interface CompareAnswer {
   readonly kind: 'compare';
   readonly topic: string;
   readonly outlets: readonly OutletCoverage[];
-  readonly figures: readonly FigureDifference[];
-  readonly people: readonly PersonDifference[];
+  readonly figures: readonly FigureStatement[];
+  readonly counts: readonly CountStatement[];
+  readonly people: readonly PersonStatement[];
 }
 
 /** `cite`: one ready-to-paste citation. */
@@ -199,6 +265,6 @@ export interface NoEvidenceAnswer {
 /** Every answer the engine gives. */
 export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer;
 
-/** The engine's commands. */
-export const COMMAND_NAMES = ['ask', 'who', 'when', 'compare', 'cite', 'sources', 'help'] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+/** The commands, derived from their table (src/commands/table.ts), where each one is defined. */
+export { COMMAND_NAMES } from '../commands/table.js';
+export type { CommandName };

@@ -4,6 +4,7 @@
  * ```text
  * <dataDir>/sources.yaml     required, see sourcesFileSchema
  * <dataDir>/aliases.yaml     optional, see aliasesFileSchema
+ * <dataDir>/counted.yaml     optional, see countedFileSchema
  * <dataDir>/articles/*.md    one article per file, see article-file.ts
  * ```
  *
@@ -17,8 +18,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ArticleFileError, parseArticleFile } from './article-file.js';
-import { aliasesFileSchema, describeIssue, sourcesFileSchema } from './schema.js';
-import type { AliasGroup, Article, Corpus, Source } from './types.js';
+import { aliasesFileSchema, countedFileSchema, describeIssue, sourcesFileSchema } from './schema.js';
+import type { AliasGroup, Article, Corpus, CountedNounGroup, Source } from './types.js';
 
 /** Files above this size are refused unread: no article is 5 MB, so it is a wrong file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -60,6 +61,9 @@ export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<
   // A file holding only comments is an empty list, not an error.
   const aliasesData = aliasesText === undefined ? [] : (parseYaml(shown('aliases.yaml'), aliasesText) ?? []);
   const aliases: AliasGroup[] = validate(shown('aliases.yaml'), aliasesData, aliasesFileSchema);
+  const countedText = textOf(dataDir, COUNTED_FILE, read.files.get(COUNTED_FILE), { optional: true });
+  const countedData = countedText === undefined ? [] : (parseYaml(shown(COUNTED_FILE), countedText) ?? []);
+  const counted: CountedNounGroup[] = validate(shown(COUNTED_FILE), countedData, countedFileSchema);
 
   const known = new Map(sources.map((s) => [s.id, s]));
   const seen = new Map<string, string>();
@@ -85,7 +89,7 @@ export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<
     articles.push({ ...meta, paragraphs, file: rel });
   }
   articles.sort((a, b) => (a.published === b.published ? compare(a.id, b.id) : compare(a.published, b.published)));
-  return deepFreeze({ sources, articles, aliases });
+  return deepFreeze({ sources, articles, aliases, counted });
 }
 
 /**
@@ -109,6 +113,7 @@ function compare(a: string, b: string): number {
 
 const SOURCES_FILE = 'sources.yaml';
 const ALIASES_FILE = 'aliases.yaml';
+const COUNTED_FILE = 'counted.yaml';
 
 /** One corpus file as read: its bytes, or why there are none. */
 export type FileRead =
@@ -120,7 +125,7 @@ export type FileRead =
 
 /** Every corpus file, each read once: what {@link loadCorpus} parses and a cache fingerprints. */
 export interface CorpusFiles {
-  /** By path relative to the data directory: `sources.yaml`, `aliases.yaml`, `articles/*.md`. */
+  /** By path relative to the data directory: `sources.yaml`, `aliases.yaml`, `counted.yaml`, `articles/*.md`. */
   readonly files: ReadonlyMap<string, FileRead>;
   /** The article files in a stable order, or why they could not be listed (thrown when reached). */
   readonly articles: readonly string[] | CorpusError;
@@ -133,7 +138,7 @@ export interface CorpusFiles {
  */
 export async function readCorpusFiles(dataDir: string): Promise<CorpusFiles> {
   const files = new Map<string, FileRead>();
-  for (const rel of [SOURCES_FILE, ALIASES_FILE]) files.set(rel, readOne(dataDir, rel));
+  for (const rel of [SOURCES_FILE, ALIASES_FILE, COUNTED_FILE]) files.set(rel, readOne(dataDir, rel));
   let articles: string[] | CorpusError;
   try {
     articles = (await articleFileNames(dataDir)).map((name) => `articles/${name}`);

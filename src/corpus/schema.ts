@@ -139,6 +139,30 @@ export const aliasesFileSchema = z
     });
   });
 
+/**
+ * The whole of `data/counted.yaml`: a list of groups of nouns that count the same thing, each at
+ * least two nouns. A noun may not appear in two groups (compared folded), or one figure would
+ * count two different things.
+ */
+export const countedFileSchema = z
+  .array(
+    z.array(trimmedText('a noun'), { error: (iss) => `expected a list of nouns, got ${shown(iss.input)}` }).min(2, {
+      error: (iss) => `expected at least 2 nouns in a group, got ${shown(iss.input)}`,
+    }),
+    { error: (iss) => `expected a list of noun groups, got ${shown(iss.input)}` },
+  )
+  .superRefine((groups, ctx) => {
+    const seen = new Map<string, number>();
+    groups.forEach((group, g) => {
+      group.forEach((noun, j) => {
+        const key = fold(noun);
+        const first = seen.get(key);
+        if (first !== undefined && first !== g) ctx.addIssue({ code: 'custom', path: [g, j], message: `noun ${shown(noun)} is already in group [${first}]` });
+        seen.set(key, g);
+      });
+    });
+  });
+
 /** A field name and a message for one zod issue, ready for `file: field "x": message`. */
 export interface IssueDescription {
   /** Dotted path such as `published` or `[1].color`; undefined when the issue is about the whole file. */

@@ -58,9 +58,17 @@ export interface Article {
  */
 export type AliasGroup = readonly string[];
 
+/**
+ * Nouns that count the same thing, e.g. `["sapeurs", "soldats du génie", "démineurs"]`: a figure
+ * counted with one is compared with a figure counted with another. The first is the display form.
+ */
+export type CountedNounGroup = readonly string[];
+
 /** Everything the engine answers from. */
 export interface Corpus {
   readonly sources: readonly Source[];
   readonly articles: readonly Article[];
   readonly aliases: readonly AliasGroup[];
+  /** From `counted.yaml` (optional): which counted nouns name the same thing. */
+  readonly counted?: readonly CountedNounGroup[];
 }

@@ -2,7 +2,8 @@
  * The bot's own words, in English and French. Excerpts are never translated: only headings,
  * labels and sentences the bot writes itself live here. One catalogue serves every surface.
  */
-import type { CommandName, QuestionKind } from '../answers/types.js';
+import type { QuestionKind } from '../answers/types.js';
+import type { UserErrorCode } from '../commands/user-error.js';
 
 /** Languages the bot speaks. */
 export type Locale = 'en' | 'fr';
@@ -29,6 +30,8 @@ const en = {
   timeline: 'Timeline',
   datesFor: (q: string) => `Dates for “${q}”`,
   resolvedFrom: (published: string) => `resolved from the publication date ${published}`,
+  /** Said of a date after its article's publication date (`DatedExcerpt.afterPublication`). */
+  afterPublication: 'after the article’s publication date',
   compareOn: (t: string) => `What each outlet says on “${t}”`,
   notCovered: (outlet: string) => `${outlet} does not cover this topic.`,
   differences: 'What differs',
@@ -38,6 +41,23 @@ const en = {
   namedBy: 'named by',
   notNamedBy: 'not by',
   noDifference: 'No figure or person differs between the outlets on this topic.',
+  /** What `compare` states about the outlets (render/differences.ts). */
+  statements: {
+    missing: (words: string) => `none of its articles mentions ${words}`,
+    lacksWords: (outlet: string, words: string) => `${outlet}: none of its articles mentions ${words}.`,
+    inPassing: (outlet: string) => `${outlet} uses these words only in passing; its closest paragraph:`,
+    different: 'Different figures',
+    oneOutlet: 'Given by one side only',
+    same: 'Same figures',
+    countsDifferent: 'Counted differently',
+    countsSame: 'Counted alike',
+    countsOne: 'Counted by one side only',
+    notGivenBy: (outlets: string) => `no figure for it from ${outlets}`,
+    notCountedBy: (outlets: string) => `not counted by ${outlets}`,
+    people: 'People named by some outlets only',
+    notNamedBy: (outlets: string) => `not named by ${outlets}`,
+    ordinal: (n: number) => (n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`),
+  },
   citation: 'Citation',
   sources: 'Sources',
   articles: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
@@ -46,23 +66,26 @@ const en = {
   paragraphSign: '¶',
   help: 'Commands',
   helpFooter: 'Every excerpt is the article’s own words, with its outlet, date and paragraph.',
-  commands: {
-    ask: 'Ask a question; get the best excerpts, cited.',
-    who: 'People and organisations, with their roles as stated; or who is behind something.',
-    when: 'Dates, normalised; without a topic, the whole timeline.',
-    compare: 'What each outlet says on a topic, and what differs.',
-    cite: 'One ready-to-paste citation.',
-    sources: 'The outlets and articles indexed.',
-    help: 'This list.',
-  } satisfies Record<CommandName, string>,
   seasons: { spring: 'spring', summer: 'summer', autumn: 'autumn', winter: 'winter' } as Record<string, string>,
   parts: { early: 'early', mid: 'mid', late: 'late' } as Record<string, string>,
   weekOf: (d: string) => `week of ${d}`,
+  /**
+   * What a user error says, by stable code (`src/commands/user-error.ts`), on every surface; the
+   * detail is for the logs and is quoted only where it helps (the maximum length).
+   */
   errors: {
-    'missing-argument': (what: string) => `Please tell me what to look for (${what}).`,
-    'unknown-command': (what: string) => `Unknown command “${what}”. Try help.`,
-  },
-  /** Words only the Discord bot uses: footers, buttons, its own errors. */
+    'empty-query': () => 'Please type something to look for.',
+    'query-too-long': (max: string) => `That is too long: ${max} characters at most.`,
+    'invalid-input': () => 'I could not read that command’s options. Please try again.',
+    'missing-argument': () => 'Please tell me what to look for.',
+    'unknown-command': () => 'I do not know that command. Try /help.',
+    'empty-message': () => 'That message has no text I can look up.',
+    'expired-button': () => 'This answer is more than 15 minutes old, so its buttons no longer work. Please ask again.',
+    'stale-button': () => 'I can no longer find the question behind this button. Please ask again.',
+    'unknown-button': () => 'This button comes from an older version of the bot. Please ask again.',
+    'unknown-paragraph': () => 'That paragraph is no longer in the corpus. Please ask again.',
+  } satisfies Record<UserErrorCode, (detail: string) => string>,
+  /** Words only the Discord bot uses: footers, buttons, the context menu. */
   discord: {
     questionKind: (kind: string) => `Question · ${kind}`,
     excerpts: 'Excerpts',
@@ -76,19 +99,6 @@ const en = {
     citationButton: (n: number) => `Citation ${n}`,
     contextMenuHelp: 'Right-click a message → Apps → Cite sources: the excerpts that support or relate to it.',
     hideHelp: 'Every command takes hide:True to answer only you.',
-    /** User errors, by stable code (the code is shown too, for support). */
-    errors: {
-      'empty-query': () => 'Please type something to look for.',
-      'query-too-long': (max: string) => `That is too long: ${max} characters at most.`,
-      'invalid-input': () => 'I could not read that command’s options. Please try again.',
-      'missing-argument': () => 'Please tell me what to look for.',
-      'unknown-command': () => 'I do not know that command. Try /help.',
-      'empty-message': () => 'That message has no text I can look up.',
-      'expired-button': () => 'This answer is more than 15 minutes old, so its buttons no longer work. Please ask again.',
-      'stale-button': () => 'I can no longer find the question behind this button. Please ask again.',
-      'unknown-button': () => 'This button comes from an older version of the bot. Please ask again.',
-      'unknown-paragraph': () => 'That paragraph is no longer in the corpus. Please ask again.',
-    },
     internalError: (id: string) => `Sorry, something went wrong on my side. It has been logged as error ${id}.`,
     /** The per-user cooldown's notice; `when` is a Discord relative timestamp, which each client shows in its own language. */
     cooldown: (when: string) => `You are sending commands a little fast. Please try again ${when}.`,
@@ -115,6 +125,7 @@ const fr: Messages = {
   timeline: 'Chronologie',
   datesFor: (q) => `Dates pour « ${q} »`,
   resolvedFrom: (published) => `déduit de la date de publication ${published}`,
+  afterPublication: 'postérieure à la date de publication de l’article',
   compareOn: (t) => `Ce que dit chaque média sur « ${t} »`,
   notCovered: (outlet) => `${outlet} ne traite pas ce sujet.`,
   differences: 'Ce qui diffère',
@@ -124,6 +135,22 @@ const fr: Messages = {
   namedBy: 'cité par',
   notNamedBy: 'pas par',
   noDifference: 'Aucun chiffre ni aucune personne ne diffère entre les médias sur ce sujet.',
+  statements: {
+    missing: (words) => `aucun de ses articles ne mentionne ${words}`,
+    lacksWords: (outlet, words) => `${outlet} : aucun de ses articles ne mentionne ${words}.`,
+    inPassing: (outlet) => `${outlet} n’emploie ces mots qu’en passant ; son paragraphe le plus proche :`,
+    different: 'Chiffres différents',
+    oneOutlet: 'Donnés par un seul côté',
+    same: 'Mêmes chiffres',
+    countsDifferent: 'Décomptes différents',
+    countsSame: 'Mêmes décomptes',
+    countsOne: 'Décompte d’un seul côté',
+    notGivenBy: (outlets) => `aucun chiffre de ${outlets}`,
+    notCountedBy: (outlets) => `pas de décompte chez ${outlets}`,
+    people: 'Personnes citées par certains médias seulement',
+    notNamedBy: (outlets) => `pas citée par ${outlets}`,
+    ordinal: (n) => (n === 1 ? '1re' : `${n}e`),
+  },
   citation: 'Citation',
   sources: 'Sources',
   articles: (n) => `${n} article${n > 1 ? 's' : ''}`,
@@ -132,21 +159,20 @@ const fr: Messages = {
   paragraphSign: '¶',
   help: 'Commandes',
   helpFooter: 'Chaque extrait est le texte même de l’article, avec son média, sa date et son paragraphe.',
-  commands: {
-    ask: 'Posez une question ; obtenez les meilleurs extraits, cités.',
-    who: 'Personnes et organisations, avec leurs fonctions telles qu’indiquées ; ou qui est derrière un fait.',
-    when: 'Les dates, normalisées ; sans sujet, toute la chronologie.',
-    compare: 'Ce que dit chaque média sur un sujet, et ce qui diffère.',
-    cite: 'Une citation prête à coller.',
-    sources: 'Les médias et articles indexés.',
-    help: 'Cette liste.',
-  },
   seasons: { spring: 'printemps', summer: 'été', autumn: 'automne', winter: 'hiver' },
   parts: { early: 'début', mid: 'mi', late: 'fin' },
   weekOf: (d) => `semaine du ${d}`,
   errors: {
-    'missing-argument': (what) => `Dites-moi ce qu’il faut chercher (${what}).`,
-    'unknown-command': (what) => `Commande inconnue « ${what} ». Essayez help.`,
+    'empty-query': () => 'Tapez ce qu’il faut chercher.',
+    'query-too-long': (max) => `C’est trop long : ${max} caractères au plus.`,
+    'invalid-input': () => 'Je n’ai pas pu lire les options de cette commande. Réessayez.',
+    'missing-argument': () => 'Dites-moi ce qu’il faut chercher.',
+    'unknown-command': () => 'Je ne connais pas cette commande. Essayez /aide.',
+    'empty-message': () => 'Ce message n’a pas de texte à rechercher.',
+    'expired-button': () => 'Cette réponse a plus de 15 minutes : ses boutons ne fonctionnent plus. Reposez la question.',
+    'stale-button': () => 'Je ne retrouve plus la question derrière ce bouton. Reposez la question.',
+    'unknown-button': () => 'Ce bouton vient d’une version antérieure du bot. Reposez la question.',
+    'unknown-paragraph': () => 'Ce paragraphe n’est plus dans le corpus. Reposez la question.',
   },
   discord: {
     questionKind: (kind) => `Question · ${kind}`,
@@ -161,18 +187,6 @@ const fr: Messages = {
     citationButton: (n) => `Citation ${n}`,
     contextMenuHelp: 'Clic droit sur un message → Applications → Citer les sources : les extraits qui l’appuient ou s’y rapportent.',
     hideHelp: 'Chaque commande accepte masquer:True pour ne répondre qu’à vous.',
-    errors: {
-      'empty-query': () => 'Tapez ce qu’il faut chercher.',
-      'query-too-long': (max) => `C’est trop long : ${max} caractères au plus.`,
-      'invalid-input': () => 'Je n’ai pas pu lire les options de cette commande. Réessayez.',
-      'missing-argument': () => 'Dites-moi ce qu’il faut chercher.',
-      'unknown-command': () => 'Je ne connais pas cette commande. Essayez /aide.',
-      'empty-message': () => 'Ce message n’a pas de texte à rechercher.',
-      'expired-button': () => 'Cette réponse a plus de 15 minutes : ses boutons ne fonctionnent plus. Reposez la question.',
-      'stale-button': () => 'Je ne retrouve plus la question derrière ce bouton. Reposez la question.',
-      'unknown-button': () => 'Ce bouton vient d’une version antérieure du bot. Reposez la question.',
-      'unknown-paragraph': () => 'Ce paragraphe n’est plus dans le corpus. Reposez la question.',
-    },
     internalError: (id) => `Désolé, une erreur s’est produite de mon côté. Elle est enregistrée sous le numéro ${id}.`,
     cooldown: (when) => `Vous envoyez des commandes un peu vite. Réessayez ${when}.`,
   },

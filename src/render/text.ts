@@ -3,8 +3,9 @@
  * lines. Highlighting is optional (ANSI bold on a terminal, nothing in a pipe) so that piped
  * output quotes the articles exactly.
  */
-import type { Answer, AskAnswer, CompareAnswer, EntitySummary, Excerpt, NoEvidenceAnswer, SourcesAnswer, WhenAnswer, WhoAnswer } from '../answers/types.js';
-import { COMMAND_ARGUMENT } from '../answers/engine.js';
+import type { Answer, AskAnswer, CompareAnswer, EntitySummary, Excerpt, HelpAnswer, NoEvidenceAnswer, SourcesAnswer, WhenAnswer, WhoAnswer } from '../answers/types.js';
+import { commandSpec, isCommandName, usageOf } from '../commands/table.js';
+import { coverageLine, differenceLines } from './differences.js';
 import { formatDay, formatPeriod, pasteCitation, quoted, shortReference } from './format.js';
 import { messages, type Locale } from './messages.js';
 
@@ -39,7 +40,7 @@ function linesOf(answer: Answer, o: TextOptions): string[] {
     case 'sources':
       return sourcesLines(answer, o);
     case 'help':
-      return helpLines(o);
+      return helpLines(answer, o);
     case 'no-evidence':
       return noEvidenceLines(answer, o);
   }
@@ -101,7 +102,8 @@ function whenLines(a: WhenAnswer, o: TextOptions): string[] {
   if (a.dates.length === 0) return [m.noEvidenceTimeline];
   const lines = [a.query ? m.datesFor(a.query) : `${m.timeline}:`, ''];
   for (const d of a.dates) {
-    const how = d.relative ? ` (“${d.wording}”, ${m.resolvedFrom(formatDay(d.excerpt.citation.published, o.locale))})` : ` (“${d.wording}”)`;
+    const resolved = d.relative ? `, ${m.resolvedFrom(formatDay(d.excerpt.citation.published, o.locale))}` : '';
+    const how = ` (“${d.wording}”${resolved}${d.afterPublication ? `; ${m.afterPublication}` : ''})`;
     lines.push(`• ${formatPeriod(d, o.locale)}${how}`, ...excerptLines(d.excerpt, o, '  '));
   }
   if (a.total !== undefined) lines.push('', m.shownOf(a.dates.length, a.total));
@@ -113,21 +115,13 @@ function compareLines(a: CompareAnswer, o: TextOptions): string[] {
   const lines = [m.compareOn(a.topic)];
   for (const outlet of a.outlets) {
     lines.push('', `[${outlet.outlet}] ${outlet.outletName}`);
-    if (!outlet.covered) lines.push(`  ${m.notCovered(outlet.outlet)}`);
+    const said = coverageLine(outlet, o.locale);
+    if (said) lines.push(`  ${said}`);
     outlet.excerpts.forEach((e) => lines.push(...excerptLines(e, o, '  ')));
   }
-  const figures = a.figures.filter((f) => f.notGivenBy.length > 0 || new Set(f.wordings.map((w) => w.text)).size > 1);
-  if (figures.length > 0 || a.people.length > 0) {
-    lines.push('', `${m.differences}:`);
-    for (const f of figures) {
-      const wordings = f.wordings.map((w) => `“${w.text}” (${w.outlet})`).join(' = ');
-      const missing = f.notGivenBy.length > 0 ? `; ${m.notGivenBy} ${f.notGivenBy.join(', ')}` : '';
-      lines.push(`  ${m.figures}: ${f.value.toLocaleString(o.locale === 'fr' ? 'fr-FR' : 'en-GB')}${f.unit ? ` ${f.unit}` : ''} — ${wordings}${missing}`);
-    }
-    for (const p of a.people) lines.push(`  ${p.name} — ${m.namedBy} ${p.namedBy.join(', ')}, ${m.notNamedBy} ${p.notNamedBy.join(', ')}`);
-  } else if (a.outlets.filter((x) => x.covered).length > 1) {
-    lines.push('', m.noDifference);
-  }
+  const differences = differenceLines(a, o.locale);
+  if (differences.length > 0) lines.push('', `${m.differences}:`, ...differences.map((d) => `  ${d}`));
+  else if (a.outlets.filter((x) => x.covered).length > 1) lines.push('', m.noDifference);
   return lines;
 }
 
@@ -142,14 +136,11 @@ function sourcesLines(a: SourcesAnswer, o: TextOptions): string[] {
   return lines;
 }
 
-function helpLines(o: TextOptions): string[] {
+/** Each command as the reader's language names it, from the command table. */
+function helpLines(a: HelpAnswer, o: TextOptions): string[] {
   const m = messages(o.locale);
   const lines = [`${m.help}:`];
-  for (const [name, description] of Object.entries(m.commands)) {
-    const arg = COMMAND_ARGUMENT[name as keyof typeof m.commands];
-    const usage = arg ? (arg.required ? ` <${arg.name}>` : ` [${arg.name}]`) : '';
-    lines.push(`  /${name}${usage} — ${description}`);
-  }
+  for (const name of a.commands.filter(isCommandName)) lines.push(`  ${usageOf(name, o.locale)} — ${commandSpec(name).summary[o.locale]}`);
   lines.push('', m.helpFooter);
   return lines;
 }

@@ -15,7 +15,7 @@ import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js
 import { analyseText, type TextAnalysis } from './excerpt.js';
 import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
 import { FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
-import { TypoMatcher } from './typos.js';
+import { TypoMatcher, type NearTerm } from './typos.js';
 import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
 
 export type { Matches } from './bm25.js';
@@ -249,9 +249,25 @@ export class ParagraphIndex {
     return out;
   }
 
+  /** Index terms (stems) starting with a prefix, most frequent first. */
+  termsStartingWith(prefix: string, limit = 25): string[] {
+    return this.vocabulary.termsStartingWith(prefix, limit);
+  }
+
   /** Every index term starting with a prefix, as written in the articles, most frequent first. */
   wordsStartingWith(prefix: string, limit = 25): string[] {
     return this.vocabulary.wordsStartingWith(prefix, limit);
+  }
+
+  /**
+   * The stems of the paragraphs within a typo of a query stem, each with the weight its matches
+   * get (below 1): what a fuzzy search reaches besides the stem itself. Only a stem the
+   * paragraphs never use can be a typo: fuzzy matching a known word reaches unrelated ones
+   * (`matiere` → `maniere`) and costs time; for a known one, none.
+   */
+  typosOf(term: string): readonly NearTerm[] {
+    if (!TypoMatcher.tolerates(term) || this.vocabulary.documentFrequency(term) > 0) return [];
+    return this.typos.typosOf(term);
   }
 
   /** The query's terms with the index terms each reaches (itself; typos of an unknown stem). */
@@ -265,11 +281,7 @@ export class ParagraphIndex {
       const derived: Array<{ id: number; weight: number }> = [];
       const id = this.postings.termId(term);
       if (id >= 0) derived.push({ id, weight: 1 });
-      // Only a word the paragraphs never use can be a typo: fuzzy matching a known word reaches
-      // unrelated ones (`matiere` → `maniere`) and costs time.
-      if (fuzzy && !secondary && TypoMatcher.tolerates(term) && this.vocabulary.documentFrequency(term) === 0) {
-        for (const near of this.typos.typosOf(term)) derived.push({ id: near.id, weight: near.weight });
-      }
+      if (fuzzy && !secondary) for (const near of this.typosOf(term)) derived.push({ id: near.id, weight: near.weight });
       if (derived.length > 0) out.push({ key, primary: !secondary, derived });
     }
     return out;

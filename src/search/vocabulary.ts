@@ -90,6 +90,11 @@ export class Vocabulary {
     return [...out];
   }
 
+  /** Index terms starting with `prefix`, most frequent first (`dispa` → `disparus`, `disparu`). */
+  termsStartingWith(prefix: string, limit: number): string[] {
+    return this.rowsWithPrefix(prefix, limit).map(([term]) => term);
+  }
+
   /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
   private rowsWithPrefix(prefix: string, limit: number): ReadonlyArray<readonly [string, number, string]> {
     const sorted = (this.alphabetical ??= [...this.rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));

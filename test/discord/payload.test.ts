@@ -75,15 +75,30 @@ describe('GIVEN a comparison of three outlets, one not covering the topic, with 
     outlet: outletShort,
     outletName: `${outletShort} @everyone`,
     color,
+    coverage: excerpts.length > 0 ? ('covers' as const) : ('none' as const),
     covered: excerpts.length > 0,
     excerpts,
+    missing: excerpts.length > 0 ? [] : ['sapeurs @everyone'],
+    articles: excerpts.length > 0 ? 1 : 0,
   });
   const answer: CompareAnswer = {
     kind: 'compare',
     topic: `sapeurs ${HOSTILE}`,
     outlets: [outlet('afp', 'AFP', '#1F5FAD', hostileExcerpts(3)), outlet('rt-fr', 'RT', '#6AA84F', hostileExcerpts(3)), outlet('quiet', 'QG', '#999999', [])],
-    figures: [{ value: 1000, unit: 'sapeurs', wordings: [{ outlet: 'AFP', text: '1.000' }, { outlet: 'RT', text: '1 000 @here' }], givenBy: ['AFP', 'RT'], notGivenBy: ['QG'] }],
-    people: [{ name: 'Sergueï <@123456789012345678>', namedBy: ['AFP'], notNamedBy: ['RT'] }],
+    figures: [
+      {
+        kind: 'same',
+        quantity: 'sapeurs <@&123456789012345678>',
+        values: [
+          { outlet: 'AFP', value: 1000, text: '1.000 sapeurs', excerpt: hostileExcerpts(1)[0] as Excerpt },
+          { outlet: 'RT', value: 1000, text: '1 000 @here', excerpt: hostileExcerpts(1)[0] as Excerpt },
+        ],
+        givenBy: ['AFP', 'RT'],
+        notGivenBy: [],
+      },
+    ],
+    counts: [],
+    people: [{ name: 'Sergueï <@123456789012345678>', namedBy: [{ outlet: 'AFP', excerpt: hostileExcerpts(1)[0] as Excerpt }], notNamedBy: ['RT'] }],
   };
 
   for (const locale of ['en', 'fr'] as const) {
@@ -139,7 +154,7 @@ describe('GIVEN several dates quoted from the same paragraph', () => {
     const answer: WhenAnswer = {
       kind: 'when',
       query: 'sapeurs',
-      dates: ['2024', '2025'].map((iso) => ({ iso, precision: 'year' as const, wording: iso, relative: false, sortKey: iso, excerpt: e })),
+      dates: ['2024', '2025'].map((iso) => ({ iso, precision: 'year' as const, wording: iso, relative: false, afterPublication: false, sortKey: iso, excerpt: e })),
     };
     const reply = answerReply(answer, { locale: 'fr', page: 0, ephemeral: true, command: 'when', query: 'sapeurs', colorOf });
     expectSafe(reply);

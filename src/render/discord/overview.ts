@@ -3,9 +3,10 @@
  * then what differs), `sources` (one embed per outlet) and `help`.
  */
 import type { CompareAnswer, HelpAnswer, SourcesAnswer } from '../../answers/types.js';
-import { COMMAND_NAMES } from '../../answers/types.js';
-import { CONTEXT_MENU, SLASH_COMMANDS, commandLabel } from '../../discord/commands.js';
+import { commandSpec, isCommandName, usageOf } from '../../commands/table.js';
+import { CONTEXT_MENU } from '../../discord/commands.js';
 import { EMBED, MESSAGE } from '../../discord/limits.js';
+import { coverageLine, differenceLines } from '../differences.js';
 import { formatDay } from '../format.js';
 import { messages } from '../messages.js';
 import type { RenderContext } from './answers.js';
@@ -25,32 +26,19 @@ export function compareDrafts(a: CompareAnswer, ctx: RenderContext): DraftEmbed[
     ...(i === 0 ? { author: unformatted(m.compareOn(a.topic)) } : {}),
     title: shown(`${o.outletName} (${o.outlet})`),
     color: colorOf(o.color) ?? ctx.colorOf(o.sourceId) ?? NEUTRAL_COLOR,
-    ...(o.covered ? {} : { description: shown(m.notCovered(o.outlet)) }),
+    ...(o.covered ? {} : { description: shown(coverageLine(o, ctx.locale) ?? '') }),
     fields: o.excerpts.slice(0, EMBED.FIELDS_MAX).map((excerpt, j): DraftField => {
       n += 1;
       return { name: numberedReference(n, excerpt.citation, ctx.locale), value: quote(excerpt), rank: j, excerpt: { number: n, excerpt } };
     }),
   }));
-  const differences = differenceLines(a, ctx);
+  const differences = differenceLines(a, ctx.locale);
   const covered = a.outlets.filter((o) => o.covered).length;
   if (differences.length > 0) drafts.push({ title: shown(m.differences), color: NEUTRAL_COLOR, description: lines(differences), fields: [] });
   else if (covered > 1) drafts.push({ color: NEUTRAL_COLOR, description: shown(m.noDifference), fields: [] });
   const foot = footer(m.discord.excerptsMatched(n), a.topic);
   const last = drafts.pop();
   return last ? [...drafts, { ...last, footer: foot }] : drafts;
-}
-
-/** The terminal's "What differs" lines: figures given differently or not by everyone, people named by some only. */
-function differenceLines(a: CompareAnswer, ctx: RenderContext): string[] {
-  const m = messages(ctx.locale);
-  const figures = a.figures.filter((f) => f.notGivenBy.length > 0 || new Set(f.wordings.map((w) => w.text)).size > 1);
-  const out = figures.map((f) => {
-    const wordings = f.wordings.map((w) => `“${w.text}” (${w.outlet})`).join(' = ');
-    const missing = f.notGivenBy.length > 0 ? `; ${m.notGivenBy} ${f.notGivenBy.join(', ')}` : '';
-    return `${m.figures}: ${f.value.toLocaleString(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB')}${f.unit ? ` ${f.unit}` : ''} — ${wordings}${missing}`;
-  });
-  for (const p of a.people) out.push(`${p.name} — ${m.namedBy} ${p.namedBy.join(', ')}, ${m.notNamedBy} ${p.notNamedBy.join(', ')}`);
-  return out;
 }
 
 /** `sources`: one embed per outlet (kind, ownership, articles), in its colour; totals in the footer. */
@@ -82,17 +70,7 @@ export function sourcesDrafts(a: SourcesAnswer, ctx: RenderContext): DraftEmbed[
 /** `help`: each command as the user's locale names it, with its options, and the context menu. */
 export function helpDrafts(a: HelpAnswer, ctx: RenderContext): DraftEmbed[] {
   const m = messages(ctx.locale);
-  const fields: DraftField[] = a.commands
-    .filter((name) => (COMMAND_NAMES as readonly string[]).includes(name))
-    .map((name) => {
-      const usage = SLASH_COMMANDS[name].options
-        .filter((o) => o.name !== 'hide')
-        .map((o) => {
-          const label = ctx.locale === 'fr' ? o.name_localizations.fr : o.name;
-          return 'required' in o && o.required ? `<${label}>` : `[${label}]`;
-        });
-      return { name: shown([commandLabel(name, ctx.locale), ...usage].join(' ')), value: shown(m.commands[name]) };
-    });
+  const fields: DraftField[] = a.commands.filter(isCommandName).map((name) => ({ name: shown(usageOf(name, ctx.locale)), value: shown(commandSpec(name).summary[ctx.locale]) }));
   fields.push({ name: shown(ctx.locale === 'fr' ? CONTEXT_MENU.name_localizations.fr : CONTEXT_MENU.name), value: shown(m.discord.contextMenuHelp) });
   return [{ title: shown(m.help), description: shown(m.discord.hideHelp), color: NEUTRAL_COLOR, fields, footer: footer(m.helpFooter, undefined) }];
 }

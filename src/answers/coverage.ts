@@ -1,0 +1,160 @@
+/**
+ * Whether a paragraph is about a topic, for `compare`: the statement "RT does not cover this" is
+ * only as true as this test. A topic is read as concepts, each weighed by how rare it is (idf):
+ *
+ * - one word is one concept (`mémoriaux`);
+ * - a name of several words is one concept that counts only whole (`Corée du Sud`): a paragraph
+ *   saying `Corée du Nord` matches `Corée` but is not about South Korea; `sud-coréen` holds both
+ *   words (`coréen` begins with `corée`'s term) and is;
+ * - other spellings of names (aliases.yaml) and translations of English words are concepts of
+ *   their own (a query word the corpus never uses weighs nothing).
+ *
+ * A paragraph covers the topic when the concepts it holds weigh at least {@link COVER_FLOOR} of
+ * the topic's weight, and it holds the topic's dominant concept when there is one: a first word
+ * much rarer than the others names the topic (`mémoriaux soldats nord-coréens` is about
+ * memorials; a paragraph about North Korean soldiers is not).
+ */
+import { analyse } from '../text/analyser.js';
+import { fold } from '../text/fold.js';
+import { findByName } from './who.js';
+import type { KnowledgeBase } from './facts.js';
+import type { PreparedQuery } from './retrieve.js';
+
+/**
+ * Share of the topic's weight a paragraph must hold to cover it. Chosen on the labelled topics of
+ * the seeds and the invented stories (test/fixtures/stories/truth): see the closing figures in
+ * test/answers/compare-truth.test.ts.
+ */
+export const COVER_FLOOR = 0.3;
+/** A first concept weighing at least this share of the topic… */
+export const DOMINANT_SHARE = 0.4;
+/** …and this many times the next heaviest concept names the topic: a paragraph must hold it. */
+export const DOMINANT_RATIO = 1.25;
+/** A term begins a longer paragraph term (`corée` → `coréen`) only from this length. */
+const PREFIX_MIN = 4;
+
+/** One concept of a topic: the words as the user wrote them, and the index terms that match it. */
+export interface Concept {
+  /** As written in the topic, e.g. `Corée du Sud`. */
+  readonly words: string;
+  /** Every term must be found for the concept to count (one term, or a name's terms). */
+  readonly allOf: readonly string[];
+  /**
+   * The folded words behind {@link allOf}, in the same order: a paragraph word that begins with
+   * one also holds it (`coréen` holds `Corée`, whose stem `cor` is too short to compare).
+   */
+  readonly forms: readonly string[];
+  /**
+   * Keys of the people and organisations a name concept names (`Tchelnokov` is also written
+   * `Tchelnokow`): a paragraph naming one of them holds the concept under any spelling.
+   */
+  readonly entities: ReadonlySet<string>;
+  readonly weight: number;
+}
+
+/** A topic read as concepts, with the dominant one when there is one. */
+export interface Topic {
+  readonly concepts: readonly Concept[];
+  readonly total: number;
+  readonly dominant?: Concept;
+}
+
+/** Reads a prepared query as weighed concepts; concepts the corpus never uses weigh nothing and are dropped. */
+export function topicOf(kb: KnowledgeBase, query: PreparedQuery): Topic {
+  const df = (t: string) => kb.index.documentFrequency(t);
+  const idf = (t: string) => kb.index.idf(t);
+  const tokens = analyse(query.text);
+  const wanted = new Set(query.terms);
+  const concepts: Concept[] = [];
+  const used = new Set<string>();
+  let i = 0;
+  while (i < tokens.length) {
+    const name = nameAt(query.text, tokens, i);
+    const span = tokens.slice(i, name > i ? name : i + 1);
+    const kept = span.filter((t) => t.term !== undefined && wanted.has(t.term));
+    const terms = kept.map((t) => t.term as string);
+    i = Math.max(name, i + 1);
+    if (terms.length === 0) continue;
+    terms.forEach((t) => used.add(t));
+    const first = span[0];
+    const last = span[span.length - 1];
+    // A name the corpus spells otherwise (`Tchelnokow`) still counts, through the people it names.
+    if (!terms.some((t) => df(t) > 0) && !/^\p{Lu}/u.test(first?.surface ?? '')) continue;
+    const words = first && last ? query.text.slice(first.start, last.end) : terms.join(' ');
+    const named = /^\p{Lu}/u.test(words) ? new Set(findByName(kb.entities, words).map((e) => e.key)) : new Set<string>();
+    concepts.push({ words, allOf: terms, forms: kept.map((t) => t.folded), entities: named, weight: [...new Set(terms)].reduce((s, t) => s + idf(t), 0) });
+  }
+  // Alias spellings and translations: one concept each, for the words they stand for.
+  for (const t of query.terms) {
+    if (used.has(t) || df(t) === 0) continue;
+    used.add(t);
+    concepts.push({ words: t, allOf: [t], forms: [t], entities: new Set(), weight: idf(t) });
+  }
+  const total = concepts.reduce((s, c) => s + c.weight, 0);
+  // The head of a French noun phrase comes first (`mémoriaux [des] soldats nord-coréens`); when it
+  // is also much rarer than every other word, it names the topic and the rest only narrows it.
+  // A rarer complement (`chefs d'entreprise de la délégation`) or a list of near-synonyms
+  // (`train liaisons ferroviaires`) names no single word the topic cannot do without.
+  const [head, ...rest] = concepts;
+  const heaviestRest = Math.max(0, ...rest.map((c) => c.weight));
+  const dominant = head && rest.length > 0 && total > 0 && head.weight / total >= DOMINANT_SHARE && head.weight >= DOMINANT_RATIO * heaviestRest ? head : undefined;
+  return { concepts, total, ...(dominant ? { dominant } : {}) };
+}
+
+/** What a paragraph holds, for coverage: its index terms and its folded words. */
+export interface ParagraphWords {
+  readonly terms: ReadonlySet<string>;
+  readonly words: readonly string[];
+  /** Keys of the people and organisations it names. */
+  readonly entities: ReadonlySet<string>;
+}
+
+/** The share of a topic's weight a paragraph holds (0 when it lacks the dominant concept). */
+export function coverageShare(topic: Topic, paragraph: ParagraphWords): number {
+  if (topic.total === 0) return 0;
+  if (topic.dominant && !holds(topic.dominant, paragraph)) return 0;
+  const held = topic.concepts.filter((c) => holds(c, paragraph)).reduce((s, c) => s + c.weight, 0);
+  return held / topic.total;
+}
+
+/** Whether a paragraph holds a concept: each of its terms, or a word beginning with its written form. */
+export function holds(concept: Concept, paragraph: ParagraphWords): boolean {
+  if ([...concept.entities].some((k) => paragraph.entities.has(k))) return true;
+  return concept.allOf.every((t, i) => {
+    if (paragraph.terms.has(t)) return true;
+    const form = concept.forms[i] ?? t;
+    return form.length >= PREFIX_MIN && paragraph.words.some((w) => w.length > form.length && w.startsWith(form));
+  });
+}
+
+/** The terms and folded words of one indexed paragraph's text. */
+export function paragraphWords(kb: KnowledgeBase, docId: number): ParagraphWords {
+  const { words } = kb.index.analysisOf(docId);
+  const text = kb.index.docs[docId]?.paragraph.text ?? '';
+  return {
+    terms: new Set(words.terms.filter((t): t is string => t !== undefined)),
+    words: words.starts.map((start, i) => fold(text.slice(start, words.ends[i]))),
+    entities: new Set(kb.factsOf(docId).entities.map((m) => m.entity.key)),
+  };
+}
+
+/**
+ * End (token index, exclusive) of a name of several capitalised words starting at token `i`
+ * (`Corée du Sud`, `Kim Jong Un`, `Conseil de sécurité` is only `Conseil`), or `i` when none.
+ */
+function nameAt(text: string, tokens: ReturnType<typeof analyse>, i: number): number {
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k]?.surface ?? '');
+  const connector = (k: number) => /^(?:du|de|des|la|le|d['’]\p{L}*)$/iu.test(tokens[k]?.surface ?? '');
+  if (!capital(i)) return i;
+  let end = i + 1;
+  let k = i + 1;
+  while (k < tokens.length) {
+    // Words of one name are adjacent: no punctuation between them.
+    const gap = text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0);
+    if (!/^[\s\u00a0'’-]*$/.test(gap)) break;
+    if (capital(k)) end = k += 1;
+    else if (connector(k) && capital(k + 1)) k += 1;
+    else break;
+  }
+  return end - i >= 2 ? end : i;
+}

@@ -1,0 +1,277 @@
+/**
+ * What `compare` states about the outlets, each statement computed over the whole articles each
+ * outlet has on the topic (never over the excerpts shown) and carrying the paragraph that shows
+ * it, so a reader can check it:
+ *
+ * - figures: the same quantity (same counted noun, or one of its counted.yaml group) given with
+ *   the same values, different values, or by some outlets only;
+ * - ordinal counts (`la deuxième visite en deux semaines`), compared the same way;
+ * - people named by some outlets only: "not named by Y" holds only when no paragraph of Y's
+ *   articles on the topic names them under any spelling the engine knows.
+ */
+import { countedGroupsOf } from '../corpus/counted.js';
+import type { Entity } from '../text/entities.js';
+import { fold } from '../text/fold.js';
+import { findOrdinals, type OrdinalMention } from '../text/ordinals.js';
+import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type CountedFigure } from '../text/quantities.js';
+import { sentenceSpans } from '../text/sentences.js';
+import type { IndexedParagraph } from '../search/paragraph-index.js';
+import { excerptOf } from './excerpts.js';
+import type { KnowledgeBase } from './facts.js';
+import type { CountStatement, Excerpt, FigureStatement, PersonStatement, StatedCount, StatedValue, StatementKind } from './types.js';
+
+/** One outlet covering the topic: its articles on it (every paragraph) and its paragraphs about it. */
+export interface OutletTopic {
+  readonly outlet: string;
+  readonly paragraphs: readonly IndexedParagraph[];
+  readonly relevant: readonly IndexedParagraph[];
+}
+
+/** Periods within this ratio of each other count as the same period (`quinze jours` ≈ `deux semaines`). */
+const SAME_PERIOD_RATIO = 1.5;
+
+/** Counted-noun groups compiled once per knowledge base. */
+const compiled = new WeakMap<KnowledgeBase, CompiledCountedGroups>();
+
+function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
+  let groups = compiled.get(kb);
+  if (!groups) compiled.set(kb, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
+  return groups;
+}
+
+/** A count found in one paragraph, ready to be stated. */
+interface Found<T> {
+  readonly doc: IndexedParagraph;
+  readonly item: T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------------------------
+
+/** The figure statements of a topic: quantities the topic's paragraphs give, compared over whole articles. */
+export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): FigureStatement[] {
+  const groups = groupsOf(kb);
+  const perOutlet = outlets.map((o) => ({ outlet: o.outlet, all: o.paragraphs.flatMap((doc) => countsOf(kb, doc, groups)), relevantIds: new Set(o.relevant.map((d) => d.id)) }));
+  // Quantities of the topic: those its paragraphs give (a generic `personnes` only as itself).
+  const keys = new Set<string>();
+  for (const o of perOutlet) for (const f of o.all) if (o.relevantIds.has(f.doc.id)) keys.add(f.item.key);
+  // A generic figure (`Cinq mille personnes`) joins a specific quantity another outlet gives with
+  // the same value (`5 000 militaires bâtisseurs`); otherwise it stays a quantity of its own.
+  const keyed = perOutlet.map((o) => ({
+    outlet: o.outlet,
+    figures: o.all.map((f) => ({ ...f, key: f.item.generic ? (joinedKey(f, o.outlet, perOutlet, keys) ?? f.item.key) : f.item.key })),
+  }));
+  // "No figure for it from Y" must hold under any wording: only an outlet all of whose figures
+  // count known, different things (counted.yaml groups) can be said to give none.
+  const groupKeys = new Set(groups.entries.map((e) => e.key));
+  const open = new Set(keyed.filter((o) => o.figures.some((f) => f.item.generic || !groupKeys.has(f.key))).map((o) => o.outlet));
+  const out: FigureStatement[] = [];
+  for (const key of keys) {
+    const values: StatedValue[] = [];
+    const givenBy: string[] = [];
+    const notGivenBy: string[] = [];
+    let noun = key;
+    for (const o of keyed) {
+      const mine = o.figures.filter((f) => f.key === key);
+      if (mine.length === 0) {
+        if (!open.has(o.outlet)) notGivenBy.push(o.outlet);
+        continue;
+      }
+      givenBy.push(o.outlet);
+      const specific = mine.find((f) => !f.item.generic);
+      if (specific) noun = specific.item.noun;
+      const seen = new Set<number>();
+      for (const f of mine) {
+        if (seen.has(f.item.figure.value)) continue;
+        seen.add(f.item.figure.value);
+        values.push({ outlet: o.outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) });
+      }
+    }
+    // One outlet's figure, with no outlet firmly known not to give it, compares nothing.
+    if (givenBy.length === 0 || (givenBy.length === 1 && notGivenBy.length === 0)) continue;
+    out.push({ kind: kindOf(givenBy.length, valueSets(values, givenBy)), quantity: noun, values, givenBy, notGivenBy });
+  }
+  return out.sort(byKind);
+}
+
+/** The counted figures of one paragraph, without those about another year than the article's. */
+function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): Found<CountedFigure>[] {
+  const facts = kb.factsOf(doc.id);
+  const text = doc.paragraph.text;
+  const past = pastSentences(kb, doc);
+  return countedFigures(text, facts.figures, groups)
+    .filter((f) => !past.some((s) => f.figure.start >= s.start && f.figure.end <= s.end))
+    .map((item) => ({ doc, item }));
+}
+
+/**
+ * Sentences holding a date in an earlier year than the article's (`l'an dernier, 300 personnes
+ * avaient été évacuées`): their figures are about another event and are not compared.
+ */
+function pastSentences(kb: KnowledgeBase, doc: IndexedParagraph): { start: number; end: number }[] {
+  const year = doc.article.published.slice(0, 4);
+  const dates = kb.factsOf(doc.id).dates.filter((d) => d.iso.slice(0, 4) < year);
+  if (dates.length === 0) return [];
+  return sentenceSpans(doc.paragraph.text).filter((s) => dates.some((d) => d.start >= s.start && d.end <= s.end));
+}
+
+function joinedKey(f: Found<CountedFigure>, outlet: string, all: ReadonlyArray<{ outlet: string; all: readonly Found<CountedFigure>[] }>, keys: ReadonlySet<string>): string | undefined {
+  for (const other of all) {
+    if (other.outlet === outlet) continue;
+    const match = other.all.find((g) => !g.item.generic && keys.has(g.item.key) && g.item.figure.value === f.item.figure.value);
+    if (match) return match.item.key;
+  }
+  return undefined;
+}
+
+/** The figure and the word after it, as written: `1.000 sapeurs`, `5 000 militaires`. */
+function writtenFigure(doc: IndexedParagraph, f: CountedFigure): string {
+  const text = doc.paragraph.text;
+  const next = /^[\s\u00a0\u202f]*(?:d['’]|de[\s\u00a0\u202f]+)?[\p{L}’'-]+/u.exec(text.slice(f.figure.end))?.[0] ?? '';
+  return text.slice(f.figure.start, f.figure.end + next.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordinal counts
+// ---------------------------------------------------------------------------------------------
+
+/** The ordinal-count statements of a topic (`la deuxième visite en deux semaines`). */
+export function countStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): CountStatement[] {
+  const groups = groupsOf(kb);
+  const perOutlet = outlets.map((o) => ({
+    outlet: o.outlet,
+    relevantIds: new Set(o.relevant.map((d) => d.id)),
+    all: o.paragraphs.flatMap((doc): Found<OrdinalMention>[] => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item }))),
+  }));
+  const keys = new Set<string>();
+  for (const o of perOutlet) for (const f of o.all) if (o.relevantIds.has(f.doc.id)) keys.add(f.item.key);
+  const out: CountStatement[] = [];
+  for (const key of keys) {
+    const counts: StatedCount[] = [];
+    const givenBy: string[] = [];
+    const notGivenBy: string[] = [];
+    let counted = key;
+    for (const o of perOutlet) {
+      const mine = o.all.filter((f) => f.item.key === key);
+      if (mine.length === 0) {
+        notGivenBy.push(o.outlet);
+        continue;
+      }
+      givenBy.push(o.outlet);
+      for (const f of mine) {
+        counted = f.item.noun;
+        counts.push({
+          outlet: o.outlet,
+          ordinal: f.item.ordinal,
+          ...(f.item.periodDays !== undefined ? { periodDays: f.item.periodDays } : {}),
+          text: f.doc.paragraph.text.slice(f.item.start, f.item.end),
+          excerpt: evidence(kb, f.doc, f.item),
+        });
+      }
+    }
+    out.push({ kind: givenBy.length < 2 ? 'one-outlet' : countsDiffer(counts, givenBy) ? 'different' : 'same', counted, counts, givenBy, notGivenBy });
+  }
+  return out.sort(byKind);
+}
+
+/**
+ * Two outlets' counts differ when one gives an ordinal the other does not give for about the same
+ * period (`deuxième en moins de trois mois` against `troisième en quatre mois`), or gives it for a
+ * clearly different period.
+ */
+function countsDiffer(counts: readonly StatedCount[], outlets: readonly string[]): boolean {
+  const signature = (outlet: string) => counts.filter((c) => c.outlet === outlet);
+  const [first, ...rest] = outlets.map(signature);
+  if (!first) return false;
+  const same = (a: StatedCount, b: StatedCount) => a.ordinal === b.ordinal && samePeriod(a.periodDays, b.periodDays);
+  return rest.some((other) => other.length !== first.length || !first.every((a) => other.some((b) => same(a, b))) || !other.every((b) => first.some((a) => same(a, b))));
+}
+
+function samePeriod(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Math.max(a, b) / Math.min(a, b) <= SAME_PERIOD_RATIO;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------
+
+/** People of the topic's paragraphs that some covering outlets never name in their articles on it. */
+export function personStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): PersonStatement[] {
+  const people = new Map<string, Entity>();
+  for (const o of outlets) {
+    for (const doc of o.relevant) for (const m of kb.factsOf(doc.id).entities) if (m.entity.kind === 'person') people.set(m.entity.key, m.entity);
+  }
+  const out: PersonStatement[] = [];
+  for (const person of people.values()) {
+    const namedBy: PersonStatement['namedBy'][number][] = [];
+    const notNamedBy: string[] = [];
+    const spellings = spellingsOf(kb, person);
+    for (const o of outlets) {
+      const naming = firstNaming(kb, person, o.paragraphs);
+      if (naming) namedBy.push({ outlet: o.outlet, excerpt: naming });
+      // No false "not named": a surname written anywhere in the outlet's articles counts as naming.
+      else if (!o.paragraphs.some((doc) => mentionsAny(doc.paragraph.text, spellings))) notNamedBy.push(o.outlet);
+    }
+    if (notNamedBy.length > 0 && namedBy.length > 0) out.push({ name: person.name, namedBy, notNamedBy });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+}
+
+function firstNaming(kb: KnowledgeBase, person: Entity, paragraphs: readonly IndexedParagraph[]): Excerpt | undefined {
+  const ids = new Set(paragraphs.map((d) => d.id));
+  for (const o of person.occurrences) {
+    const doc = kb.paragraph(o.articleId, o.paragraph);
+    if (doc && ids.has(doc.id)) return evidence(kb, doc, o);
+  }
+  return undefined;
+}
+
+/**
+ * Folded words that name the person on their own: the last word of the name and of each
+ * variant (the surname, `Choïgou`), and every spelling of those in the alias groups.
+ */
+function spellingsOf(kb: KnowledgeBase, person: Entity): string[] {
+  const words = new Set<string>();
+  for (const name of [person.name, ...person.variants]) {
+    const last = fold(name).split(/[\s'’-]+/).filter((w) => w.length > 2).pop();
+    if (last) words.add(last);
+  }
+  for (const group of kb.corpus.aliases) {
+    const folded = group.map((g) => fold(g));
+    if (folded.some((g) => words.has(g))) folded.forEach((g) => words.add(g));
+  }
+  return [...words];
+}
+
+function mentionsAny(text: string, words: readonly string[]): boolean {
+  const folded = fold(text);
+  return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(folded));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared
+// ---------------------------------------------------------------------------------------------
+
+/** The excerpt of a paragraph around a span, as the evidence of a statement. */
+function evidence(kb: KnowledgeBase, doc: IndexedParagraph, span: { start: number; end: number }): Excerpt {
+  return excerptOf(doc, { terms: new Set<string>(), targets: [{ start: span.start, end: span.end }], targetBonus: 2, analysis: kb.index.analysisOf(doc.id) });
+}
+
+/** Each giving outlet's values. */
+function valueSets(values: readonly StatedValue[], outlets: readonly string[]): number[][] {
+  return outlets.map((o) => [...new Set(values.filter((v) => v.outlet === o).map((v) => v.value))].sort((a, b) => a - b));
+}
+
+function kindOf(giving: number, sets: readonly number[][]): StatementKind {
+  if (giving < 2) return 'one-outlet';
+  const [first, ...rest] = sets.map((s) => s.join(','));
+  return rest.every((s) => s === first) ? 'same' : 'different';
+}
+
+const KIND_ORDER: Readonly<Record<StatementKind, number>> = { different: 0, 'one-outlet': 1, same: 2 };
+
+function byKind<T extends { kind: StatementKind }>(a: T, b: T): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}

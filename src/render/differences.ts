@@ -1,0 +1,74 @@
+/**
+ * The wording of what `compare` states about the outlets, shared by every surface: one plain line
+ * per statement, each naming the paragraph that shows it (`AFP ¶2`) so a reader can check it.
+ * Different figures first, then figures only some outlets give, then people only some name, then
+ * agreements.
+ */
+import type { CompareAnswer, CountStatement, FigureStatement, OutletCoverage, StatedCount } from '../answers/types.js';
+import { messages, type Locale } from './messages.js';
+
+/** `AFP ¶2`: where a statement can be checked. */
+function where(outlet: string, paragraph: number, locale: Locale): string {
+  return `${outlet} ${messages(locale).paragraphSign}${paragraph}`;
+}
+
+/** A number as the reader's locale writes it. */
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
+}
+
+/**
+ * What is said of an outlet that does not cover the topic, by what can be checked: it uses none
+ * of the topic's words, lacks some of them, or uses them only in passing. Undefined when it covers it.
+ */
+export function coverageLine(o: OutletCoverage, locale: Locale): string | undefined {
+  const m = messages(locale);
+  const words = o.missing.map((w) => `« ${w} »`).join(', ');
+  switch (o.coverage) {
+    case 'covers':
+      return undefined;
+    case 'none':
+      return `${m.notCovered(o.outlet)} (${m.statements.missing(words)})`;
+    case 'lacks-words':
+      return m.statements.lacksWords(o.outlet, words);
+    case 'in-passing':
+      return m.statements.inPassing(o.outlet);
+  }
+}
+
+/** Every statement line of a comparison, in reading order. */
+export function differenceLines(a: CompareAnswer, locale: Locale): string[] {
+  const s = messages(locale).statements;
+  const figures = (kind: FigureStatement['kind']) => a.figures.filter((f) => f.kind === kind).map((f) => figureLine(f, locale));
+  const counts = (kind: CountStatement['kind']) => a.counts.filter((c) => c.kind === kind).map((c) => countLine(c, locale));
+  const people = a.people.map((p) => `${p.name} — ${p.namedBy.map((n) => where(n.outlet, n.excerpt.citation.paragraph, locale)).join(', ')}; ${s.notNamedBy(p.notNamedBy.join(', '))}`);
+  return [
+    ...labelled(s.different, figures('different')),
+    ...labelled(s.countsDifferent, counts('different')),
+    ...labelled(s.oneOutlet, figures('one-outlet')),
+    ...labelled(s.countsOne, counts('one-outlet')),
+    ...labelled(s.people, people),
+    ...labelled(s.same, figures('same')),
+    ...labelled(s.countsSame, counts('same')),
+  ];
+}
+
+function labelled(label: string, lines: readonly string[]): string[] {
+  return lines.map((line) => `${label}: ${line}`);
+}
+
+/** `sapeurs — “1.000 sapeurs” (AFP ¶2) · “1 000 sapeurs” (RT ¶3)`, then who gives none. */
+function figureLine(f: FigureStatement, locale: Locale): string {
+  const s = messages(locale).statements;
+  const values = f.values.map((v) => `“${v.text}” = ${formatNumber(v.value, locale)} (${where(v.outlet, v.excerpt.citation.paragraph, locale)})`).join(' · ');
+  const none = f.notGivenBy.length > 0 ? `; ${s.notGivenBy(f.notGivenBy.join(', '))}` : '';
+  return `${f.quantity} — ${values}${none}`;
+}
+
+/** `visite — AFP: 2nd “une deuxième fois en moins de quinze jours” (¶3) · RT: …`. */
+function countLine(c: CountStatement, locale: Locale): string {
+  const s = messages(locale).statements;
+  const counts = c.counts.map((n: StatedCount) => `${s.ordinal(n.ordinal)} “${n.text}” (${where(n.outlet, n.excerpt.citation.paragraph, locale)})`).join(' · ');
+  const none = c.notGivenBy.length > 0 ? `; ${s.notCountedBy(c.notGivenBy.join(', '))}` : '';
+  return `${c.counted} — ${counts}${none}`;
+}

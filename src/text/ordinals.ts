@@ -1,0 +1,107 @@
+/**
+ * Ordinal counts as news writes them: `sa troisième visite en quatre mois`, `en visite une
+ * deuxième fois en moins de quinze jours`, `Cette visite est la deuxième en deux semaines`. What
+ * is counted (the noun after the ordinal, or the one the sentence is about when the ordinal stands
+ * alone) and the period it is counted over, so that two outlets' counts of the same thing can be
+ * set side by side.
+ */
+import { fold } from './fold.js';
+import { parseFrenchNumber } from './numbers.js';
+import { singular, type CompiledCountedGroups } from './quantities.js';
+
+/** One ordinal count in a text. `text.slice(start, end)` is the whole phrase. */
+export interface OrdinalMention {
+  readonly start: number;
+  readonly end: number;
+  /** 2 for `deuxième`. */
+  readonly ordinal: number;
+  /** What is counted, as a counted-noun key (see quantities.ts), e.g. `visite`. */
+  readonly key: string;
+  /** The counted noun as the group names it, e.g. `visite`. */
+  readonly noun: string;
+  /** The period, in days, when the text gives one (`en deux semaines` → 14). */
+  readonly periodDays?: number;
+  /** `moins` for `en moins de …`, `plus` for `en plus de …`. */
+  readonly bound?: 'moins' | 'plus';
+}
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  premier: 1, premiere: 1, second: 2, seconde: 2, deuxieme: 2, troisieme: 3, quatrieme: 4, cinquieme: 5,
+  sixieme: 6, septieme: 7, huitieme: 8, neuvieme: 9, dixieme: 10, onzieme: 11, douzieme: 12,
+};
+const ORDINAL_RE = /(?<![\p{L}\p{N}])(premi(?:er|ère)|seconde?|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|(\d{1,2})(?:e|ème|è|er|re))(?![\p{L}\p{N}])/giu;
+
+const DAYS: Readonly<Record<string, number>> = { jour: 1, semaine: 7, moi: 30, mois: 30, an: 365, annee: 365 };
+/** `en (moins de|plus de|l'espace de)? N jours|semaines|mois|ans`, right after the counted thing. */
+const PERIOD_RE = /^[^.;!?]{0,30}?\ben[\s\u00a0]+(?:(moins|plus)[\s\u00a0]+d['’e][\s\u00a0]*|l['’]espace[\s\u00a0]+d['’e][\s\u00a0]*)?((?:[\p{L}\d-]+[\s\u00a0]+){1,3}?)(jours?|semaines?|mois|ans?|années?)(?![\p{L}])/iu;
+
+/** Nouns after an ordinal that say "time" rather than what is counted (`une deuxième fois`). */
+const TIMES = new Set(['fois']);
+
+/**
+ * Every ordinal count of a text whose counted noun is in a `counted.yaml` group (so that counts of
+ * visits, meetings, trips are recognised as one thing). An ordinal with no such noun after it or
+ * before it in its sentence is left out: `le deuxième tour` counts rounds, not what a topic is about,
+ * unless the groups say so.
+ */
+export function findOrdinals(text: string, groups: CompiledCountedGroups): OrdinalMention[] {
+  const out: OrdinalMention[] = [];
+  for (const m of text.matchAll(ORDINAL_RE)) {
+    const word = fold(m[1] ?? '');
+    const ordinal = m[2] !== undefined ? Number(m[2]) : ORDINALS[word];
+    if (ordinal === undefined || ordinal < 1) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    const next = /^[\s\u00a0]+([\p{L}]+)/u.exec(text.slice(end));
+    const nextWord = next ? singular(fold(next[1] ?? '')) : '';
+    let subject = groupOf(nextWord, groups);
+    if (subject) end += next?.[0].length ?? 0;
+    else if (TIMES.has(nextWord)) {
+      end += next?.[0].length ?? 0;
+      subject = subjectBefore(text, start, groups);
+    } else if (standsAlone(text.slice(end))) {
+      // `Cette visite est la deuxième`: the ordinal stands for the noun the sentence is about.
+      subject = subjectBefore(text, start, groups);
+    }
+    if (!subject) continue;
+    const period = PERIOD_RE.exec(text.slice(end));
+    const days = period ? periodDays(period[2] ?? '', period[3] ?? '') : undefined;
+    out.push({
+      start,
+      end: period && days !== undefined ? end + period[0].length : end,
+      ordinal,
+      key: subject.key,
+      noun: subject.noun,
+      ...(days !== undefined ? { periodDays: days } : {}),
+      ...(period?.[1] ? { bound: fold(period[1]) as 'moins' | 'plus' } : {}),
+    });
+  }
+  return out;
+}
+
+function groupOf(word: string, groups: CompiledCountedGroups): { key: string; noun: string } | undefined {
+  const e = groups.entries.find((g) => g.words.length === 1 && g.words[0] === word);
+  return e ? { key: e.key, noun: e.noun } : undefined;
+}
+
+/** An ordinal that modifies no noun: punctuation, a preposition or the end follows it (`la deuxième en deux semaines`). */
+function standsAlone(rest: string): boolean {
+  return /^(?:[\s\u00a0]*(?:$|[,.;:!?)»"]|(?:en|de|du|des|depuis|après|apres|avant|cette|cet|ce|du)\b))/iu.test(rest);
+}
+
+/** The nearest counted noun before the ordinal, within its sentence (`Cette visite … est la deuxième`). */
+function subjectBefore(text: string, at: number, groups: CompiledCountedGroups): { key: string; noun: string } | undefined {
+  const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('! ', at), text.lastIndexOf('? ', at), 0);
+  const words = fold(text.slice(sentenceStart, at)).split(/[^\p{L}]+/u).filter((w) => w !== '').reverse();
+  for (const w of words) {
+    const g = groupOf(singular(w), groups);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+function periodDays(count: string, unit: string): number | undefined {
+  const n = parseFrenchNumber(count.trim()) ?? (/^(?:un|une)$/i.test(count.trim()) ? 1 : undefined);
+  const per = DAYS[singular(fold(unit))];
+  return n === undefined || per === undefined ? undefined : n * per;
+}
