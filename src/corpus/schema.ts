@@ -114,54 +114,41 @@ export const sourcesFileSchema = z
   });
 
 /**
- * The whole of `data/aliases.yaml`: a list of groups, each at least two non-empty spellings. A
- * spelling may not appear in two groups (compared folded, as search compares them), or a query
- * would expand into two unrelated names.
+ * A file that is a list of groups of words (`[[Choïgou, Shoigu], …]`), each at least two
+ * non-empty words. A word may not appear in two groups (compared folded, as search compares them).
  */
-export const aliasesFileSchema = z
-  .array(
-    z.array(trimmedText('a spelling'), { error: (iss) => `expected a list of spellings, got ${shown(iss.input)}` }).min(2, {
-      error: (iss) => `expected at least 2 spellings in a group, got ${shown(iss.input)}`,
-    }),
-    { error: (iss) => `expected a list of alias groups, got ${shown(iss.input)}` },
-  )
-  .superRefine((groups, ctx) => {
-    const seen = new Map<string, number>();
-    groups.forEach((group, g) => {
-      group.forEach((spelling, j) => {
-        const key = fold(spelling);
-        const first = seen.get(key);
-        if (first !== undefined && first !== g) {
-          ctx.addIssue({ code: 'custom', path: [g, j], message: `spelling ${shown(spelling)} is already in group [${first}]` });
-        }
-        seen.set(key, g);
+function groupsFileSchema(word: string, words: string, groups: string) {
+  return z
+    .array(
+      z.array(trimmedText(`a ${word}`), { error: (iss) => `expected a list of ${words}, got ${shown(iss.input)}` }).min(2, {
+        error: (iss) => `expected at least 2 ${words} in a group, got ${shown(iss.input)}`,
+      }),
+      { error: (iss) => `expected a list of ${groups}, got ${shown(iss.input)}` },
+    )
+    .superRefine((list, ctx) => {
+      const seen = new Map<string, number>();
+      list.forEach((group, g) => {
+        group.forEach((entry, j) => {
+          const key = fold(entry);
+          const first = seen.get(key);
+          if (first !== undefined && first !== g) ctx.addIssue({ code: 'custom', path: [g, j], message: `${word} ${shown(entry)} is already in group [${first}]` });
+          seen.set(key, g);
+        });
       });
     });
-  });
+}
 
 /**
- * The whole of `data/counted.yaml`: a list of groups of nouns that count the same thing, each at
- * least two nouns. A noun may not appear in two groups (compared folded), or one figure would
- * count two different things.
+ * The whole of `data/aliases.yaml`: groups of spellings of one name. A spelling in two groups
+ * would expand a query into two unrelated names.
  */
-export const countedFileSchema = z
-  .array(
-    z.array(trimmedText('a noun'), { error: (iss) => `expected a list of nouns, got ${shown(iss.input)}` }).min(2, {
-      error: (iss) => `expected at least 2 nouns in a group, got ${shown(iss.input)}`,
-    }),
-    { error: (iss) => `expected a list of noun groups, got ${shown(iss.input)}` },
-  )
-  .superRefine((groups, ctx) => {
-    const seen = new Map<string, number>();
-    groups.forEach((group, g) => {
-      group.forEach((noun, j) => {
-        const key = fold(noun);
-        const first = seen.get(key);
-        if (first !== undefined && first !== g) ctx.addIssue({ code: 'custom', path: [g, j], message: `noun ${shown(noun)} is already in group [${first}]` });
-        seen.set(key, g);
-      });
-    });
-  });
+export const aliasesFileSchema = groupsFileSchema('spelling', 'spellings', 'alias groups');
+
+/**
+ * The whole of `data/counted.yaml` (and the built-in `src/text/data/counted.yaml`): groups of
+ * nouns that count the same thing. A noun in two groups would count two different things.
+ */
+export const countedFileSchema = groupsFileSchema('noun', 'nouns', 'noun groups');
 
 /** A field name and a message for one zod issue, ready for `file: field "x": message`. */
 export interface IssueDescription {

@@ -64,6 +64,12 @@ describe('loadCorpus: valid data', () => {
     expect((await loadCorpus(dir)).aliases).toEqual([['Koursk', 'Kursk']]);
   });
 
+  it('treats a missing counted.yaml as no groups of its own, and reads one when present', async () => {
+    expect((await loadCorpus(dir)).counted).toEqual([]);
+    await write('counted.yaml', '# mine\n- [gendarmes, militaires de la gendarmerie]\n');
+    expect((await loadCorpus(dir)).counted).toEqual([['gendarmes', 'militaires de la gendarmerie']]);
+  });
+
   it('returns frozen data, down to paragraphs', async () => {
     const corpus = await loadCorpus(dir);
     expect(Object.isFrozen(corpus)).toBe(true);
@@ -153,6 +159,11 @@ describe('loadCorpus: every problem is a CorpusError naming file and field', () 
     const error = await failure();
     expect(error.file).toBe(path.join(dir, 'aliases.yaml'));
     expect(error.detail).toMatch(/^invalid YAML at line \d+/);
+  });
+
+  it('reports a noun in two groups of counted.yaml with its position', async () => {
+    await write('counted.yaml', '- [sapeurs, démineurs]\n- [soldats, Démineurs]\n');
+    expect(await failure()).toMatchObject({ file: path.join(dir, 'counted.yaml'), field: '[1][1]' });
   });
 
   it('reports a missing sources.yaml', async () => {
