@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { Engine } from '../src/answers/engine.js';
-import { CACHE_FILE, loadKnowledge, type CacheEvent } from '../src/cache/knowledge-cache.js';
+import { CACHE_FILE, loadKnowledge, type CacheEvent } from '../src/knowledge/knowledge-cache.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { suggest } from '../src/discord/autocomplete.js';
 import { percentile } from './lib/metrics.js';
@@ -24,6 +24,7 @@ import { readSquad, squadItems, SquadFormatError } from './lib/squad.js';
 import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
 import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
 import { formatTable } from './lib/table.js';
+import { dispatch } from '../src/commands/table.js';
 
 const { values } = parseArgs({
   options: {
@@ -144,7 +145,7 @@ async function measure(size: number): Promise<SizeResult> {
     const commands = {} as Record<Command, Timing>;
     COMMANDS.forEach((command, i) => {
       const queries = queriesFor(command, engine, 1000 + i);
-      commands[command] = command === 'autocomplete' ? time((q) => suggest(engine, 'ask', q), queries) : time((q) => engine.run(command, q || (command === 'compare' ? 'ville' : q)), queries);
+      commands[command] = command === 'autocomplete' ? time((q) => suggest(engine, 'ask', q), queries) : time((q) => dispatch(engine, command, q || (command === 'compare' ? 'ville' : q)), queries);
     });
 
     t = performance.now();

@@ -13,11 +13,11 @@
 import { ASK_EXCERPTS } from '../src/answers/ask.js';
 import type { Engine as EngineType } from '../src/answers/engine.js';
 import { Engine } from '../src/answers/engine.js';
-import { paragraphKey } from '../src/answers/facts.js';
+import { paragraphKey } from '../src/knowledge/knowledge-base.js';
 import { questionKind } from '../src/answers/question.js';
 import { FLOORS, prepareQuery, retrieve, type Floors } from '../src/answers/retrieve.js';
 import type { Excerpt, QuestionKind } from '../src/answers/types.js';
-import { EXCERPT_MAX_LENGTH } from '../src/search/excerpt.js';
+import { EXCERPT_MAX_LENGTH } from '../src/search/excerpt-span.js';
 import { Baseline } from './lib/baseline.js';
 import { figuresOf, holdsAnswer, percentile, rankOf, type Figures, type QuestionOutcome } from './lib/metrics.js';
 import { readSquad, squadItems, SquadFormatError } from './lib/squad.js';

@@ -6,12 +6,11 @@
  */
 import { config as readDotenv } from 'dotenv';
 import { z } from 'zod';
-import { DEFAULT_COOLDOWN } from './discord/cooldown.js';
 
 /**
- * What an unset variable means. The cooldown's defaults are the policy's own (5 commands per
- * 10 s, `discord/cooldown.ts`), so that the bot started without configuration and the policy
- * used without one agree.
+ * What an unset variable means. The cooldown's defaults are also the policy's own
+ * (`discord/cooldown.ts` reads them from here), so that the bot started without configuration
+ * and the policy used without one agree.
  */
 export const DEFAULTS = {
   /** pino's level: `info` logs one line per interaction, not the queries themselves. */
@@ -22,8 +21,9 @@ export const DEFAULTS = {
   RECOUPE_LOCALE: 'en',
   /** Discord's recommendation (`GET /gateway/bot`) for `npm run start:sharded`. */
   DISCORD_SHARDS: 'auto',
-  COOLDOWN_LIMIT: DEFAULT_COOLDOWN.limit,
-  COOLDOWN_WINDOW_SECONDS: DEFAULT_COOLDOWN.windowMs / 1_000,
+  /** Commands per user per window: a handful, enough for a conversation, not for a flood. */
+  COOLDOWN_LIMIT: 5,
+  COOLDOWN_WINDOW_SECONDS: 10,
 } as const;
 
 /** Treats `''` as absent, so variables may be left empty in `.env`. */

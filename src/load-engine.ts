@@ -3,7 +3,7 @@
  * place that reads the disk for the engine, so the Discord bot and the terminal start alike.
  */
 import { Engine } from './answers/engine.js';
-import { loadKnowledge, type CacheEvent } from './cache/knowledge-cache.js';
+import { loadKnowledge, type CacheEvent } from './knowledge/knowledge-cache.js';
 import { loadCorpus } from './corpus/load.js';
 
 /** Where the derived knowledge base is saved, relative to the working directory (ignored by git). */

@@ -1,6 +1,6 @@
 /**
  * The terminal surfaces as a user runs them: `recoupe` (bin/recoupe.js, also `npm run ask`, over
- * src/cli.ts) and the console that `npm start` opens without a token (src/main.ts), as real child
+ * src/entry/cli.ts) and the console that `npm start` opens without a token (src/entry/main.ts), as real child
  * processes, never through npm (whose banner would be on standard output).
  */
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ const recoupe = (args: string[], cwd = process.cwd()) => {
 
 describe('recoupe', () => {
   it('GIVEN who Poutine THEN prints his role and exits 0', () => {
-    const r = run('src/cli.ts', ['who', 'Poutine']);
+    const r = run('src/entry/cli.ts', ['who', 'Poutine']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Vladimir Poutine');
     expect(r.stdout).toContain('président russe');
@@ -49,7 +49,7 @@ describe('recoupe', () => {
     const paragraphs = corpus.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
     let seen = 0;
     for (const args of [['ask', 'Quelle distance parcourt le train ?'], ['who', 'Choïgou'], ['when'], ['compare', 'sapeurs'], ['cite', 'rétablir la confiance']]) {
-      const r = run('src/cli.ts', args);
+      const r = run('src/entry/cli.ts', args);
       expect(r.status, args.join(' ')).toBe(0);
       for (const q of quotes(r.stdout)) {
         expect(paragraphs.some((p) => p.includes(q)), q).toBe(true);
@@ -60,20 +60,20 @@ describe('recoupe', () => {
   });
 
   it('GIVEN --json THEN prints the structured answer', () => {
-    const r = run('src/cli.ts', ['--json', 'cite', 'rétablir', 'la', 'confiance']);
+    const r = run('src/entry/cli.ts', ['--json', 'cite', 'rétablir', 'la', 'confiance']);
     expect(r.status).toBe(0);
     const answer = JSON.parse(r.stdout);
     expect(answer).toMatchObject({ kind: 'cite', excerpt: { citation: { outlet: 'AFP', published: '2025-06-17' } } });
   });
 
   it('GIVEN a topic the corpus lacks THEN says there is no evidence and still exits 0', () => {
-    const r = run('src/cli.ts', ['ask', 'championnat', 'de', 'football']);
+    const r = run('src/entry/cli.ts', ['ask', 'championnat', 'de', 'football']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/No evidence in the corpus/);
   });
 
   it('GIVEN --lang fr THEN the bot’s own words are French and the excerpts unchanged', () => {
-    const r = run('src/cli.ts', ['--lang', 'fr', 'ask', 'football']);
+    const r = run('src/entry/cli.ts', ['--lang', 'fr', 'ask', 'football']);
     expect(r.stdout).toMatch(/Aucun élément dans le corpus/);
   });
 
@@ -83,17 +83,17 @@ describe('recoupe', () => {
     [['ask'], /Please tell me what to look for/],
     [['--lang', 'de', 'who'], /--lang must be en or fr/],
   ])('GIVEN a usage error %j THEN exits 2 with a usage line', (args, message) => {
-    const r = run('src/cli.ts', args);
+    const r = run('src/entry/cli.ts', args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/^usage: recoupe <command>/mu);
   });
 
   it('GIVEN a French command name, with or without its slash THEN it runs as the English one', () => {
-    const french = run('src/cli.ts', ['qui', 'Poutine']);
+    const french = run('src/entry/cli.ts', ['qui', 'Poutine']);
     expect(french.status).toBe(0);
-    expect(french.stdout).toBe(run('src/cli.ts', ['who', 'Poutine']).stdout);
-    expect(run('src/cli.ts', ['/aide']).stdout).toContain('/ask <question>');
+    expect(french.stdout).toBe(run('src/entry/cli.ts', ['who', 'Poutine']).stdout);
+    expect(run('src/entry/cli.ts', ['/aide']).stdout).toContain('/ask <question>');
   });
 });
 
@@ -132,7 +132,7 @@ describe('GIVEN the package', () => {
 
 describe('npm start without a token', () => {
   it('GIVEN commands on standard input THEN answers each, after one line on connecting Discord', () => {
-    const r = run('src/main.ts', [], '/qui Choïgou\n/sources\n/nonsense\nQuelle distance parcourt le train ?\nexit\n');
+    const r = run('src/entry/main.ts', [], '/qui Choïgou\n/sources\n/nonsense\nQuelle distance parcourt le train ?\nexit\n');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/DISCORD_TOKEN/);
     expect(r.stdout).toContain('Sergueï Choïgou');

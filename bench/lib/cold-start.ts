@@ -4,7 +4,7 @@
  * load time and memory. The parent times it from spawn to that line.
  */
 import { loadEngine } from '../../src/load-engine.js';
-import type { CacheEvent } from '../../src/cache/knowledge-cache.js';
+import type { CacheEvent } from '../../src/knowledge/knowledge-cache.js';
 
 const [dataDir, cacheDir] = process.argv.slice(2);
 if (!dataDir || !cacheDir) {

@@ -1,5 +1,5 @@
 /**
- * A burst of interactions against the real bot, as operators run it: `src/main.ts` in a child
+ * A burst of interactions against the real bot, as operators run it: `src/entry/main.ts` in a child
  * process (so its acknowledgements and memory are its own, not the double's), logged in to the
  * local Discord double. Shared by `npm run bench:load`, which prints the figures, and by
  * `test/discord/e2e/load.test.ts`, which asserts completion and Discord's 3-second bound only.

@@ -1,5 +1,5 @@
 /** `ask QUESTION`: the best excerpts for a free question, preferring the kind of answer asked. */
-import type { KnowledgeBase } from './facts.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
 import type { AskAnswer, NoEvidenceAnswer } from './types.js';
 

@@ -1,5 +1,5 @@
 /** `cite QUERY`: one excerpt, ready to paste with its full reference. */
-import type { KnowledgeBase } from './facts.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
 import type { CiteAnswer, NoEvidenceAnswer } from './types.js';
 

@@ -7,7 +7,7 @@
 import type { Source } from '../corpus/types.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Topic } from './coverage.js';
-import type { KnowledgeBase } from './facts.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { prepareQuery, retrieveBySource, suggestionsFor, type Ranked } from './retrieve.js';
 import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';

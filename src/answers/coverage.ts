@@ -17,7 +17,7 @@
 import { analyse } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
 import { findByName } from './who.js';
-import type { KnowledgeBase } from './facts.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { PreparedQuery } from './retrieve.js';
 
 /**
@@ -88,7 +88,8 @@ export function topicOf(kb: KnowledgeBase, query: PreparedQuery): Topic {
   for (const t of query.terms) {
     if (used.has(t) || df(t) === 0) continue;
     used.add(t);
-    concepts.push({ words: t, allOf: [t], forms: [t], entities: new Set(), weight: idf(t) });
+    // Shown as the articles usually write it (`ouvriers`), not as the stem (`ouvri`).
+    concepts.push({ words: kb.index.surfaceOf(t), allOf: [t], forms: [fold(kb.index.surfaceOf(t))], entities: new Set(), weight: idf(t) });
   }
   const total = concepts.reduce((s, c) => s + c.weight, 0);
   // The head of a French noun phrase comes first (`mémoriaux [des] soldats nord-coréens`); when it

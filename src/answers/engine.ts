@@ -1,16 +1,16 @@
 /**
  * The answering engine: one object built from a corpus, one method per answer. Plain data in,
- * plain data out; the Discord adapter and the terminal both call {@link Engine.run}, which runs a
- * command of the table (`src/commands/table.ts`) by name.
+ * plain data out. The surfaces run a command by name through the command table
+ * (`dispatch` in `src/commands/table.ts`), which calls these methods: the engine knows no command.
  */
-import { dispatch } from '../commands/table.js';
 import type { Corpus } from '../corpus/types.js';
+import { buildKnowledgeBase } from '../knowledge/build.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { ask } from './ask.js';
 import { cite } from './cite.js';
 import { compare } from './compare.js';
-import { buildKnowledgeBase, type KnowledgeBase } from './facts.js';
 import { sources } from './sources.js';
-import { COMMAND_NAMES, type Answer } from './types.js';
+import type { Answer } from './types.js';
 import { when } from './when.js';
 import { who } from './who.js';
 
@@ -56,15 +56,4 @@ export class Engine {
     return sources(this.kb.corpus);
   }
 
-  help(): Answer {
-    return { kind: 'help', commands: COMMAND_NAMES };
-  }
-
-  /**
-   * Runs a command of the table by its canonical name. Throws `UserError` (src/commands/user-error.ts)
-   * for an unknown command or a missing required argument; never for what the argument says.
-   */
-  run(command: string, text = ''): Answer {
-    return dispatch(this, command, text);
-  }
 }

@@ -13,8 +13,8 @@ import { analyse, queryForms, queryTerms } from '../text/analyser.js';
 import { searchText } from '../text/lexicon.js';
 import { RECORDED_KEYS } from '../search/bm25.js';
 import type { IndexedParagraph, Matches } from '../search/paragraph-index.js';
-import type { KnowledgeBase } from './facts.js';
-import { excerptOf } from './excerpts.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { excerptOf } from './citations.js';
 import { questionKind } from './question.js';
 import type { Excerpt, QuestionKind } from './types.js';
 
@@ -42,11 +42,23 @@ export interface Ranked {
   readonly share: number;
 }
 
+/** Ranked paragraphs {@link retrieve} returns when not told how many. */
+export const DEFAULT_LIMIT = 5;
+/**
+ * Paragraphs that get an excerpt and are re-ranked with its evidence when not told how many (four
+ * times {@link DEFAULT_LIMIT}): the excerpt adds at most {@link EXCERPT_WEIGHT} to a score, so a
+ * paragraph ranked far below the limit does not climb into it, and choosing excerpts costs time.
+ */
+export const DEFAULT_CANDIDATES = 20;
+/** "Did you mean" words a no-evidence answer offers at most. */
+export const SUGGESTIONS = 5;
+
 /** Options of {@link retrieve}. */
 export interface RetrieveOptions {
+  /** Ranked paragraphs returned at most (default {@link DEFAULT_LIMIT}). */
   readonly limit?: number;
   readonly sourceId?: string;
-  /** Paragraphs re-ranked with excerpt evidence (default 20). */
+  /** Paragraphs re-ranked with excerpt evidence (default {@link DEFAULT_CANDIDATES}; never fewer than `limit`). */
   readonly candidates?: number;
   /** The floors to apply (default {@link FLOORS}); the relevance benchmark measures others. */
   readonly floors?: Floors;
@@ -89,10 +101,13 @@ export const SHARE_FLOOR = 0.1;
 const TYPO_CREDIT_MIN_LENGTH = 6;
 
 /**
- * The floors every answer applies. Paragraphs scoring below `relative` of the best are left out
- * too: past the paragraphs that hold the question's rare words come those holding a common one.
+ * Least score, as a share of the best paragraph's, for a paragraph to be ranked: past the
+ * paragraphs that hold the question's rare words come those holding a common one.
  */
-export const FLOORS: Floors = { share: SHARE_FLOOR, relative: 0.3 };
+export const RELATIVE_FLOOR = 0.3;
+
+/** The floors every answer applies. */
+export const FLOORS: Floors = { share: SHARE_FLOOR, relative: RELATIVE_FLOOR };
 
 /** Weight of the article's coverage of the question (see {@link articleCoverage}). */
 const ARTICLE_WEIGHT = 0.6;
@@ -131,7 +146,7 @@ export interface Retrieved {
  * `candidates` get an excerpt.
  */
 export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: RetrieveOptions = {}): Retrieved {
-  const { limit = 5, sourceId, candidates = 20, floors = FLOORS } = options;
+  const { limit = DEFAULT_LIMIT, sourceId, candidates = DEFAULT_CANDIDATES, floors = FLOORS } = options;
   const found = kb.index.match(query.terms, { forms: query.forms, ...(sourceId ? { sourceId } : {}) });
   const weights = weightsOf(kb, query);
   const [group] = bestCandidates(kb, query, weights, found, () => 0, 1, Math.max(candidates, limit), floors);
@@ -144,7 +159,7 @@ export function retrieve(kb: KnowledgeBase, query: PreparedQuery, options: Retri
  * cost of one. An outlet none of whose paragraphs clears the floors has no entry.
  */
 export function retrieveBySource(kb: KnowledgeBase, query: PreparedQuery, options: Omit<RetrieveOptions, 'sourceId'> = {}): Map<string, readonly Ranked[]> {
-  const { limit = 5, candidates = 20, floors = FLOORS } = options;
+  const { limit = DEFAULT_LIMIT, candidates = DEFAULT_CANDIDATES, floors = FLOORS } = options;
   const found = kb.index.match(query.terms, { forms: query.forms });
   const weights = weightsOf(kb, query);
   const groups = bestCandidates(kb, query, weights, found, (doc) => kb.index.docSource[doc] as number, kb.corpus.sources.length, Math.max(candidates, limit), floors);
@@ -377,7 +392,7 @@ function rank(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, best: r
 }
 
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */
-export function suggestionsFor(kb: KnowledgeBase, query: PreparedQuery, limit = 5): string[] {
+export function suggestionsFor(kb: KnowledgeBase, query: PreparedQuery, limit = SUGGESTIONS): string[] {
   const out: string[] = [];
   // The first words are enough to suggest from; a 6 000-character query has hundreds.
   for (const term of query.terms.slice(0, SUGGEST_FROM_TERMS)) {

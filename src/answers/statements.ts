@@ -16,8 +16,8 @@ import { findOrdinals, type OrdinalMention } from '../text/ordinals.js';
 import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type CountedFigure } from '../text/quantities.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { excerptOf } from './excerpts.js';
-import type { KnowledgeBase } from './facts.js';
+import { excerptOf } from './citations.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CountStatement, Excerpt, FigureStatement, PersonStatement, StatedCount, StatedValue, StatementKind } from './types.js';
 
 /** One outlet covering the topic: its articles on it (every paragraph) and its paragraphs about it. */
@@ -254,9 +254,15 @@ function mentionsAny(text: string, words: readonly string[]): boolean {
 // Shared
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Weight of the stated span against other words when choosing the evidence excerpt: it must be
+ * inside, whatever else the paragraph holds (the evidence query has no words of its own).
+ */
+const EVIDENCE_TARGET_BONUS = 2;
+
 /** The excerpt of a paragraph around a span, as the evidence of a statement. */
 function evidence(kb: KnowledgeBase, doc: IndexedParagraph, span: { start: number; end: number }): Excerpt {
-  return excerptOf(doc, { terms: new Set<string>(), targets: [{ start: span.start, end: span.end }], targetBonus: 2, analysis: kb.index.analysisOf(doc.id) });
+  return excerptOf(doc, { terms: new Set<string>(), targets: [{ start: span.start, end: span.end }], targetBonus: EVIDENCE_TARGET_BONUS, analysis: kb.index.analysisOf(doc.id) });
 }
 
 /** Each giving outlet's values. */

@@ -3,7 +3,6 @@
  * (this is what `npm run ask -- --json` prints), with no wording of the bot's own: renderers add
  * headings and sentences in the reader's language, excerpts stay in the articles' language.
  */
-import type { CommandName } from '../commands/table.js';
 import type { Span } from '../text/sentences.js';
 import type { DatePrecision } from '../text/dates.js';
 import type { EntityKind } from '../text/entities.js';
@@ -39,7 +38,10 @@ export interface Excerpt {
   readonly cutEnd: boolean;
   /** Words to highlight, as offsets into {@link text}. */
   readonly highlights: readonly Span[];
-  /** The matched words as written in the excerpt (for highlighting elsewhere, e.g. a footer). */
+  /**
+   * The matched words as written in the excerpt, each once (for highlighting elsewhere, e.g. a
+   * footer); the index terms they match are `ExcerptSpan.matchedTerms` (search/excerpt-span.ts).
+   */
   readonly matched: readonly string[];
   /** Relevance; only comparable within one answer. */
   readonly score: number;
@@ -250,21 +252,23 @@ export interface SourcesAnswer {
 /** `help`: the commands (the renderer words their descriptions). */
 export interface HelpAnswer {
   readonly kind: 'help';
-  readonly commands: readonly CommandName[];
+  /** Canonical command names, in the order the command table lists them. */
+  readonly commands: readonly string[];
 }
 
 /** Nothing in the corpus supports an answer: said plainly, with close words when there are. */
 export interface NoEvidenceAnswer {
   readonly kind: 'no-evidence';
-  readonly command: CommandName;
+  readonly command: AnsweringCommand;
   readonly query: string;
   /** Words of the corpus close to the query's words ("did you mean"). */
   readonly suggestions: readonly string[];
 }
 
+/** The engine's answers that can find no evidence. */
+export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite';
+
 /** Every answer the engine gives. */
 export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer;
 
 /** The commands, derived from their table (src/commands/table.ts), where each one is defined. */
-export { COMMAND_NAMES } from '../commands/table.js';
-export type { CommandName };

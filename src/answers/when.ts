@@ -4,13 +4,31 @@
  */
 import type { DateMention } from '../text/dates.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { excerptOf } from './excerpts.js';
-import type { KnowledgeBase } from './facts.js';
+import { excerptOf } from './citations.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
 import { LIST_LIMIT, type DatedExcerpt, type NoEvidenceAnswer, type WhenAnswer } from './types.js';
 
 /** Dates shown for an event at most. */
 const WHEN_DATES = 8;
+/** Paragraphs whose dates are read for an event: the best few, whose dates the ranking below orders. */
+const WHEN_PARAGRAPHS = 6;
+/**
+ * Bonus, in excerpt score, for holding the date an excerpt illustrates: as much as three of the
+ * event's words (each weighs 1 here), so the excerpt is chosen around the date.
+ */
+const DATE_TARGET_BONUS = 3;
+/**
+ * How a date found in a ranked paragraph is ranked: the paragraph's score, plus
+ * {@link IN_EXCERPT_BONUS} when the date is in the excerpt that matches the event (it dates the
+ * event; elsewhere in the paragraph it may date something else), plus a little of the date's own
+ * excerpt score, minus a little per rank so that equal dates keep the paragraphs' order.
+ */
+const IN_EXCERPT_BONUS = 1;
+/** Share of a date's excerpt score added to its rank (see {@link IN_EXCERPT_BONUS}). */
+const DATE_EXCERPT_WEIGHT = 0.1;
+/** Taken off per paragraph rank (see {@link IN_EXCERPT_BONUS}). */
+const RANK_PENALTY = 0.01;
 
 /** The timeline, or the dates that answer "when" about an event. */
 export function when(kb: KnowledgeBase, text: string | undefined): WhenAnswer | NoEvidenceAnswer {
@@ -28,7 +46,7 @@ function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<s
     // Day keys compare as strings; a period is after the article when its first day is.
     afterPublication: mention.sortKey > doc.article.published,
     sortKey: mention.sortKey,
-    excerpt: excerptOf(doc, { terms, targets: [mention], targetBonus: 3 }),
+    excerpt: excerptOf(doc, { terms, targets: [mention], targetBonus: DATE_TARGET_BONUS }),
   };
 }
 
@@ -47,7 +65,7 @@ function timeline(kb: KnowledgeBase): WhenAnswer {
 function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer {
   const query = { ...prepareQuery(kb, text), kind: 'when' as const };
   const terms = new Set(query.terms);
-  const { ranked } = retrieve(kb, query, { limit: 6 });
+  const { ranked } = retrieve(kb, query, { limit: WHEN_PARAGRAPHS });
   const found: Array<{ item: DatedExcerpt; score: number }> = [];
   for (const [rank, r] of ranked.entries()) {
     for (const m of kb.factsOf(r.doc.id).dates) {
@@ -56,7 +74,7 @@ function datesOf(kb: KnowledgeBase, text: string): WhenAnswer | NoEvidenceAnswer
       // may date something else, so only the best paragraph's other dates are kept.
       const inExcerpt = m.start >= r.excerpt.start && m.end <= r.excerpt.end;
       if (!inExcerpt && rank > 0) continue;
-      found.push({ item, score: r.score + (inExcerpt ? 1 : 0) + item.excerpt.score * 0.1 - rank * 0.01 });
+      found.push({ item, score: r.score + (inExcerpt ? IN_EXCERPT_BONUS : 0) + item.excerpt.score * DATE_EXCERPT_WEIGHT - rank * RANK_PENALTY });
     }
   }
   if (found.length === 0) return { kind: 'no-evidence', command: 'when', query: text, suggestions: ranked.length === 0 ? suggestionsFor(kb, query) : [] };

@@ -5,14 +5,21 @@
 import type { Entity } from '../text/entities.js';
 import { entityKey } from '../text/entities.js';
 import { deletionVariants, sameWordSpelling, wordSpelling } from '../text/name-spelling.js';
-import { citationOf, excerptOf } from './excerpts.js';
-import type { KnowledgeBase } from './facts.js';
+import { citationOf, excerptOf } from './citations.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { questionKind } from './question.js';
 import { prepareQuery, retrieve, suggestionsFor } from './retrieve.js';
 import { LIST_LIMIT, type EntitySummary, type Excerpt, type NoEvidenceAnswer, type WhoAnswer } from './types.js';
 
 /** Excerpts shown for one entity at most. */
 const WHO_EXCERPTS = 6;
+/**
+ * Bonus, in excerpt score, for holding the mention an excerpt shows: as much as two words of the
+ * name (each weighs 1 here), so the excerpt is chosen around that mention of the name.
+ */
+const MENTION_TARGET_BONUS = 2;
+/** Paragraphs read for the people who answer a question (`Qui a annoncé … ?`). */
+const WHO_PARAGRAPHS = 5;
 
 /** Lists everyone, describes one person, or names the people in the answer to a question. */
 export function who(kb: KnowledgeBase, text: string | undefined): WhoAnswer | NoEvidenceAnswer {
@@ -124,7 +131,7 @@ function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer 
       const doc = kb.paragraph(o.articleId, o.paragraph);
       if (!doc || seen.has(doc.id)) continue;
       seen.add(doc.id);
-      excerpts.push(excerptOf(doc, { terms, targets: [{ start: o.start, end: o.end }], targetBonus: 2 }));
+      excerpts.push(excerptOf(doc, { terms, targets: [{ start: o.start, end: o.end }], targetBonus: MENTION_TARGET_BONUS }));
       if (excerpts.length >= WHO_EXCERPTS) break;
     }
   }
@@ -133,7 +140,7 @@ function describe(kb: KnowledgeBase, query: string, named: Entity[]): WhoAnswer 
 
 function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEvidenceAnswer {
   const query = { ...prepareQuery(kb, question), kind: 'who' as const };
-  const { ranked } = retrieve(kb, query, { limit: 5 });
+  const { ranked } = retrieve(kb, query, { limit: WHO_PARAGRAPHS });
   const found = new Map<string, Entity>();
   for (const r of ranked) {
     for (const m of kb.factsOf(r.doc.id).entities) {

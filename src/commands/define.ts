@@ -45,6 +45,12 @@ export interface ArgumentSpec {
   readonly maxLength: number;
 }
 
+/** What the command table tells the command it runs. */
+export interface TableFacts {
+  /** Canonical names of every command, in table order. */
+  readonly names: readonly string[];
+}
+
 /** One command. */
 export interface CommandSpec {
   /** `en` is the canonical name (what interactions and custom ids carry); both are lowercase, 1 to 32 characters. */
@@ -54,8 +60,11 @@ export interface CommandSpec {
   /** Its line in `/help`, on both surfaces. */
   readonly summary: Words;
   readonly argument?: ArgumentSpec;
-  /** The engine call: `text` is trimmed, and not empty when the argument is required. */
-  readonly run: (engine: Engine, text: string) => Answer;
+  /**
+   * The engine call: `text` is trimmed, and not empty when the argument is required. `table` is
+   * what the command table says of itself (for `/help`, which lists it).
+   */
+  readonly run: (engine: Engine, text: string, table: TableFacts) => Answer;
 }
 
 /** Declares a command, keeping its literal names and argument for the types derived from it. */

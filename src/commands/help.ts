@@ -11,5 +11,5 @@ export const help = defineCommand({
     en: 'This list.',
     fr: 'Cette liste.',
   },
-  run: (engine) => engine.help(),
+  run: (_engine, _text, table) => ({ kind: 'help', commands: table.names }),
 });

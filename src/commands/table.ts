@@ -78,5 +78,5 @@ export function dispatch(engine: Engine, name: string, text = ''): Answer {
   if (!spec) throw new UserError('unknown-command', name);
   const argument = text.trim();
   if (spec.argument?.required && argument === '') throw new UserError('missing-argument', name);
-  return spec.run(engine, argument);
+  return spec.run(engine, argument, { names: COMMAND_NAMES });
 }

@@ -6,11 +6,10 @@
 import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
 import type { Config } from '../config.js';
-import { createMetrics, type Metrics } from '../health/metrics.js';
 import { cooldownsFrom, DEFAULT_COOLDOWN } from './cooldown.js';
 import { GATEWAY_CLOSE, OURS } from './limits.js';
 import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
-import { startHealth, watchGateway } from './observe.js';
+import { UNCOUNTED, startHealth, watchGateway, type BotMetrics, type StartHealth } from './observe.js';
 import { syncCommands } from './registration.js';
 import { createRouter } from './router.js';
 
@@ -47,14 +46,15 @@ export interface BotOptions {
   readonly onFatal?: (error: BotFatalError) => void;
   /** See `answerWithin`; for tests. */
   readonly deferAfterMs?: number;
-  /** Where interactions and reconnections are counted (default: a fresh registry). */
-  readonly metrics?: Metrics;
+  /** Where interactions and reconnections are counted (default: nowhere). */
+  readonly metrics?: BotMetrics;
+  /** Starts the health endpoint when `HEALTH_PORT` is set (`src/entry/bot-health.ts` wires `src/health/`). */
+  readonly health?: StartHealth;
 }
 
 /** A running bot. */
 export interface Bot {
   readonly client: Client<true>;
-  readonly metrics: Metrics;
   /** Port of the health endpoint on 127.0.0.1, when `HEALTH_PORT` is set. */
   readonly healthPort: number | undefined;
   /** Replies being worked on now. */
@@ -72,11 +72,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   addSecret(token);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    // Default for anything sent; every payload also sets it (render/discord/payload.ts).
+    // Default for anything sent; every payload also sets it (render/payload.ts).
     allowedMentions: { parse: [] },
     ...(options.config.DISCORD_API_URL ? { rest: { api: options.config.DISCORD_API_URL } } : {}),
   });
-  const metrics = options.metrics ?? createMetrics();
+  const metrics = options.metrics ?? UNCOUNTED;
   const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
   const route = createRouter({
     engine: options.engine,
@@ -117,7 +117,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   // Before logging in, so that /healthz says 503 (not "connection refused") while the bot starts.
   const healthPort = options.config.HEALTH_PORT;
-  const health = await startHealth(healthPort, client, options.engine, metrics, log).catch((error: unknown) => {
+  const health = await startHealth(healthPort, options.health, client, options.engine, log).catch((error: unknown) => {
     throw new BotFatalError(`cannot listen on 127.0.0.1:${healthPort} for HEALTH_PORT (${(error as { code?: string }).code ?? String(error)}).`);
   });
   try {
@@ -139,7 +139,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   let stopped: Promise<void> | undefined;
   return {
     client: client as Client<true>,
-    metrics,
     healthPort: health?.port,
     inFlight: () => inFlight.size,
     // A second call (a second SIGTERM, Ctrl-C twice) waits for the first instead of closing twice.

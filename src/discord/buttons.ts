@@ -6,16 +6,17 @@
  */
 import type { ButtonInteraction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
-import { citationOf } from '../answers/excerpts.js';
+import { citationOf } from '../answers/citations.js';
 import type { Excerpt } from '../answers/types.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { localeOf } from '../render/messages.js';
-import { answerReply, citationReply, paragraphReply } from '../render/discord/payload.js';
-import { queryFromFooters } from '../render/discord/pieces.js';
+import { answerReply, citationReply, paragraphReply } from './render/payload.js';
+import { queryFromFooters } from './render/pieces.js';
 import { carries, decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
 import { UserError } from '../commands/user-error.js';
 import { INTERACTION } from './limits.js';
 import { answerWithin, type Acknowledged } from './respond.js';
+import { dispatch } from '../commands/table.js';
 
 /** What answering a button needs. */
 export interface ButtonContext {
@@ -44,7 +45,7 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
       const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
       if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
-      const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(ctx.engine.run(action.command, query), o));
+      const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };
     }
     case 'paragraph': {

@@ -3,6 +3,7 @@
  * a sliding window. A pure policy with an injected clock, so tests control time; the Discord
  * adapter asks it before running a command and answers a refusal with a short ephemeral notice.
  */
+import { DEFAULTS } from '../config.js';
 
 /** How many commands a user may run in how long. */
 export interface CooldownPolicy {
@@ -12,8 +13,8 @@ export interface CooldownPolicy {
   readonly windowMs: number;
 }
 
-/** The default: a handful of commands per ten seconds, enough for a conversation, not for a flood. */
-export const DEFAULT_COOLDOWN: CooldownPolicy = { limit: 5, windowMs: 10_000 };
+/** The default, from the configuration's defaults (5 commands per 10 s), so that both agree. */
+export const DEFAULT_COOLDOWN: CooldownPolicy = { limit: DEFAULTS.COOLDOWN_LIMIT, windowMs: DEFAULTS.COOLDOWN_WINDOW_SECONDS * 1_000 };
 
 /** The answer for one command. */
 export type CooldownDecision =

@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isCommandName, type CommandName } from '../commands/table.js';
-import type { Locale } from '../render/messages.js';
+import { isLocale, type Locale } from '../render/messages.js';
 import { COMPONENT } from './limits.js';
 
 /** Text carried in full, or by hash when it would not fit. */
@@ -89,7 +89,7 @@ export function decodeButton(id: string): ButtonAction | undefined {
     const command = parts[1] ?? '';
     const page = numbers[1];
     const locale = parts[3];
-    if (!isCommandName(command) || page === undefined || Number.isNaN(page) || (locale !== 'en' && locale !== 'fr')) return undefined;
+    if (!isCommandName(command) || page === undefined || Number.isNaN(page) || !isLocale(locale)) return undefined;
     return { kind: 'more', command, page, locale, query: carried };
   }
   if (numbers.some((n) => Number.isNaN(n))) return undefined;

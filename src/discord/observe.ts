@@ -1,17 +1,55 @@
 /**
  * What operators see of the bot besides its logs: every interaction counted by command and
  * outcome with its latency, gateway reconnections, and, when `HEALTH_PORT` is set, the health
- * endpoint on 127.0.0.1 (`src/health/`). Labels only take values from our own definitions, so a
- * stale registration or a forged custom id cannot grow the metrics without bound.
+ * endpoint on 127.0.0.1. Labels only take values from our own definitions, so a stale
+ * registration or a forged custom id cannot grow the metrics without bound.
+ *
+ * The adapter says what it counts and what `/healthz` reports ({@link BotMetrics},
+ * {@link StartHealth}); the Prometheus registry and the HTTP server are `src/health/`'s, wired in
+ * by the entry point (`src/entry/bot-health.ts`), so that no surface imports another.
  */
 import { Events, Status, type Client, type Interaction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
-import type { Metrics, Outcome as CountedOutcome } from '../health/metrics.js';
-import { startHealthServer, type HealthServer } from '../health/server.js';
-import type { Outcome } from './boundary.js';
+import type { Outcome } from './error-boundary.js';
 import { CONTEXT_MENU, slashNamed } from './commands.js';
 import { decodeButton } from './custom-id.js';
 import type { Logger } from './logger.js';
+
+/**
+ * Outcomes of one interaction, as counted: answered with evidence (`ok`) or without
+ * (`no-evidence`), refused as a user error or by the cooldown, lost to Discord (10062/40060:
+ * `discord-error`), or failed on our side (`error`).
+ */
+export type CountedOutcome = 'ok' | 'no-evidence' | 'user-error' | 'cooldown' | 'discord-error' | 'error';
+
+/** What the bot counts; `src/health/metrics.ts` gives Prometheus counters of this shape. */
+export interface BotMetrics {
+  readonly commands: { inc(labels: { command: string; outcome: CountedOutcome }): void };
+  /** Seconds from receiving an interaction to its answer being sent. */
+  readonly latency: { observe(labels: { command: string }, seconds: number): void };
+  readonly reconnects: { inc(): void };
+  readonly cooldownRefusals: { inc(): void };
+}
+
+/** Counters that count nothing, for a bot started without metrics (tests of other things). */
+export const UNCOUNTED: BotMetrics = { commands: { inc() {} }, latency: { observe() {} }, reconnects: { inc() {} }, cooldownRefusals: { inc() {} } };
+
+/** What `/healthz` reports: healthy when both hold. */
+export interface BotHealth {
+  /** Every shard of the client has a live gateway session. */
+  readonly gateway: boolean;
+  /** The index holds paragraphs. */
+  readonly index: boolean;
+}
+
+/** A running health endpoint. */
+export interface HealthEndpoint {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Starts a health endpoint on 127.0.0.1 at `port` (0: any free one) reporting `status`; resolves once it listens. */
+export type StartHealth = (port: number, status: () => BotHealth) => Promise<HealthEndpoint>;
 
 /** The `command` label of an interaction: `ask`, `autocomplete:ask`, `context:cite-sources`, `button:more`…, or `unknown`. */
 export function commandLabel(i: Interaction): string {
@@ -29,7 +67,7 @@ export function outcomeLabel(outcome: Outcome, noEvidence: boolean): CountedOutc
 }
 
 /** Counts one finished interaction. */
-export function countInteraction(metrics: Metrics, i: Interaction, outcome: Outcome, noEvidence: boolean, durationMs: number): void {
+export function countInteraction(metrics: BotMetrics, i: Interaction, outcome: Outcome, noEvidence: boolean, durationMs: number): void {
   const command = commandLabel(i);
   metrics.commands.inc({ command, outcome: outcomeLabel(outcome, noEvidence) });
   metrics.latency.observe({ command }, durationMs / 1_000);
@@ -46,7 +84,7 @@ export function gatewayReady(client: Client): boolean {
  * recoverable close (1006, 4000, 4009, op 7, op 9…) before it resumes or identifies again;
  * fatal closes (4004…) emit `shardDisconnect` instead, handled by `bot.ts`.
  */
-export function watchGateway(client: Client, metrics: Metrics, log: Logger): void {
+export function watchGateway(client: Client, metrics: BotMetrics, log: Logger): void {
   client.on(Events.ShardReconnecting, (shard) => {
     metrics.reconnects.inc();
     log.warn({ shard }, 'gateway reconnecting');
@@ -58,13 +96,11 @@ export function watchGateway(client: Client, metrics: Metrics, log: Logger): voi
  * Starts the health endpoint on 127.0.0.1 when a port is configured (0: any free port, logged).
  * `/healthz` is healthy when the gateway is connected and the index holds paragraphs.
  */
-export async function startHealth(port: number | undefined, client: Client, engine: Engine, metrics: Metrics, log: Logger): Promise<HealthServer | undefined> {
+export async function startHealth(port: number | undefined, start: StartHealth | undefined, client: Client, engine: Engine, log: Logger): Promise<HealthEndpoint | undefined> {
   if (port === undefined) return undefined;
-  const server = await startHealthServer({
-    port,
-    registry: metrics.registry,
-    status: () => ({ gateway: gatewayReady(client), index: engine.kb.index.docs.length > 0 }),
-  });
+  // A wiring mistake, not an operator's: every entry point that reads HEALTH_PORT passes `health`.
+  if (!start) throw new Error('recoupe: HEALTH_PORT is set but the bot was started without a health endpoint');
+  const server = await start(port, () => ({ gateway: gatewayReady(client), index: engine.kb.index.docs.length > 0 }));
   log.info({ port: server.port }, 'health endpoint listening on 127.0.0.1');
   return server;
 }

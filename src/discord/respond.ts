@@ -1,11 +1,11 @@
 /**
  * The one module that sends messages to Discord. It only sends {@link DiscordReply} payloads,
- * which only `src/render/discord/payload.ts` can build, so every reply, edit, update and
+ * which only `render/payload.ts` can build, so every reply, edit, update and
  * follow-up carries `allowedMentions: { parse: [] }` and stays within limits. It also owns the
  * 3-second rule: answer at once when the answer is ready, otherwise defer first and edit.
  */
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
-import type { DiscordReply } from '../render/discord/payload.js';
+import type { DiscordReply } from './render/payload.js';
 import type { Choice } from './autocomplete.js';
 import { COMMAND, INTERACTION } from './limits.js';
 

@@ -10,22 +10,21 @@
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
-import { completionOf } from '../commands/table.js';
+import { completionOf, dispatch } from '../commands/table.js';
 import { UserError } from '../commands/user-error.js';
 import { localeOf } from '../render/messages.js';
-import type { Metrics } from '../health/metrics.js';
-import { answerReply, cooldownReply } from '../render/discord/payload.js';
-import { colorOf as parseColor } from '../render/discord/pieces.js';
+import { answerReply, cooldownReply } from './render/payload.js';
+import { parseHexColor } from './render/pieces.js';
 import { suggest, type Choice } from './autocomplete.js';
-import { handleFailure, type Outcome } from './boundary.js';
+import { handleFailure, type Outcome } from './error-boundary.js';
 import { handleButton } from './buttons.js';
 import { CONTEXT_MENU, slashNamed } from './commands.js';
 import type { CooldownDecision, Cooldowns } from './cooldown.js';
 import { requestFor, type EngineRequest } from './handlers.js';
-import { contextQuery, parseSlashArgs } from './input.js';
+import { contextQuery, parseSlashArgs } from './parse-input.js';
 import { INTERACTION, OURS } from './limits.js';
 import type { Logger } from './logger.js';
-import { countInteraction } from './observe.js';
+import { countInteraction, type BotMetrics } from './observe.js';
 import { answerWithin, respondChoices, send, type Acknowledged, type Answerable } from './respond.js';
 
 /** What the router needs. */
@@ -39,7 +38,7 @@ export interface RouterOptions {
   /** Per-user cooldown (`cooldownsFrom`); none: every interaction is served. */
   readonly cooldowns?: Cooldowns;
   /** Where interactions are counted; none: not counted. */
-  readonly metrics?: Metrics;
+  readonly metrics?: BotMetrics;
 }
 
 /** What the log line and the metrics learn from an acknowledged interaction. */
@@ -51,7 +50,7 @@ export type InteractionHandler = (interaction: Interaction) => Promise<void>;
 /** Builds the handler of every interaction. */
 export function createRouter(options: RouterOptions): InteractionHandler {
   const { engine, logger } = options;
-  const colors = new Map(engine.corpus.sources.map((s) => [s.id, parseColor(s.color)]));
+  const colors = new Map(engine.corpus.sources.map((s) => [s.id, parseHexColor(s.color)]));
   const colorOf = (sourceId: string) => colors.get(sourceId);
   const now = options.now ?? Date.now;
 
@@ -64,7 +63,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     log.debug({ query: request.query }, 'query');
     let noEvidence = false;
     const ack = await answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...deferAfter() }, () => {
-      const result = engine.run(request.command, request.query);
+      const result = dispatch(engine, request.command, request.query);
       noEvidence = result.kind === 'no-evidence';
       return answerReply(result, { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf });
     });

@@ -5,16 +5,12 @@
  * agreements.
  */
 import type { CompareAnswer, CountStatement, FigureStatement, OutletCoverage, StatedCount } from '../answers/types.js';
+import { formatNumber } from './format.js';
 import { messages, type Locale } from './messages.js';
 
 /** `AFP ¶2`: where a statement can be checked. */
 function where(outlet: string, paragraph: number, locale: Locale): string {
   return `${outlet} ${messages(locale).paragraphSign}${paragraph}`;
-}
-
-/** A number as the reader's locale writes it. */
-export function formatNumber(n: number, locale: Locale): string {
-  return n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
- * Formatting shared by every surface: dates, periods, quotes and citation lines. Nothing here
- * escapes for a particular surface; the Discord renderer escapes what it sends.
+ * Formatting shared by every surface: dates, periods, numbers, quotes and citation lines.
+ * Nothing here escapes for a particular surface; the Discord renderer escapes what it sends.
  */
 import type { Citation, DatedExcerpt, Excerpt } from '../answers/types.js';
-import { messages, type Locale } from './messages.js';
+import { intlTagOf, messages, type Locale } from './messages.js';
 
-const ELLIPSIS = '…';
+/** What every surface appends (or prepends) where a text was cut. */
+export const ELLIPSIS = '…';
 
 // Building a formatter costs far more than using one: one per locale, made once.
-const formatter = (locale: Locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { ...options, timeZone: 'UTC' });
+const formatter = (locale: Locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlTagOf(locale), { ...options, timeZone: 'UTC' });
 const DAY_FORMAT: Record<Locale, Intl.DateTimeFormat> = { en: formatter('en', { day: 'numeric', month: 'long', year: 'numeric' }), fr: formatter('fr', { day: 'numeric', month: 'long', year: 'numeric' }) };
 const MONTH_FORMAT: Record<Locale, Intl.DateTimeFormat> = { en: formatter('en', { month: 'long', year: 'numeric' }), fr: formatter('fr', { month: 'long', year: 'numeric' }) };
 
@@ -51,6 +52,11 @@ export function formatPeriod(d: Pick<DatedExcerpt, 'iso' | 'precision' | 'part'>
   if (!d.part) return text;
   const part = m.parts[d.part] ?? d.part;
   return locale === 'fr' && d.part === 'mid' ? `${part}-${text}` : `${part} ${text}`;
+}
+
+/** A number as the reader's locale writes it (`1 000` / `1,000`). */
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(intlTagOf(locale));
 }
 
 /** The excerpt with `…` where it was cut inside a sentence. */

@@ -8,9 +8,22 @@ import type { UserErrorCode } from '../commands/user-error.js';
 /** Languages the bot speaks. */
 export type Locale = 'en' | 'fr';
 
+/** Every {@link Locale}, for validating one typed by a user or carried in a custom id. */
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+/** Whether a string is one of our locales, exactly (`en`, `fr`). */
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
+
 /** Picks our locale from a Discord-style locale tag (`fr`, `en-US`, `en-GB`...). */
 export function localeOf(tag: string | undefined | null): Locale {
   return tag?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** The BCP 47 tag `Intl` formats dates and numbers with, for one of our locales. */
+export function intlTagOf(locale: Locale): 'fr-FR' | 'en-GB' {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB';
 }
 
 const en = {

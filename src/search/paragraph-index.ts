@@ -12,7 +12,7 @@
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
 import { analyse } from '../text/analyser.js';
 import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
-import { analyseText, type TextAnalysis } from './excerpt.js';
+import { analyseText, type TextAnalysis } from './excerpt-span.js';
 import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
 import { FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
 import { TypoMatcher, type NearTerm } from './typos.js';
@@ -33,8 +33,8 @@ export interface IndexedParagraph {
 export interface Hit {
   readonly doc: IndexedParagraph;
   readonly score: number;
-  /** Index terms (stems) of the query found in this paragraph. */
-  readonly matched: readonly string[];
+  /** Index terms (stems) of the query found in this paragraph (not the words as written: see `Excerpt.matched`). */
+  readonly matchedTerms: readonly string[];
 }
 
 /** Options of one search. */
@@ -211,7 +211,7 @@ export class ParagraphIndex {
     const stems = terms.filter((t) => t.primary).flatMap((t) => t.derived.map((d) => d.id));
     return topPositions(found.count, (i) => found.scores[i] as number, limit).map(({ position, score }) => {
       const id = found.docs[position] as number;
-      return { doc: this.docs[id] as IndexedParagraph, score, matched: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
+      return { doc: this.docs[id] as IndexedParagraph, score, matchedTerms: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
     });
   }
 

@@ -6,8 +6,8 @@
  * Why not MiniSearch's own index: at 100 000 paragraphs its Maps of Maps took 17 s to load from
  * JSON, and `ask` over it took up to 785 ms (p99, issue #5); these arrays are views over the
  * cache file's bytes, with nothing to parse, and score the same BM25 (see {@link ./bm25.ts}) with
- * an `ask` p99 near 10 ms at that size. MiniSearch remains
- * the reference these scores are tested against, and its radix tree serves typo matching.
+ * an `ask` p99 of about 15 ms at that size (README's benchmark table). MiniSearch remains the
+ * reference these scores are tested against, and its radix tree serves typo matching.
  */
 
 /** Indexed fields, in the order their lists are laid out. */

@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answers/engine.js';
 import type { Locale } from '../render/messages.js';
-import { ansiBold } from '../render/text.js';
+import { ansiBold } from './render.js';
 import { runLine } from './run-command.js';
 
 const PROMPT = 'recoupe> ';

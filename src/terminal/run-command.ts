@@ -6,10 +6,10 @@
  */
 import type { Engine } from '../answers/engine.js';
 import type { Answer } from '../answers/types.js';
-import { resolveCommand } from '../commands/table.js';
+import { dispatch, resolveCommand } from '../commands/table.js';
 import { UserError } from '../commands/user-error.js';
 import { messages, type Locale } from '../render/messages.js';
-import { renderText } from '../render/text.js';
+import { renderText } from './render.js';
 
 /** How a terminal command came out. */
 export type TerminalResult =
@@ -30,7 +30,7 @@ export function runCommand(engine: Engine, typed: string, text: string, options:
   try {
     const name = resolveCommand(typed);
     if (!name) throw new UserError('unknown-command', typed);
-    const answer = engine.run(name, text);
+    const answer = dispatch(engine, name, text);
     return { ok: true, answer, text: renderText(answer, options) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

@@ -6,7 +6,6 @@
  * (`les deux hommes`, `deux fois par mois`), a duration (`huit jours`) or a figure about another
  * year than the article's is not a count two outlets can agree or disagree on.
  */
-import type { CountedNounGroup } from '../corpus/types.js';
 import { fold } from './fold.js';
 import type { FigureMention } from './numbers.js';
 
@@ -52,7 +51,7 @@ export interface CompiledCountedGroups {
 }
 
 /** Compiles the `counted.yaml` groups once per corpus. */
-export function compileCountedGroups(groups: readonly CountedNounGroup[]): CompiledCountedGroups {
+export function compileCountedGroups(groups: ReadonlyArray<readonly string[]>): CompiledCountedGroups {
   const entries = groups.flatMap((group) => {
     const head = group[0] ?? '';
     const key = singularWords(head).join(' ');

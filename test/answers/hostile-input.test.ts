@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answers/engine.js';
 import { UserError } from '../../src/commands/user-error.js';
-import { COMMAND_NAMES, type Answer } from '../../src/answers/types.js';
+import { type Answer } from '../../src/answers/types.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { loadEngine } from '../../src/load-engine.js';
 import { excerptsOf } from './support.js';
+import { COMMAND_NAMES, dispatch } from '../../src/commands/table.js';
 
 /** Strings people paste to break bots. */
 export const HOSTILE_FIXED = [
@@ -49,7 +50,7 @@ function checkVerbatim(engine: Engine, answer: Answer): void {
 /** Runs a command as a user would; a refusal must be a UserError (a polite, coded one). */
 function runSafely(engine: Engine, command: string, query: string): Answer | undefined {
   try {
-    return engine.run(command, query);
+    return dispatch(engine, command, query);
   } catch (error) {
     expect(error).toBeInstanceOf(UserError);
     return undefined;

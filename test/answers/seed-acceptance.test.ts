@@ -3,7 +3,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
-import { COMMAND_NAMES, argumentOf } from '../../src/commands/table.js';
+import { argumentOf, COMMAND_NAMES, dispatch } from '../../src/commands/table.js';
 import { loadEngine } from '../../src/load-engine.js';
 import { excerptsOf } from './support.js';
 
@@ -102,7 +102,7 @@ describe('GIVEN every command on the seeds', () => {
     for (const command of COMMAND_NAMES) {
       for (const q of queries) {
         if (q === '' && argumentOf(command)?.required) continue;
-        const answer = engine.run(command, q);
+        const answer = dispatch(engine, command, q);
         for (const e of excerptsOf(answer)) {
           const article = engine.corpus.articles.find((a) => a.id === e.citation.articleId);
           const paragraph = article?.paragraphs.find((p) => p.n === e.citation.paragraph);

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
 import type { AskAnswer, Excerpt } from '../../src/answers/types.js';
 import { loadEngine } from '../../src/load-engine.js';
-import { draftAnswer } from '../../src/render/discord/answers.js';
-import { fitEmbeds } from '../../src/render/discord/fit.js';
+import { draftAnswer } from '../../src/discord/render/answers.js';
+import { fitEmbeds } from '../../src/discord/render/fit.js';
 import { messages } from '../../src/render/messages.js';
-import { renderText } from '../../src/render/text.js';
+import { renderText } from '../../src/terminal/render.js';
 
 let engine: Engine;
 beforeAll(async () => {

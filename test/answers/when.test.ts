@@ -7,7 +7,7 @@ import { Engine } from '../../src/answers/engine.js';
 import { when } from '../../src/answers/when.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { messages } from '../../src/render/messages.js';
-import { renderText } from '../../src/render/text.js';
+import { renderText } from '../../src/terminal/render.js';
 
 const corpus: Corpus = {
   sources: [{ id: 'a', name: 'Agence A', short: 'A', kind: 'agence', ownership: 'inconnu', color: '#111111' }],

@@ -13,8 +13,8 @@ import { COMMANDS, COMMAND_NAMES, dispatch, resolveCommand, usageOf } from '../.
 import { UserError } from '../../src/commands/user-error.js';
 import { commandDefinitions } from '../../src/discord/commands.js';
 import { COMMAND } from '../../src/discord/limits.js';
-import { answerReply } from '../../src/render/discord/payload.js';
-import { renderText } from '../../src/render/text.js';
+import { answerReply } from '../../src/discord/render/payload.js';
+import { renderText } from '../../src/terminal/render.js';
 import { usageText } from '../../src/terminal/usage.js';
 import { sourceFiles } from './support.js';
 

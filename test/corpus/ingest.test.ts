@@ -124,7 +124,7 @@ describe('ingestFile', () => {
 
 describe('ingest command line', () => {
   const run = promisify(execFile);
-  const cli = path.resolve('src/corpus/ingest-cli.ts');
+  const cli = path.resolve('src/entry/ingest.ts');
   const tsx = path.resolve('node_modules/.bin/tsx');
   let dir: string;
   beforeEach(async () => {

@@ -8,7 +8,8 @@ import { COMMAND_NAMES } from '../../src/commands/table.js';
 import { UserError } from '../../src/commands/user-error.js';
 import { CONTEXT_MENU, SLASH_COMMANDS, commandDefinitions, type SlashArgs } from '../../src/discord/commands.js';
 import { requestFor } from '../../src/discord/handlers.js';
-import { contextQuery, parseSlashArgs, userErrorText } from '../../src/discord/input.js';
+import { userErrorText } from '../../src/discord/error-boundary.js';
+import { contextQuery, parseSlashArgs } from '../../src/discord/parse-input.js';
 import { COMMAND, OURS } from '../../src/discord/limits.js';
 
 /** Discord's rule for command and option names (interactions/application-commands). */

@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES } from '../../src/answers/types.js';
+import { COMMAND_NAMES } from '../../src/commands/table.js';
 import { carries, decodeButton, encodeButton, fitsCustomId, shortHash, type ButtonAction } from '../../src/discord/custom-id.js';
 import { COMPONENT } from '../../src/discord/limits.js';
 

@@ -7,12 +7,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answers/engine.js';
 import { UserError } from '../../src/commands/user-error.js';
-import { COMMAND_NAMES } from '../../src/answers/types.js';
 import { decodeButton } from '../../src/discord/custom-id.js';
 import { loadEngine } from '../../src/load-engine.js';
-import { answerReply, replyViolations } from '../../src/render/discord/payload.js';
-import { queryFromFooters } from '../../src/render/discord/pieces.js';
+import { answerReply, replyViolations } from '../../src/discord/render/payload.js';
+import { queryFromFooters } from '../../src/discord/render/pieces.js';
 import { HOSTILE, hostileCorpus, liveMentions, maskedLinks, payloadStrings } from './support.js';
+import { COMMAND_NAMES, dispatch } from '../../src/commands/table.js';
 
 let engines: Array<[string, Engine]>;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('GIVEN random queries through the real engine and the Discord renderer'
         fc.property(query, fc.constantFrom(...COMMAND_NAMES), fc.constantFrom('en' as const, 'fr' as const), fc.nat({ max: 5 }), (q, command, locale, page) => {
           let answer;
           try {
-            answer = engine.run(command, q.trim());
+            answer = dispatch(engine, command, q.trim());
           } catch (error) {
             if (error instanceof UserError) return; // blank required text: refused before the engine
             throw error;

@@ -37,6 +37,6 @@ describe('GIVEN paragraphs sharing a word beginning but not a stem', () => {
   });
 
   it('WHEN reporting matched terms THEN they are stems only', () => {
-    for (const hit of search(index, 'oranges espagnoles')) expect(hit.matched.every((t) => !/^[=~]/.test(t))).toBe(true);
+    for (const hit of search(index, 'oranges espagnoles')) expect(hit.matchedTerms.every((t) => !/^[=~]/.test(t))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Excerpt } from '../../../src/answers/types.js';
-import { COMMAND_NAMES } from '../../../src/commands/table.js';
+import { COMMAND_NAMES, dispatch } from '../../../src/commands/table.js';
 import { CONTEXT_MENU } from '../../../src/discord/commands.js';
 import { decodeButton } from '../../../src/discord/custom-id.js';
 import { INTERACTION } from '../../../src/discord/limits.js';
@@ -72,7 +72,7 @@ describe('GIVEN the bot logged in to the Discord double', () => {
         expect(callback.ephemeral).toBe(false);
         expect(message.allowedMentions).toEqual({ parse: [] });
         expect(readable(message)).toMatch(lang === 'fr' ? c.fr : c.en);
-        const answer = h.engine.run(c.name, Object.values(c.options)[0] ?? '');
+        const answer = dispatch(h.engine, c.name, Object.values(c.options)[0] ?? '');
         // Only the first page is shown: three excerpts, five dates.
         const shown = excerptsOf(answer).slice(0, answer.kind === 'when' ? 5 : answer.kind === 'compare' ? 99 : 3);
         if (shown.length > 0) expectQuoted(message, shown, lang);
@@ -125,7 +125,7 @@ describe('GIVEN an answer with buttons', () => {
   /** A question with more than one page of excerpts (three per page). */
   const QUESTION = 'Pyongyang Moscou';
   beforeAll(async () => {
-    expect(excerptsOf(h.engine.run('ask', QUESTION)).length).toBeGreaterThan(3);
+    expect(excerptsOf(dispatch(h.engine, 'ask', QUESTION)).length).toBeGreaterThan(3);
     answer = (await run('ask', { question: QUESTION }, 'fr')).message;
   });
 
@@ -143,7 +143,7 @@ describe('GIVEN an answer with buttons', () => {
 
   it('WHEN "Citation 1" is pressed THEN the ready-to-paste citation comes in a code block, ephemeral', async () => {
     const button = buttonIds().find((b) => b.label === 'Citation 1');
-    const first = excerptsOf(h.engine.run('ask', QUESTION))[0];
+    const first = excerptsOf(dispatch(h.engine, 'ask', QUESTION))[0];
     if (!button || !first) throw new Error('no citation button');
     const { callback, transcript } = await press(button.custom_id);
     expect(callback.ephemeral).toBe(true);
@@ -159,7 +159,7 @@ describe('GIVEN an answer with buttons', () => {
     const next = final(transcript);
     expect(next.embeds[0]?.footer?.text).toMatch(/page 2\/\d/u);
     expect(readable(next)).toMatch(/^4\. /mu);
-    const fourth = excerptsOf(h.engine.run('ask', QUESTION))[3];
+    const fourth = excerptsOf(dispatch(h.engine, 'ask', QUESTION))[3];
     expect(readable(next)).toContain(fourth?.text);
     expect(next.embeds[0]?.author?.name).toMatch(/^Question · /u);
     expect(readable(next)).toMatch(/juin 2025/u);
@@ -191,7 +191,7 @@ describe('GIVEN a message in the channel', () => {
       acks.push(callback.afterMs);
       expect(callback.ephemeral).toBe(true);
       const message = final(await handle.waitForMessage());
-      const expected = excerptsOf(h.engine.run('ask', 'Pyongyang va envoyer 5 000 travailleurs pour reconstruire Koursk')).slice(0, 3);
+      const expected = excerptsOf(dispatch(h.engine, 'ask', 'Pyongyang va envoyer 5 000 travailleurs pour reconstruire Koursk')).slice(0, 3);
       expectQuoted(message, expected, locale === 'fr' ? 'fr' : 'en');
     });
   }

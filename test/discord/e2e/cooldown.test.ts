@@ -97,7 +97,7 @@ describe('GIVEN the default cooldown (5 commands per 10 s per user)', () => {
   });
 
   it('THEN the refusals are counted, and every request was valid', async () => {
-    const counted = await h.bot.metrics.registry.getSingleMetric('recoupe_cooldown_refusals_total')?.get();
+    const counted = await h.metrics.registry.getSingleMetric('recoupe_cooldown_refusals_total')?.get();
     expect(counted?.values[0]?.value).toBe(3);
     expect(h.double.violations).toEqual([]);
   });

@@ -24,7 +24,7 @@ async function ask(name: string, options: Record<string, string> = {}, id = snow
   return { handle, callback, message: final(await handle.waitForMessage(undefined, 10_000)) };
 }
 
-const reconnects = async () => (await h.bot.metrics.registry.getSingleMetric('recoupe_gateway_reconnects_total')?.get())?.values[0]?.value ?? 0;
+const reconnects = async () => (await h.metrics.registry.getSingleMetric('recoupe_gateway_reconnects_total')?.get())?.values[0]?.value ?? 0;
 const counts = (d: DiscordDouble) => ({ identify: d.identifyCount, resume: d.resumeCount });
 
 describe('GIVEN the gateway fails mid-session', () => {

@@ -1,12 +1,15 @@
 /**
- * The real bot (`startBot`, the real discord.js client) against the local Discord double, and the
- * checks every end-to-end test repeats: what the bot sent, read back from the double.
+ * The real bot (`startBot`, the real discord.js client, wired to metrics and the health endpoint
+ * as `src/entry/main.ts` wires it) against the local Discord double, and the checks every
+ * end-to-end test repeats: what the bot sent, read back from the double.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Writable } from 'node:stream';
 import type { Engine } from '../../../src/answers/engine.js';
 import { startBot, type Bot, type BotOptions } from '../../../src/discord/bot.js';
 import { createLogger, type Logger } from '../../../src/discord/logger.js';
+import { botHealth } from '../../../src/entry/bot-health.js';
+import type { Metrics } from '../../../src/health/metrics.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
 
@@ -14,6 +17,8 @@ import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordD
 export interface Harness {
   readonly double: DiscordDouble;
   readonly bot: Bot;
+  /** What the bot counts, as `/metrics` shows it. */
+  readonly metrics: Metrics;
   readonly engine: Engine;
   /** Every log line the bot wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
@@ -59,10 +64,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const engine = options.engine ?? (await loadEngine('data'));
   const { logger, logs, raw } = memoryLogger(options.logLevel);
   const config = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, COOLDOWN_LIMIT: 0, ...options.config };
-  const bot = await startBot({ config, engine, logger, ...options.bot });
+  const wiring = botHealth();
+  const bot = await startBot({ config, engine, logger, ...wiring, ...options.bot });
   return {
     double,
     bot,
+    metrics: wiring.metrics,
     engine,
     logs,
     raw,
@@ -99,7 +106,7 @@ export function final(t: InteractionTranscript): RecordedMessage {
   return t.original;
 }
 
-/** The `node --import tsx src/main.ts` child process, with its output collected. */
+/** The `node --import tsx src/entry/main.ts` child process, with its output collected. */
 export interface BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly stdout: string[];
@@ -111,7 +118,7 @@ export interface BotProcess {
 }
 
 /** Spawns the real entry point, as `npm start` would (or another script, as `npm run deploy`), against the double. */
-export function spawnBot(env: Record<string, string>, script = 'src/main.ts', args: readonly string[] = []): BotProcess {
+export function spawnBot(env: Record<string, string>, script = 'src/entry/main.ts', args: readonly string[] = []): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: process.cwd(),
     env: { ...process.env, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, LOG_LEVEL: 'info', DATA_DIR: 'data', ...env },

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError, type UserErrorCode } from '../../../src/commands/user-error.js';
-import { userErrorText } from '../../../src/discord/input.js';
+import { userErrorText } from '../../../src/discord/error-boundary.js';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { localeOf } from '../../../src/render/messages.js';
 import { notifiedMentions } from '../double/index.js';

@@ -1,5 +1,5 @@
 /**
- * The bot as an operator runs it: `node --import tsx src/main.ts` (what `npm start` runs), as a
+ * The bot as an operator runs it: `node --import tsx src/entry/main.ts` (what `npm start` runs), as a
  * child process against the Discord double. Registration happens once and not again on a restart
  * with unchanged definitions; SIGTERM lets a reply in flight finish, then exits 0 (a second
  * SIGTERM changes nothing); a token Discord refuses, at start-up or mid-session, ends the process
@@ -53,7 +53,7 @@ describe('GIVEN the bot started as a process against the double', () => {
     double = await startDiscordDouble({ heartbeatIntervalMs: 1_000 });
     const env = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl };
     const runDeploy = async (...args: string[]) => {
-      const p = spawnBot(env, 'src/discord/deploy.ts', args);
+      const p = spawnBot(env, 'src/entry/deploy.ts', args);
       children.push(p);
       expect(await p.exited).toBe(0);
       return p.stderr.join('');

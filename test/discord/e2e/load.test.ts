@@ -1,6 +1,6 @@
 /**
  * Load, end to end: 300 interactions of every kind injected within one second through the double
- * into the real bot (`src/main.ts` in its own process, cooldown at its defaults, 100 users). Each
+ * into the real bot (`src/entry/main.ts` in its own process, cooldown at its defaults, 100 users). Each
  * one must be acknowledged within Discord's 3 seconds (the double itself refuses a later first
  * response with 10062) and answered. Only completion and that bound are asserted; the figures
  * (ack p50/p99, peak memory) are printed here and by `npm run bench:load`.

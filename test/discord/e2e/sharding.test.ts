@@ -22,7 +22,7 @@ describe('GIVEN the bot under the ShardingManager with DISCORD_SHARDS=auto and D
   it('THEN both shards log in, each answers the interactions of its own guild, and SIGTERM exits 0', async () => {
     const guilds = [guildIdForShard(0, 2), guildIdForShard(1, 2)];
     double = await startDiscordDouble({ shards: 2, heartbeatIntervalMs: 1_000, guilds: guilds.map((id) => ({ id })) });
-    manager = spawnBot({ DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_SHARDS: 'auto', DISCORD_GUILD_ID: guilds[0] as string }, 'src/sharded.ts');
+    manager = spawnBot({ DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_SHARDS: 'auto', DISCORD_GUILD_ID: guilds[0] as string }, 'src/entry/sharded.ts');
     await manager.waitForLog((l) => l.msg === 'every shard is ready', 60_000);
     expect(double.identifyCount).toBe(2);
 

@@ -1,0 +1,73 @@
+/**
+ * Draft embeds of the answers that span outlets: `compare` (one embed per outlet, in its colour,
+ * then what differs), `sources` (one embed per outlet) and `help`.
+ */
+import type { CompareAnswer, HelpAnswer, SourcesAnswer } from '../../answers/types.js';
+import { commandSpec, isCommandName, usageOf } from '../../commands/table.js';
+import { CONTEXT_MENU } from '../commands.js';
+import { EMBED, MESSAGE } from '../limits.js';
+import { coverageLine, differenceLines } from '../../render/differences.js';
+import { formatDay } from '../../render/format.js';
+import { messages } from '../../render/messages.js';
+import { withFooter, type RenderContext } from './draft.js';
+import type { DraftEmbed, DraftField } from './fit.js';
+import { NEUTRAL_COLOR, bareLink, footer, parseHexColor, lines, numberedReference, quote, safeUrl, shown, unformatted } from './pieces.js';
+
+/**
+ * `compare`: one embed per outlet in the outlet's colour, its excerpts numbered across the whole
+ * message; an outlet with nothing on the topic says so instead of being left out. Then what
+ * differs (figures, people), and the footer with how many excerpts matched.
+ */
+export function compareDrafts(a: CompareAnswer, ctx: RenderContext): DraftEmbed[] {
+  const m = messages(ctx.locale);
+  let n = 0;
+  // One embed is kept for the differences, so that they are never the part cut away.
+  const drafts: DraftEmbed[] = a.outlets.slice(0, MESSAGE.EMBEDS_MAX - 1).map((o, i) => ({
+    ...(i === 0 ? { author: unformatted(m.compareOn(a.topic)) } : {}),
+    title: shown(`${o.outletName} (${o.outlet})`),
+    color: parseHexColor(o.color) ?? ctx.colorOf(o.sourceId) ?? NEUTRAL_COLOR,
+    ...(o.covered ? {} : { description: shown(coverageLine(o, ctx.locale) ?? '') }),
+    fields: o.excerpts.slice(0, EMBED.FIELDS_MAX).map((excerpt, j): DraftField => {
+      n += 1;
+      return { name: numberedReference(n, excerpt.citation, ctx.locale), value: quote(excerpt), rank: j, excerpt: { number: n, excerpt } };
+    }),
+  }));
+  const differences = differenceLines(a, ctx.locale);
+  const covered = a.outlets.filter((o) => o.covered).length;
+  if (differences.length > 0) drafts.push({ title: shown(m.differences), color: NEUTRAL_COLOR, description: lines(differences), fields: [] });
+  else if (covered > 1) drafts.push({ color: NEUTRAL_COLOR, description: shown(m.noDifference), fields: [] });
+  return withFooter(drafts, footer(m.discord.excerptsMatched(n), a.topic));
+}
+
+/** `sources`: one embed per outlet (kind, ownership, articles), in its colour; totals in the footer. */
+export function sourcesDrafts(a: SourcesAnswer, ctx: RenderContext): DraftEmbed[] {
+  const m = messages(ctx.locale);
+  const drafts: DraftEmbed[] = a.outlets.slice(0, MESSAGE.EMBEDS_MAX).map((s) => {
+    const url = safeUrl(s.url);
+    const link = bareLink(s.url);
+    return {
+      title: shown(`${s.outletName} (${s.outlet})`),
+      ...(url ? { url } : {}),
+      color: parseHexColor(s.color) ?? NEUTRAL_COLOR,
+      description: lines([`${s.kind}; ${s.ownership}`, ...(link ? [{ rendered: link }] : [])]),
+      fields: s.articles.slice(0, EMBED.FIELDS_MAX).map((art, i): DraftField => {
+        const artLink = bareLink(art.url);
+        return {
+          name: shown(`${formatDay(art.published, ctx.locale)} — ${art.title}`),
+          value: lines([m.paragraphs(art.paragraphs), ...(artLink ? [{ rendered: artLink }] : [])]),
+          rank: i,
+        };
+      }),
+    };
+  });
+  if (drafts.length === 0) drafts.push({ description: shown(m.corpusTotal(0, 0)), fields: [] });
+  return withFooter(drafts, footer(m.corpusTotal(a.articleCount, a.paragraphCount), undefined));
+}
+
+/** `help`: each command as the user's locale names it, with its options, and the context menu. */
+export function helpDrafts(a: HelpAnswer, ctx: RenderContext): DraftEmbed[] {
+  const m = messages(ctx.locale);
+  const fields: DraftField[] = a.commands.filter(isCommandName).map((name) => ({ name: shown(usageOf(name, ctx.locale)), value: shown(commandSpec(name).summary[ctx.locale]) }));
+  fields.push({ name: shown(ctx.locale === 'fr' ? CONTEXT_MENU.name_localizations.fr : CONTEXT_MENU.name), value: shown(m.discord.contextMenuHelp) });
+  return [{ title: shown(m.help), description: shown(m.discord.hideHelp), color: NEUTRAL_COLOR, fields, footer: footer(m.helpFooter, undefined) }];
+}

@@ -1,0 +1,198 @@
+/**
+ * The one path every Discord message of the bot is built by. A {@link DiscordReply} can only be
+ * made here (its type is branded), and every one of them:
+ * - turns mentions off (`allowedMentions: { parse: [] }`), besides having mention syntax broken;
+ * - has third-party text escaped for Markdown, and links only as `<url>` or an embed's own url,
+ *   never a masked `[label](url)`;
+ * - suppresses link previews when it is text (`SuppressEmbeds`; embeds cannot unfurl anyway);
+ * - is within every limit of `src/discord/limits.ts`, checked once more by {@link replyViolations}.
+ * `src/discord/respond.ts` is the one module that sends them.
+ */
+import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
+import type { Answer, Excerpt } from '../../answers/types.js';
+import type { CommandName } from '../../commands/table.js';
+import type { Article, Paragraph, Source } from '../../corpus/types.js';
+import { encodeButton, fitsCustomId } from '../custom-id.js';
+import { COMPONENT, EMBED, MESSAGE } from '../limits.js';
+import { formatDay, pasteCitation } from '../../render/format.js';
+import { messages, type Locale } from '../../render/messages.js';
+import { draftAnswer } from './answers.js';
+import { fitEmbeds, type NumberedExcerpt } from './fit.js';
+import { NEUTRAL_COLOR, codeBlock, footer, parseHexColor, safeUrl, shown, unformatted } from './pieces.js';
+import { cutDisplay, display, neutralizeMentions } from './safe-text.js';
+
+declare const built: unique symbol;
+
+/** A row of buttons. */
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** A message payload that went through this module; `respond.ts` sends nothing else. */
+export interface DiscordReply {
+  readonly content?: string;
+  readonly embeds: readonly APIEmbed[];
+  readonly components: readonly ButtonRow[];
+  readonly allowedMentions: { readonly parse: readonly [] };
+  /** Asked for on a first response; Discord fixes it there, so edits and updates ignore it. */
+  readonly ephemeral: boolean;
+  /** No link previews: set on text messages (it would hide our own embeds on the others). */
+  readonly suppressEmbeds: boolean;
+  readonly [built]: true;
+}
+
+/** Options of {@link answerReply}. */
+export interface AnswerReplyOptions {
+  readonly locale: Locale;
+  /** 0-based page of excerpts. */
+  readonly page: number;
+  readonly ephemeral: boolean;
+  /** The command and query that produced the answer, which the "More" button will run again. */
+  readonly command: CommandName;
+  readonly query: string;
+  readonly colorOf: (sourceId: string) => number | undefined;
+}
+
+/** Excerpts given "Full paragraph" and "Citation" buttons (one row of each). */
+const BUTTONED_EXCERPTS = COMPONENT.BUTTONS_PER_ROW;
+
+/** An answer, one page of it, with its buttons. */
+export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply {
+  const draft = draftAnswer(answer, { locale: o.locale, page: o.page, colorOf: o.colorOf });
+  const fitted = fitEmbeds(draft.drafts);
+  const rows = excerptButtons(fitted.excerpts.slice(0, BUTTONED_EXCERPTS), o.locale);
+  if (draft.page + 1 < draft.pageCount) {
+    const id = encodeButton({ kind: 'more', command: o.command, page: draft.page + 1, locale: o.locale, query: { text: o.query } });
+    rows.push(row([{ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id }]));
+  }
+  return finish({ embeds: fitted.embeds, components: rows, ephemeral: o.ephemeral });
+}
+
+function excerptButtons(shown: readonly NumberedExcerpt[], locale: Locale): ButtonRow[] {
+  if (shown.length === 0) return [];
+  const m = messages(locale).discord;
+  const button = (label: string, custom_id: string): APIButtonComponentWithCustomId => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id });
+  const paragraphs = shown.map(({ number, excerpt }) => button(m.paragraphButton(number), encodeButton({ kind: 'paragraph', article: { text: excerpt.citation.articleId }, paragraph: excerpt.citation.paragraph })));
+  const citations = shown.map(({ number, excerpt }) =>
+    button(
+      m.citationButton(number),
+      encodeButton({
+        kind: 'citation',
+        article: { text: excerpt.citation.articleId },
+        paragraph: excerpt.citation.paragraph,
+        start: excerpt.start,
+        end: excerpt.end,
+        cutStart: excerpt.cutStart,
+        cutEnd: excerpt.cutEnd,
+      }),
+    ),
+  );
+  return [row(unique(paragraphs)), row(unique(citations))];
+}
+
+/** Discord refuses two components with one custom_id in a message: the same paragraph cited twice gets one button. */
+function unique(buttons: APIButtonComponentWithCustomId[]): APIButtonComponentWithCustomId[] {
+  return buttons.filter((b, i) => buttons.findIndex((x) => x.custom_id === b.custom_id) === i);
+}
+
+function row(components: APIButtonComponentWithCustomId[]): ButtonRow {
+  return { type: ComponentType.ActionRow, components };
+}
+
+/** One whole paragraph, as the article gives it, with its reference: the "Full paragraph" button. */
+export function paragraphReply(article: Article, source: Source, paragraph: Paragraph, locale: Locale): DiscordReply {
+  const url = safeUrl(article.url);
+  const reference = `${source.short}, ${formatDay(article.published, locale)}, ${messages(locale).paragraphSign}${paragraph.n}`;
+  const [embed] = fitEmbeds([
+    {
+      author: unformatted(source.name),
+      title: shown(article.title),
+      ...(url ? { url } : {}),
+      description: shown(paragraph.text),
+      color: parseHexColor(source.color) ?? NEUTRAL_COLOR,
+      fields: [],
+      footer: footer(reference, undefined),
+    },
+  ]).embeds;
+  return finish({ embeds: embed ? [embed] : [], components: [], ephemeral: true });
+}
+
+/** The ready-to-paste citation of an excerpt, in a code block: the "Citation" button. */
+export function citationReply(excerpt: Excerpt, locale: Locale): DiscordReply {
+  return finish({ content: codeBlock(pasteCitation(excerpt, locale))(MESSAGE.CONTENT_MAX), embeds: [], components: [], ephemeral: true });
+}
+
+/** A short message of the bot's own (an error, a notice), escaped and within limits; ephemeral by default. */
+export function noticeReply(text: string, ephemeral = true): DiscordReply {
+  return finish({ content: cutDisplay(text, MESSAGE.CONTENT_MAX), embeds: [], components: [], ephemeral });
+}
+
+/**
+ * The per-user cooldown's notice, ephemeral: when to try again as a Discord relative timestamp
+ * (`<t:…:R>`, "in 7 seconds", shown by each client in its own language and counting down).
+ * The sentence is escaped like any notice; the timestamp is added after, being our own syntax.
+ */
+export function cooldownReply(retryAt: Date, locale: Locale): DiscordReply {
+  const when = `<t:${Math.ceil(retryAt.getTime() / 1_000)}:R>`;
+  const [before = '', after = ''] = messages(locale).discord.cooldown('\u0000').split('\u0000');
+  return finish({ content: `${display(before)}${when}${display(after)}`, embeds: [], components: [], ephemeral: true });
+}
+
+/** The last step of every payload: mentions off, previews off for text, limits checked. */
+function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; ephemeral: boolean }): DiscordReply {
+  const reply = {
+    ...(parts.content !== undefined ? { content: neutralizeMentions(parts.content) } : {}),
+    embeds: parts.embeds,
+    components: parts.components,
+    allowedMentions: { parse: [] },
+    ephemeral: parts.ephemeral,
+    suppressEmbeds: parts.content !== undefined && parts.embeds.length === 0,
+  } as unknown as DiscordReply;
+  const problems = replyViolations(reply);
+  // Unreachable by construction; if it ever happens, the error boundary apologises and logs it.
+  if (problems.length > 0) throw new Error(`recoupe: reply outside Discord's limits: ${problems.join('; ')}`);
+  return reply;
+}
+
+/** Mention syntax that would ping (or render as a mention) if it reached Discord unbroken. */
+export const LIVE_MENTION = /@(?:everyone|here)|<@[!&]?\d+>|<#\d+>/iu;
+
+/**
+ * Every way a payload breaks a Discord limit or could ping someone; empty when it is fine.
+ * Used by {@link finish} on every reply, and by the tests on every payload they see.
+ */
+export function replyViolations(reply: Omit<DiscordReply, typeof built>): string[] {
+  const out: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) out.push(what);
+  };
+  check(reply.allowedMentions.parse.length === 0, 'allowed_mentions must parse nothing');
+  check((reply.content ?? '').length <= MESSAGE.CONTENT_MAX, 'content over 2000');
+  check(reply.content !== undefined || reply.embeds.length > 0, 'empty message');
+  check(reply.embeds.length <= MESSAGE.EMBEDS_MAX, 'more than 10 embeds');
+  check(reply.embeds.reduce((s, e) => s + embedLength(e), 0) <= EMBED.TOTAL_MAX, 'embeds over 6000 in all');
+  const strings: string[] = [reply.content ?? ''];
+  for (const e of reply.embeds) {
+    check((e.title ?? '').length <= EMBED.TITLE_MAX, 'title over 256');
+    check((e.description ?? '').length <= EMBED.DESCRIPTION_MAX, 'description over 4096');
+    check((e.footer?.text ?? '').length <= EMBED.FOOTER_MAX, 'footer over 2048');
+    check((e.author?.name ?? '').length <= EMBED.AUTHOR_MAX, 'author over 256');
+    check((e.fields ?? []).length <= EMBED.FIELDS_MAX, 'more than 25 fields');
+    check(Object.keys(e).length > 0, 'empty embed');
+    for (const f of e.fields ?? []) {
+      check(f.name.length > 0 && f.name.length <= EMBED.FIELD_NAME_MAX, 'field name empty or over 256');
+      check(f.value.length > 0 && f.value.length <= EMBED.FIELD_VALUE_MAX, 'field value empty or over 1024');
+      strings.push(f.name, f.value);
+    }
+    strings.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '', e.author?.name ?? '');
+  }
+  check(reply.components.length <= COMPONENT.ACTION_ROWS_MAX, 'more than 5 rows');
+  for (const r of reply.components) {
+    check(r.components.length > 0 && r.components.length <= COMPONENT.BUTTONS_PER_ROW, 'row empty or over 5 buttons');
+    for (const b of r.components) {
+      check(fitsCustomId(b.custom_id), 'custom_id over 100');
+      check((b.label ?? '').length <= COMPONENT.BUTTON_LABEL_MAX, 'label over 80');
+      strings.push(b.label ?? '');
+    }
+  }
+  check(!strings.some((s) => LIVE_MENTION.test(s)), 'live mention syntax');
+  return out;
+}
