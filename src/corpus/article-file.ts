@@ -17,6 +17,9 @@
  * Deuxième paragraphe, sous l'intertitre.
  * ```
  *
+ * Optional front-matter keys: `url`, `dateline` (the place the report was filed from) and
+ * `syndication_of` (the id of the article whose text this one republishes); `schema.ts` has them all.
+ *
  * Body rules:
  * - blocks are separated by one or more blank lines; a block is one paragraph, kept verbatim
  *   (it may span several lines: the line breaks are part of the text, nothing is re-wrapped);

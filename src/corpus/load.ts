@@ -88,6 +88,11 @@ export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<
     if (`${meta.id}.md` !== name) throw new CorpusError(file, 'id', `id "${meta.id}" does not match the file name (expected "${name.replace(/\.md$/, '')}")`);
     articles.push({ ...meta, paragraphs, file: rel });
   }
+  for (const article of articles) {
+    if (article.syndication_of !== undefined && !seen.has(article.syndication_of)) {
+      throw new CorpusError(shown(article.file), 'syndication_of', `names article "${article.syndication_of}", which is not in ${shown('articles')}`);
+    }
+  }
   articles.sort((a, b) => (a.published === b.published ? compare(a.id, b.id) : compare(a.published, b.published)));
   return deepFreeze({ sources, articles, aliases, counted });
 }

@@ -74,13 +74,18 @@ export const articleFrontMatterSchema = z.strictObject({
     .default('fr'),
   url: webUrl.optional(),
   dateline: trimmedText('a place name').optional(),
+  /**
+   * Id of the article this one republishes (the same wire dispatch on another outlet's site),
+   * set by the ingest command when the text is a near-duplicate: answers count the two once.
+   */
+  syndication_of: slug('an article id').optional(),
 });
 
 /** Validated article front matter (defaults applied). */
 export type ArticleFrontMatter = z.output<typeof articleFrontMatterSchema>;
 
 /** The order keys are written in, so serialised files diff cleanly. */
-export const FRONT_MATTER_KEYS = ['id', 'source', 'title', 'published', 'language', 'url', 'dateline'] as const;
+export const FRONT_MATTER_KEYS = ['id', 'source', 'title', 'published', 'language', 'url', 'dateline', 'syndication_of'] as const;
 
 /** One entry of `data/sources.yaml`. */
 export const sourceSchema = z.strictObject({

@@ -47,6 +47,11 @@ export interface Article {
   readonly url?: string;
   /** Place the report was filed from, when the wire header gives it. */
   readonly dateline?: string;
+  /**
+   * The id of the article whose text this one republishes (a wire dispatch on a newspaper's
+   * site), recorded by ingest: the two are one text, counted once by `/compare`.
+   */
+  readonly syndication_of?: string;
   readonly paragraphs: readonly Paragraph[];
   /** Path of the file it was loaded from, relative to the data directory (for error messages). */
   readonly file: string;

@@ -120,7 +120,7 @@ describe('GIVEN an invented wire dispatch with a wire header and a subheading ma
   it('WHEN cleaned THEN only the header is removed, and it gives the dateline, outlet and date, with a warning on its weekday', () => {
     const r = cleanArticleText(raw.wire);
     expect(r.removed).toEqual([{ text: 'date 2031-03 Valbrume, Haute-Lisière | DDL | mercredi 13/03/2031 -', reason: 'wire header (dateline, outlet, date)' }]);
-    expect(r).toMatchObject({ dateline: 'Valbrume, Haute-Lisière', source: 'DDL', published: '2031-03-13', publishedInferredFrom: undefined, titleDerived: true });
+    expect(r).toMatchObject({ dateline: 'Valbrume, Haute-Lisière', source: 'DDL', published: '2031-03-13', publishedInferredFrom: undefined, title: undefined });
     expect(r.warnings).toEqual(['wire header says "mercredi" but 13/03/2031 is a jeudi; kept the numeric date']);
     expectVerbatim(raw.wire, r);
   });
@@ -165,7 +165,6 @@ describe('GIVEN an invented web page with a repeated title, caption, promos, tag
   it('WHEN cleaned THEN the repeated line is the title only, and the date is read from "ce 12 mars 2031"', () => {
     const r = cleanArticleText(raw.page);
     expect(r.title).toBe('Inauguration à Valbrume : le nouveau pont des Chardons ouvre aux piétons après quatre ans de travaux');
-    expect(r.titleDerived).toBe(false);
     expect(r.paragraphs.some((p) => p.text === r.title)).toBe(false);
     expect(r).toMatchObject({ published: '2031-03-12', publishedInferredFrom: 'ce 12 mars 2031' });
   });
