@@ -34,14 +34,19 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
   const perOutlet = kb.corpus.sources.map((source) => ({ source, relevant: aboutTopic(kb, topic, bySource.get(source.id) ?? []) }));
   if (perOutlet.every((o) => o.relevant.length === 0)) return { kind: 'no-evidence', command: 'compare', query: text, suggestions: suggestionsFor(kb, query) };
 
+  // A dispatch republished by another outlet is one text: its statements count once, as the
+  // original's; the republishing outlet is shown, and says whose text it carries.
+  const carried = carriedTexts(kb, perOutlet.flatMap((o) => o.relevant.map((r) => r.doc)));
   const covering: OutletTopic[] = perOutlet
-    .filter((o) => o.relevant.length > 0)
-    .map((o) => ({ outlet: o.source.short, relevant: o.relevant.map((r) => r.doc), paragraphs: articlesOf(kb, o.relevant.map((r) => r.doc)) }));
+    .map((o) => ({ outlet: o.source.short, own: o.relevant.filter((r) => !carried.has(r.doc.article.id)).map((r) => r.doc) }))
+    .filter((o) => o.own.length > 0)
+    .map((o) => ({ outlet: o.outlet, relevant: o.own, paragraphs: articlesOf(kb, o.own) }));
   const outlets: OutletCoverage[] = perOutlet.map(({ source, relevant }) => {
     const shared = { sourceId: source.id, outlet: source.short, outletName: source.name, color: source.color };
     if (relevant.length > 0) {
       const excerpts = relevant.slice(0, COMPARE_EXCERPTS).map((r) => r.excerpt);
-      return { ...shared, coverage: 'covers', covered: true, excerpts, missing: [], articles: new Set(relevant.map((r) => r.doc.article.id)).size };
+      const carries = [...new Set(relevant.map((r) => carried.get(r.doc.article.id)).filter((o): o is string => o !== undefined))];
+      return { ...shared, coverage: 'covers', covered: true, excerpts, missing: [], articles: new Set(relevant.map((r) => r.doc.article.id)).size, ...(carries.length > 0 ? { carries } : {}) };
     }
     const missing = missingWords(kb, topic, source);
     if (missing.length > 0) return { ...shared, coverage: missing.length === topic.concepts.length ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
@@ -58,6 +63,21 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     counts: several ? countStatements(kb, covering) : [],
     people: several ? personStatements(kb, covering) : [],
   };
+}
+
+/**
+ * Articles on the topic that republish another article also on the topic (`syndication_of`),
+ * with the outlet whose text they carry.
+ */
+function carriedTexts(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): Map<string, string> {
+  const onTopic = new Map(docs.map((d) => [d.article.id, d]));
+  const out = new Map<string, string>();
+  for (const { article } of onTopic.values()) {
+    const original = article.syndication_of === undefined ? undefined : kb.corpus.articles.find((a) => a.id === article.syndication_of);
+    const outlet = original && kb.corpus.sources.find((s) => s.id === original.source);
+    if (original && outlet && original.source !== article.source) out.set(article.id, outlet.short);
+  }
+  return out;
 }
 
 /** The ranked paragraphs that are about the topic, best first. */

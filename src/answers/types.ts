@@ -148,6 +148,11 @@ export interface OutletCoverage {
   readonly missing: readonly string[];
   /** How many of the outlet's articles cover the topic: the articles the statements below are about. */
   readonly articles: number;
+  /**
+   * Outlets whose text this outlet's articles on the topic republish (syndication): the
+   * statements count that text once, as the original outlet's.
+   */
+  readonly carries?: readonly string[];
 }
 
 /** One outlet's value for a quantity, with the paragraph that gives it. */

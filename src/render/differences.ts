@@ -22,7 +22,7 @@ export function coverageLine(o: OutletCoverage, locale: Locale): string | undefi
   const words = o.missing.map((w) => `« ${w} »`).join(', ');
   switch (o.coverage) {
     case 'covers':
-      return undefined;
+      return o.carries ? m.statements.carries(o.outlet, o.carries.join(', ')) : undefined;
     case 'none':
       return `${m.notCovered(o.outlet)} (${m.statements.missing(words)})`;
     case 'lacks-words':

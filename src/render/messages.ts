@@ -58,6 +58,7 @@ const en = {
   statements: {
     missing: (words: string) => `none of its articles mentions ${words}`,
     lacksWords: (outlet: string, words: string) => `${outlet}: none of its articles mentions ${words}.`,
+    carries: (outlet: string, original: string) => `${outlet} republishes ${original}'s text here: counted once, as ${original}'s.`,
     inPassing: (outlet: string) => `${outlet} uses these words only in passing; its closest paragraph:`,
     different: 'Different figures',
     oneOutlet: 'Given by one side only',
@@ -151,6 +152,7 @@ const fr: Messages = {
   statements: {
     missing: (words) => `aucun de ses articles ne mentionne ${words}`,
     lacksWords: (outlet, words) => `${outlet} : aucun de ses articles ne mentionne ${words}.`,
+    carries: (outlet, original) => `${outlet} reprend ici le texte de ${original} : compté une fois, comme celui de ${original}.`,
     inPassing: (outlet) => `${outlet} n’emploie ces mots qu’en passant ; son paragraphe le plus proche :`,
     different: 'Chiffres différents',
     oneOutlet: 'Donnés par un seul côté',

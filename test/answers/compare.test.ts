@@ -116,3 +116,34 @@ describe('GIVEN a topic some outlets lack words of', () => {
     expect(compare(kb, 'volcan éruption').kind).toBe('no-evidence');
   });
 });
+
+describe('GIVEN a dispatch republished by another outlet (syndication_of)', () => {
+  const dispatch = [
+    'Mille sapeurs ont renforcé la digue du barrage de Combe-Haute, a annoncé le préfet Jean Morel.',
+    'Les sapeurs ont évacué 300 habitants des villages voisins.',
+  ];
+  const syndicated: Corpus = {
+    ...corpus,
+    articles: [
+      article('a1', 'a', 'Crue à Combe-Haute', dispatch),
+      { ...article('b1', 'b', 'Crue à Combe-Haute', dispatch), syndication_of: 'a1' },
+      article('c1', 'c', 'Combe-Haute sous les eaux', ['La digue du barrage de Combe-Haute a tenu grâce à 1 000 sapeurs.', 'La préfecture parle de 450 habitants évacués.']),
+    ],
+  };
+  const answer = compare(buildKnowledgeBase(syndicated), 'digue barrage sapeurs');
+  if (answer.kind !== 'compare') throw new Error(answer.kind);
+
+  it('WHEN compared THEN the republishing outlet is shown, and says whose text it carries', () => {
+    expect(outlet(answer, 'B')).toMatchObject({ coverage: 'covers', carries: ['A'] });
+    expect(outlet(answer, 'A').carries).toBeUndefined();
+  });
+
+  it('WHEN figures and people are stated THEN the copy counts once, as the original', () => {
+    const outletsOf = (values: readonly { outlet: string }[]) => [...new Set(values.map((v) => v.outlet))];
+    for (const f of answer.figures) expect(outletsOf(f.values)).not.toContain('B');
+    expect(answer.figures.find((f) => f.quantity === 'sapeurs')?.givenBy).toEqual(['A', 'C']);
+    const morel = answer.people.find((p) => p.name === 'Jean Morel');
+    expect(morel?.namedBy.map((n) => n.outlet)).toEqual(['A']);
+    expect(morel?.notNamedBy).toEqual(['C']);
+  });
+});

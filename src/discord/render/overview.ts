@@ -26,7 +26,7 @@ export function compareDrafts(a: CompareAnswer, ctx: RenderContext): DraftEmbed[
     ...(i === 0 ? { author: unformatted(m.compareOn(a.topic)) } : {}),
     title: shown(`${o.outletName} (${o.outlet})`),
     color: parseHexColor(o.color) ?? ctx.colorOf(o.sourceId) ?? NEUTRAL_COLOR,
-    ...(o.covered ? {} : { description: shown(coverageLine(o, ctx.locale) ?? '') }),
+    ...(coverageLine(o, ctx.locale) ? { description: shown(coverageLine(o, ctx.locale) ?? '') } : {}),
     fields: o.excerpts.slice(0, EMBED.FIELDS_MAX).map((excerpt, j): DraftField => {
       n += 1;
       return { name: numberedReference(n, excerpt.citation, ctx.locale), value: quote(excerpt), rank: j, excerpt: { number: n, excerpt } };
