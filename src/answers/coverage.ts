@@ -135,7 +135,7 @@ export function paragraphWords(kb: KnowledgeBase, docId: number): ParagraphWords
   return {
     terms: new Set(words.terms.filter((t): t is string => t !== undefined)),
     words: words.starts.map((start, i) => fold(text.slice(start, words.ends[i]))),
-    entities: new Set(kb.factsOf(docId).entities.map((m) => m.entity.key)),
+    entities: new Set(kb.entitiesOf(docId).map((m) => m.entity.key)),
   };
 }
 

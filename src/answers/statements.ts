@@ -11,6 +11,7 @@
  */
 import { countedGroupsOf } from '../corpus/counted.js';
 import type { Entity } from '../text/entities.js';
+import { terms } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
 import { findOrdinals, type OrdinalMention } from '../text/ordinals.js';
 import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type CountedFigure } from '../text/quantities.js';
@@ -23,6 +24,7 @@ import type { CountStatement, Excerpt, FigureStatement, PersonStatement, StatedC
 /** One outlet covering the topic: its articles on it (every paragraph) and its paragraphs about it. */
 export interface OutletTopic {
   readonly outlet: string;
+  readonly sourceId: string;
   readonly paragraphs: readonly IndexedParagraph[];
   readonly relevant: readonly IndexedParagraph[];
 }
@@ -52,6 +54,8 @@ interface Found<T> {
 /** The figure statements of a topic: quantities the topic's paragraphs give, compared over whole articles. */
 export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): FigureStatement[] {
   const groups = groupsOf(kb);
+  // The topic's paragraphs first: when they count nothing, the whole articles need not be read.
+  if (!outlets.some((o) => o.relevant.some((doc) => countsOf(kb, doc, groups).length > 0))) return [];
   const perOutlet = outlets.map((o) => ({ outlet: o.outlet, all: o.paragraphs.flatMap((doc) => countsOf(kb, doc, groups)), relevantIds: new Set(o.relevant.map((d) => d.id)) }));
   // Quantities of the topic: those its paragraphs give (a generic `personnes` only as itself).
   const keys = new Set<string>();
@@ -68,7 +72,7 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
   const open = new Set(keyed.filter((o) => o.figures.some((f) => f.item.generic || !groupKeys.has(f.key))).map((o) => o.outlet));
   const out: FigureStatement[] = [];
   for (const key of keys) {
-    const values: StatedValue[] = [];
+    const found: Array<{ outlet: string; f: (typeof keyed)[number]['figures'][number] }> = [];
     const givenBy: string[] = [];
     const notGivenBy: string[] = [];
     let noun = key;
@@ -85,25 +89,58 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
       for (const f of mine) {
         if (seen.has(f.item.figure.value)) continue;
         seen.add(f.item.figure.value);
-        values.push({ outlet: o.outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) });
+        found.push({ outlet: o.outlet, f });
       }
     }
     // One outlet's figure, with no outlet firmly known not to give it, compares nothing.
     if (givenBy.length === 0 || (givenBy.length === 1 && notGivenBy.length === 0)) continue;
+    // Evidence is chosen only for what is stated.
+    const values: StatedValue[] = found.map(({ outlet, f }) => ({ outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) }));
     out.push({ kind: kindOf(givenBy.length, valueSets(values, givenBy)), quantity: noun, values, givenBy, notGivenBy });
   }
   return out.sort(byKind);
 }
 
 /** The counted figures of one paragraph, without those about another year than the article's. */
-function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): Found<CountedFigure>[] {
-  const facts = kb.factsOf(doc.id);
-  const text = doc.paragraph.text;
-  const past = pastSentences(kb, doc);
-  return countedFigures(text, facts.figures, groups)
-    .filter((f) => !past.some((s) => f.figure.start >= s.start && f.figure.end <= s.end))
-    .map((item) => ({ doc, item }));
+function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<CountedFigure>[] {
+  return countsRead.get(kb, doc.id, () => {
+    const facts = kb.factsOf(doc.id);
+    if (!facts.figures.some((f) => f.unit !== undefined)) return [];
+    const text = doc.paragraph.text;
+    const past = pastSentences(kb, doc);
+    return countedFigures(text, facts.figures, groups)
+      .filter((f) => !past.some((s) => f.figure.start >= s.start && f.figure.end <= s.end))
+      .map((item) => ({ doc, item }));
+  });
 }
+
+/** The ordinal counts of one paragraph. */
+function ordinalsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<OrdinalMention>[] {
+  return ordinalsRead.get(kb, doc.id, () => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item })));
+}
+
+/**
+ * Paragraph readings kept per knowledge base: the paragraphs of a story are read again by every
+ * comparison on it. Bounded, cleared when full.
+ */
+class ParagraphMemo<T> {
+  private static readonly MAX = 50_000;
+  private readonly byBase = new WeakMap<KnowledgeBase, Map<number, T>>();
+
+  get(kb: KnowledgeBase, docId: number, read: () => T): T {
+    let map = this.byBase.get(kb);
+    if (!map) this.byBase.set(kb, (map = new Map()));
+    let found = map.get(docId);
+    if (found === undefined) {
+      if (map.size >= ParagraphMemo.MAX) map.clear();
+      map.set(docId, (found = read()));
+    }
+    return found;
+  }
+}
+
+const countsRead = new ParagraphMemo<readonly Found<CountedFigure>[]>();
+const ordinalsRead = new ParagraphMemo<readonly Found<OrdinalMention>[]>();
 
 /**
  * Sentences holding a date in an earlier year than the article's (`l'an dernier, 300 personnes
@@ -139,10 +176,11 @@ function writtenFigure(doc: IndexedParagraph, f: CountedFigure): string {
 /** The ordinal-count statements of a topic (`la deuxième visite en deux semaines`). */
 export function countStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): CountStatement[] {
   const groups = groupsOf(kb);
+  if (!outlets.some((o) => o.relevant.some((doc) => ordinalsOf(kb, doc, groups).length > 0))) return [];
   const perOutlet = outlets.map((o) => ({
     outlet: o.outlet,
     relevantIds: new Set(o.relevant.map((d) => d.id)),
-    all: o.paragraphs.flatMap((doc): Found<OrdinalMention>[] => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item }))),
+    all: o.paragraphs.flatMap((doc) => ordinalsOf(kb, doc, groups)),
   }));
   const keys = new Set<string>();
   for (const o of perOutlet) for (const f of o.all) if (o.relevantIds.has(f.doc.id)) keys.add(f.item.key);
@@ -201,38 +239,38 @@ function samePeriod(a: number | undefined, b: number | undefined): boolean {
 export function personStatements(kb: KnowledgeBase, outlets: readonly OutletTopic[]): PersonStatement[] {
   const people = new Map<string, Entity>();
   for (const o of outlets) {
-    for (const doc of o.relevant) for (const m of kb.factsOf(doc.id).entities) if (m.entity.kind === 'person') people.set(m.entity.key, m.entity);
+    for (const doc of o.relevant) for (const m of kb.entitiesOf(doc.id)) if (m.entity.kind === 'person') people.set(m.entity.key, m.entity);
   }
+  // Whom each outlet's articles on the topic name, and where first: read once for every person.
+  const naming = outlets.map((o) => firstMentions(kb, o.paragraphs));
   const out: PersonStatement[] = [];
   for (const person of people.values()) {
     const namedBy: PersonStatement['namedBy'][number][] = [];
     const notNamedBy: string[] = [];
-    const spellings = spellingsOf(kb, person);
-    for (const o of outlets) {
-      const naming = firstNaming(kb, person, o.paragraphs);
-      if (naming) namedBy.push({ outlet: o.outlet, excerpt: naming });
+    const terms = surnameTerms(kb, person);
+    outlets.forEach((o, i) => {
+      const first = naming[i]?.get(person.key);
+      if (first) namedBy.push({ outlet: o.outlet, excerpt: evidence(kb, first.doc, first.span) });
       // No false "not named": a surname written anywhere in the outlet's articles counts as naming.
-      else if (!o.paragraphs.some((doc) => mentionsAny(doc.paragraph.text, spellings))) notNamedBy.push(o.outlet);
-    }
+      else if (!writesAny(kb, o, terms)) notNamedBy.push(o.outlet);
+    });
     if (notNamedBy.length > 0 && namedBy.length > 0) out.push({ name: person.name, namedBy, notNamedBy });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
-function firstNaming(kb: KnowledgeBase, person: Entity, paragraphs: readonly IndexedParagraph[]): Excerpt | undefined {
-  const ids = new Set(paragraphs.map((d) => d.id));
-  for (const o of person.occurrences) {
-    const doc = kb.paragraph(o.articleId, o.paragraph);
-    if (doc && ids.has(doc.id)) return evidence(kb, doc, o);
-  }
-  return undefined;
+/** The first paragraph naming each entity, in article order, with where it names it. */
+function firstMentions(kb: KnowledgeBase, paragraphs: readonly IndexedParagraph[]): Map<string, { doc: IndexedParagraph; span: { start: number; end: number } }> {
+  const out = new Map<string, { doc: IndexedParagraph; span: { start: number; end: number } }>();
+  for (const doc of paragraphs) for (const m of kb.entitiesOf(doc.id)) if (!out.has(m.entity.key)) out.set(m.entity.key, { doc, span: m });
+  return out;
 }
 
 /**
- * Folded words that name the person on their own: the last word of the name and of each
- * variant (the surname, `Choïgou`), and every spelling of those in the alias groups.
+ * Index terms of the words that name the person on their own: the last word of the name and of
+ * each variant (the surname, `Choïgou`), and of every spelling of those in the alias groups.
  */
-function spellingsOf(kb: KnowledgeBase, person: Entity): string[] {
+function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
   const words = new Set<string>();
   for (const name of [person.name, ...person.variants]) {
     const last = fold(name).split(/[\s'’-]+/).filter((w) => w.length > 2).pop();
@@ -242,12 +280,17 @@ function spellingsOf(kb: KnowledgeBase, person: Entity): string[] {
     const folded = group.map((g) => fold(g));
     if (folded.some((g) => words.has(g))) folded.forEach((g) => words.add(g));
   }
-  return [...words];
+  return [...new Set([...words].flatMap((w) => terms(w)))];
 }
 
-function mentionsAny(text: string, words: readonly string[]): boolean {
-  const folded = fold(text);
-  return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(folded));
+/** Whether any paragraph (or the title) of the outlet's articles on the topic holds one of the terms. */
+function writesAny(kb: KnowledgeBase, o: OutletTopic, wanted: readonly string[]): boolean {
+  const ids = new Set(o.paragraphs.map((d) => d.id));
+  return wanted.some((term) => {
+    const found = kb.index.match([term], { sourceId: o.sourceId, fuzzy: false });
+    for (let i = 0; i < found.count; i++) if (ids.has(found.docs[i] as number)) return true;
+    return false;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

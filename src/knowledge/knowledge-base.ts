@@ -41,6 +41,8 @@ export interface KnowledgeBase {
   readonly timeline: Int32Array;
   /** The facts of one paragraph, by document id. */
   factsOf(docId: number): ParagraphFacts;
+  /** The people and organisations one paragraph names: its `factsOf(…).entities`, without decoding the other facts. */
+  entitiesOf(docId: number): readonly ParagraphEntity[];
   /** A paragraph by article id and paragraph number. */
   paragraph(articleId: string, n: number): IndexedParagraph | undefined;
 }
@@ -74,6 +76,7 @@ export function assembleKnowledgeBase(corpus: Corpus, index: ParagraphIndex, ent
     entities,
     timeline,
     factsOf: (id) => ({ ...textFactsOf(id), entities: byDoc.get(id) ?? [] }),
+    entitiesOf: (id) => byDoc.get(id) ?? [],
     paragraph: (articleId, n) => index.paragraphOf(articleId, n),
   };
 }

@@ -31,6 +31,9 @@ const ORDINALS: Readonly<Record<string, number>> = {
 };
 const ORDINAL_RE = /(?<![\p{L}\p{N}])(premi(?:er|ère)|seconde?|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|(\d{1,2})(?:e|ème|è|er|re))(?![\p{L}\p{N}])/giu;
 
+/** Something in the text that may begin an ordinal. */
+const ORDINAL_HINT = /(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz)i[eè]me|premi[eè]re?|premier|second|\d(?:e|er|re|ème|è)(?![\p{L}])/iu;
+
 const DAYS: Readonly<Record<string, number>> = { jour: 1, semaine: 7, moi: 30, mois: 30, an: 365, annee: 365 };
 /** `en (moins de|plus de|l'espace de)? N jours|semaines|mois|ans`, right after the counted thing. */
 const PERIOD_RE = /^[^.;!?]{0,30}?\ben[\s\u00a0]+(?:(moins|plus)[\s\u00a0]+d['’e][\s\u00a0]*|l['’]espace[\s\u00a0]+d['’e][\s\u00a0]*)?((?:[\p{L}\d-]+[\s\u00a0]+){1,3}?)(jours?|semaines?|mois|ans?|années?)(?![\p{L}])/iu;
@@ -46,6 +49,8 @@ const TIMES = new Set(['fois']);
  */
 export function findOrdinals(text: string, groups: CompiledCountedGroups): OrdinalMention[] {
   const out: OrdinalMention[] = [];
+  // Most paragraphs hold no ordinal: a plain search rules them out before the full expression.
+  if (!ORDINAL_HINT.test(text)) return out;
   for (const m of text.matchAll(ORDINAL_RE)) {
     const word = fold(m[1] ?? '');
     const ordinal = m[2] !== undefined ? Number(m[2]) : ORDINALS[word];
