@@ -26,7 +26,7 @@ const COMPARE_CANDIDATES = 20;
  * story is a handful of articles per outlet, and an archive's hundred articles that mention a
  * word are not one story. OutletCoverage.articles says how many were read.
  */
-export const TOPIC_ARTICLES = 8;
+export const TOPIC_ARTICLES = 4;
 
 /** Letters a word's beginning must share with the topic's word for the word not to be called missing. */
 const ABSENCE_PREFIX = 5;

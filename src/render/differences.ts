@@ -35,9 +35,11 @@ export function coverageLine(o: OutletCoverage, locale: Locale): string | undefi
 /** Every statement line of a comparison, in reading order. */
 export function differenceLines(a: CompareAnswer, locale: Locale): string[] {
   const s = messages(locale).statements;
-  const figures = (kind: FigureStatement['kind']) => a.figures.filter((f) => f.kind === kind).map((f) => figureLine(f, locale));
-  const counts = (kind: CountStatement['kind']) => a.counts.filter((c) => c.kind === kind).map((c) => countLine(c, locale));
-  const people = a.people.map((p) => `${p.name} — ${p.namedBy.map((n) => where(n.outlet, n.excerpt.citation.paragraph, locale)).join(', ')}; ${s.notNamedBy(p.notNamedBy.join(', '))}`);
+  // An absence holds over the articles read: say how many, so a reader checks the same ones.
+  const checked = (outlets: readonly string[]) => outlets.map((o) => s.inArticles(o, a.outlets.find((x) => x.outlet === o)?.articles ?? 1)).join(', ');
+  const figures = (kind: FigureStatement['kind']) => a.figures.filter((f) => f.kind === kind).map((f) => figureLine(f, locale, checked));
+  const counts = (kind: CountStatement['kind']) => a.counts.filter((c) => c.kind === kind).map((c) => countLine(c, locale, checked));
+  const people = a.people.map((p) => `${p.name} — ${p.namedBy.map((n) => where(n.outlet, n.excerpt.citation.paragraph, locale)).join(', ')}; ${s.notNamedBy(checked(p.notNamedBy))}`);
   return [
     ...labelled(s.different, figures('different')),
     ...labelled(s.countsDifferent, counts('different')),
@@ -54,17 +56,17 @@ function labelled(label: string, lines: readonly string[]): string[] {
 }
 
 /** `sapeurs — “1.000 sapeurs” (AFP ¶2) · “1 000 sapeurs” (RT ¶3)`, then who gives none. */
-function figureLine(f: FigureStatement, locale: Locale): string {
+function figureLine(f: FigureStatement, locale: Locale, checked: (outlets: readonly string[]) => string): string {
   const s = messages(locale).statements;
   const values = f.values.map((v) => `“${v.text}” = ${formatNumber(v.value, locale)} (${where(v.outlet, v.excerpt.citation.paragraph, locale)})`).join(' · ');
-  const none = f.notGivenBy.length > 0 ? `; ${s.notGivenBy(f.notGivenBy.join(', '))}` : '';
+  const none = f.notGivenBy.length > 0 ? `; ${s.notGivenBy(checked(f.notGivenBy))}` : '';
   return `${f.quantity} — ${values}${none}`;
 }
 
 /** `visite — AFP: 2nd “une deuxième fois en moins de quinze jours” (¶3) · RT: …`. */
-function countLine(c: CountStatement, locale: Locale): string {
+function countLine(c: CountStatement, locale: Locale, checked: (outlets: readonly string[]) => string): string {
   const s = messages(locale).statements;
   const counts = c.counts.map((n: StatedCount) => `${s.ordinal(n.ordinal)} “${n.text}” (${where(n.outlet, n.excerpt.citation.paragraph, locale)})`).join(' · ');
-  const none = c.notGivenBy.length > 0 ? `; ${s.notCountedBy(c.notGivenBy.join(', '))}` : '';
+  const none = c.notGivenBy.length > 0 ? `; ${s.notCountedBy(checked(c.notGivenBy))}` : '';
   return `${c.counted} — ${counts}${none}`;
 }

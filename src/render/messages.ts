@@ -70,6 +70,8 @@ const en = {
     notCountedBy: (outlets: string) => `not counted by ${outlets}`,
     people: 'People named by some outlets only',
     notNamedBy: (outlets: string) => `not named by ${outlets}`,
+    /** What an absence was checked over: `RT (in its article on this)`. */
+    inArticles: (outlet: string, n: number) => (n === 1 ? `${outlet} (in its article on this)` : `${outlet} (in its ${n} articles on this)`),
     ordinal: (n: number) => (n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`),
   },
   citation: 'Citation',
@@ -164,6 +166,7 @@ const fr: Messages = {
     notCountedBy: (outlets) => `pas de décompte chez ${outlets}`,
     people: 'Personnes citées par certains médias seulement',
     notNamedBy: (outlets) => `pas citée par ${outlets}`,
+    inArticles: (outlet, n) => (n === 1 ? `${outlet} (dans son article sur le sujet)` : `${outlet} (dans ses ${n} articles sur le sujet)`),
     ordinal: (n) => (n === 1 ? '1re' : `${n}e`),
   },
   citation: 'Citation',
