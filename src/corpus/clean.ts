@@ -415,7 +415,8 @@ function removeRelatedLists(lines: readonly Line[], slice: (l: Line) => string, 
     if (line.status === 'body') remove(line, REASON.related);
     for (const next of lines.slice(i + 1)) {
       if (next.status !== 'body') continue;
-      if (isProse(slice(next))) break;
+      // A tag in lower case (`criquets`) is no sentence: the list ends at prose that reads as one.
+      if (isProse(slice(next)) && isSentenceLike(slice(next))) break;
       remove(next, REASON.related);
     }
   }
@@ -432,6 +433,11 @@ function removeSectionLabels(lines: readonly Line[], slice: (l: Line) => string,
     const aboveHeadline = head.slice(i + 1).some((l) => looksLikeHeadline(slice(l)) && words(slice(l)) > words(t));
     if (SECTION_LABEL.test(t) || (aboveHeadline && words(t) <= 4 && t.length <= 40 && !/[.!?]$/u.test(t))) remove(line, REASON.label);
   });
+}
+
+/** Ends like a sentence, or is long enough to be one. */
+function isSentenceLike(t: string): boolean {
+  return /[.!?…»"”)]$/u.test(t) || words(t) >= 8;
 }
 
 /** Kept lines before the first prose line (the headline zone), in order. */

@@ -140,9 +140,16 @@ function dateOnly(head: string): Found | undefined {
   return { ...fields, length: m[0].length };
 }
 
+/**
+ * Kinds of article that national dailies print in capitals before the standfirst
+ * (`DÉCRYPTAGE - Le texte…`, `ENTRETIEN - …`): the same shape as `BRUXELLES - `, but no place.
+ */
+const GENRE_LABEL = /^(?:analyse|d[ée]cryptage|r[ée]cit|entretien|interview|enqu[êe]te|reportage|tribune|exclusif|exclusivit[ée]|chronique|portrait|t[ée]moignage|[ée]ditorial|[ée]dito|critique|opinion|info|infos|vid[ée]os?|photos?|infographie|focus|zoom|document|grand angle|r[ée]cap|fact-?checking|vrai ou faux|l['’]analyse|le r[ée]cit|notre enqu[êe]te|direct|live|alerte|urgent|flash|breaking)$/iu;
+
 function capitalsOnly(head: string): Found | undefined {
   const m = CAPITALS_ONLY.exec(head);
   if (!m?.groups?.place || !/\p{Lu}{3}/u.test(m.groups.place)) return undefined;
+  if (GENRE_LABEL.test(m.groups.place)) return undefined;
   // What follows must be a sentence opening with a capital, not a list of capitalised labels.
   if (!/^[«"“]?\s*\p{Lu}\p{Ll}/u.test(head.slice(m[0].length))) return undefined;
   return { place: m.groups.place, length: m[0].length };

@@ -79,7 +79,7 @@ export function extractArticleFromHtml(html: string, pageUrl?: string): Extracte
   return { ...base, paragraphs, removed: [...removed, ...outside] };
 }
 
-type BlockKind = 'heading' | 'caption' | 'list-item' | 'paragraph';
+type BlockKind = 'heading' | 'caption' | 'list-item' | 'embed' | 'paragraph';
 
 /** A block of text with what the markup says it is. */
 interface Piece {
@@ -172,7 +172,9 @@ function articleParagraphs(pieces: readonly Piece[], headline: string | undefine
       removed.push({ text: piece.text, reason });
       return;
     }
-    if (piece.kind === 'heading' && !piece.text.includes('\n') && !looksLikeProse(piece.text)) {
+    // A subheading may be a long question ("Pourquoi la métropole a-t-elle fermé le parc ?"); only
+    // a heading that reads as a statement is taken for a lead set in a heading tag.
+    if (piece.kind === 'heading' && !piece.text.includes('\n') && (!looksLikeProse(piece.text) || /\?$/.test(piece.text))) {
       if (pendingHeading !== undefined) removed.push({ text: pendingHeading, reason: 'subheading with no paragraph under it' });
       pendingHeading = piece.text;
       inRelated = false;
@@ -209,6 +211,7 @@ function pieceReason(piece: Piece, context: NoiseContext): string | undefined {
   const reason = noiseReason(piece.text, context);
   if (reason) return reason;
   if (piece.kind === 'caption') return 'photo caption';
+  if (piece.kind === 'embed') return 'embedded social-media post';
   if (piece.kind !== 'heading' && piece.linkShare >= 0.9 && piece.text.length <= 200) {
     return piece.kind === 'list-item' ? 'related-article list (links)' : 'link to another page';
   }
@@ -226,7 +229,17 @@ function positionReason(piece: Piece, next: Piece | undefined, beforeFirst: bool
   return undefined;
 }
 
+/**
+ * The markup the platforms hand out for embedding a post (`<blockquote class="twitter-tweet">`,
+ * `instagram-media`, `tiktok-embed`…): the same on every site, so a structural signal. The post is
+ * quoted, not written by the outlet; the article's own paragraphs around it say what it shows.
+ */
+const EMBED_CLASS = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|fb-post|fb-video|bluesky-embed|threads-post|reddit-embed-bq|telegram-post)(?:\s|$)/;
+
 function kindOf(element: DomElement): BlockKind {
+  for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
+    if (EMBED_CLASS.test(node.getAttribute('class') ?? '')) return 'embed';
+  }
   for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
     const tag = tagOf(node);
     if (/^h[1-6]$/.test(tag)) return 'heading';

@@ -38,6 +38,7 @@ export const REASON = {
   repeatedTitle: 'repeated title',
   tagline: 'short line after the article body (tagline or label)',
   emptyHeading: 'subheading with no paragraph under it',
+  embed: 'embedded social-media post',
 } as const;
 
 /** One kind of line that is never article text. */
@@ -99,11 +100,14 @@ const PAGE_RULES: readonly LineRule[] = [
   // Captions and credits written after or around the picture.
   { reason: REASON.caption, maxLength: 300, pattern: /^(?:illustration|image|photos?\s+d['’](?:illustration|archives?)|image\s+d['’]illustration|agrandir\s+l['’]image|voir\s+(?:le\s+diaporama|la\s+galerie|les\s+photos))\b/iu },
   { reason: REASON.caption, maxLength: 300, pattern: /(?:\(\s*(?:©|photo\b|crédits?\b|ph\.)[^()]{0,80}\)|©\s*[^.!?]{1,60}|\b(?:crédit|photo)\s*:\s*[^.!?]{1,60})$/iu },
+  // A caption ending with the photographer's credit in capitals, French pages' convention:
+  // `… le 16 juin 2025. JULIEN MARTEL POUR « LA GAZETTE »`, `… (MARC DELPY / RADIO PUBLIQUE)`.
+  { reason: REASON.caption, maxLength: 300, pattern: /(?:[.!?]\s+\p{Lu}[\p{Lu}.'’-]+(?:\s+[\p{Lu}«»"/.'’-][\p{Lu}«»"/.'’-]*){1,8}|\(\s*\p{Lu}[\p{Lu}.'’-]+(?:\s*[\s/]\s*[\p{Lu}«»"][\p{Lu}.'’«»"-]*){1,8}\s*\)|\s\[\s*\p{Lu}[^[\]]{0,40}\])$/u },
   { reason: REASON.credit, maxLength: 90, pattern: new RegExp(`^${BULLET}(?:[\\p{L}'’.-]+\\s+){0,4}[\\p{L}'’.-]*\\s*/\\s*${AGENCY}(?:\\s*/\\s*[\\p{L} .'’-]{1,40})?$`, 'iu') },
   // Bylines and credits.
-  { reason: REASON.byline, maxLength: 160, pattern: new RegExp(`^[Pp]ar\\s+(?:la\\s+rédaction|${NAMES}(?:\\s*(?:,|et|&|avec)\\s*${NAMES})*)(?:\\s*\\([^()]{1,60}\\))?(?:\\s*[,–—-]\\s*(?:notre\\s+|nos\\s+)?(?:envoyée?s?\\s+spéciale?s?|correspondante?s?|journalistes?|rédact(?:eur|rice)s?|à\\s+\\p{Lu}|avec\\s).{0,80})?(?:\\s+(?:publié|mis\\s+à\\s+jour|modifié|le\\s+\\d).{0,80})?$`, 'u') },
+  { reason: REASON.byline, maxLength: 160, pattern: new RegExp(`^[Pp]ar\\s+(?:la\\s+rédaction|${NAMES}(?:\\s*(?:,|et|&|avec)\\s*${NAMES})*)(?:\\s*\\((?:[^()]|\\([^()]{1,40}\\)){1,80}\\))?(?:\\s*[,–—-]\\s*(?:notre\\s+|nos\\s+)?(?:envoyée?s?\\s+spéciale?s?|correspondante?s?|journalistes?|rédact(?:eur|rice)s?|à\\s+\\p{Lu}|avec\\s).{0,80})?(?:\\s+(?:publié|mis\\s+à\\s+jour|modifié|le\\s+\\d).{0,80})?$`, 'u') },
   { reason: REASON.byline, maxLength: 250, pattern: /^\(\s*(?:rédigé|écrit|texte|reportage|avec|édité|édition|version\s+française|propos\s+recueillis|traduit|traduction|correspondance|source|compilé|mis\s+en\s+forme)\b[^()]*(?:\([^()]*\)[^()]*)*\)\.?$/iu },
-  { reason: REASON.byline, maxLength: 120, pattern: new RegExp(`^(?:\\(?\\s*avec\\s+(?:l['’]\\s*)?${AGENCY}(?:\\s*(?:,|et)\\s*${AGENCY})*\\s*\\)?|(?:sources?|textes?(?:\\s+et\\s+photos?)?|auteur|rédaction)\\s*:\\s*.{1,80}|(?:rédigé|propos\\s+recueillis|écrit|compilé)\\s+par\\s+.{1,80}|[-–—]\\s*${AGENCY}|\\(${AGENCY}\\)|${AGENCY}|la\\s+rédaction|rédaction)\\.?$`, 'iu') },
+  { reason: REASON.byline, maxLength: 120, pattern: new RegExp(`^(?:\\(?\\s*avec\\s+(?:l['’]\\s*)?${AGENCY}(?:\\s*(?:,|et)\\s*${AGENCY})*\\s*\\)?|(?:sources?|textes?(?:\\s+et\\s+photos?)?|auteur|rédaction)\\s*:\\s*.{1,80}|(?:article\\s+)?(?:rédigé|propos\\s+recueillis|écrit|compilé)\\s+par\\s+.{1,80}|[-–—]\\s*${AGENCY}|\\(${AGENCY}\\)|${AGENCY}|la\\s+rédaction|rédaction)\\.?$`, 'iu') },
   // Initials signing an article: `M.D`, `A. K.`, `J.-P.K.`
   { reason: REASON.byline, maxLength: 14, pattern: /^\(?\p{Lu}{1,2}\.(?:\s?-?\s?\p{Lu}{1,2}\.?){1,3}\)?$/u },
   // AFP-style editors' initials at the end of a dispatch: `jca/sba/cls`, `ob-lpt/mm`.
@@ -113,9 +117,15 @@ const PAGE_RULES: readonly LineRule[] = [
   { reason: REASON.pageDate, maxLength: 60, pattern: /^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*)?(?:1er|\d{1,2})\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+\d{4}(?:\s*(?:à|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*min)?)?$/iu },
   { reason: REASON.pageDate, maxLength: 40, pattern: /^(?:le\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*(?:à|-|,)?\s*\d{1,2}\s*[h:]\s*\d{2})?$/iu },
   { reason: REASON.pageDate, maxLength: 40, pattern: /^(?:il\s+y\s+a\s+\d+\s+(?:min(?:ute)?s?|h(?:eures?)?|jours?)|aujourd['’]hui\s+à\s+\d{1,2}\s*[h:]\s*\d{0,2}|hier\s+à\s+\d{1,2}\s*[h:]\s*\d{0,2})$/iu },
+  // Broadcasters' production credits: `Sujet radio: Anne Berthoud; adaptation web: jfe`.
+  { reason: REASON.byline, maxLength: 200, pattern: /^(?:sujet|reportage|interview|texte|adaptation|réalisation|montage|images|vidéo|son|rédaction|propos\s+recueillis)(?:\s+(?:radio|tv|télé|web|vidéo|audio))?\s*:\s*[^:;]{1,60}(?:;\s*(?:sujet|reportage|interview|texte|adaptation|réalisation|montage|images|vidéo|son|rédaction|propos\s+recueillis)(?:\s+(?:radio|tv|télé|web|vidéo|audio))?\s*:\s*[^:;]{1,60})+\.?$/iu },
+  // Live-blog update times (`11h05`, `10:48`) and WordPress date widgets (`mercredi, juin 18, 2025`).
+  { reason: REASON.pageDate, maxLength: 12, pattern: /^\d{1,2}\s?[h:]\s?\d{2}$/iu },
+  { reason: REASON.pageDate, maxLength: 40, pattern: /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+\d{1,2},?\s+\d{4}$/iu },
   { reason: REASON.readingTime, maxLength: 40, pattern: /^(?:⏱\s*)?(?:(?:temps\s+de\s+)?lecture\s*:?\s*)?\d+\s*(?:min(?:utes?)?|mn)\.?(?:\s+de\s+lecture)?$/iu },
   // Advertising.
   { reason: REASON.advert, maxLength: 60, pattern: /^(?:la\s+suite\s+(?:de\s+l['’]article\s+)?après\s+(?:cette\s+)?(?:la\s+)?publicité|publicité|pub|annonce|advertisement|sponsorisé|contenu\s+sponsorisé|article\s+sponsorisé|contenu\s+partenaire|publi-?(?:reportage|rédactionnel)|passer\s+la\s+publicité|fermer\s+la\s+publicité)\.?$/iu },
+  { reason: REASON.advert, maxLength: 40, pattern: /^[-–—[(]+\s*(?:publicité|pub|annonce|advertisement)\s*[-–—\])]+$/iu },
   // Newsletter and subscription offers.
   { reason: REASON.newsletter, maxLength: 200, pattern: /^(?:je\s+m['’](?:abonne|inscris)|abonnez-vous|inscrivez-vous|s['’]inscrire|s['’]abonner|newsletters?|la\s+newsletter|notre\s+newsletter|(?:chaque|tous\s+les)\s+(?:matin|soir|jour|semaine)s?\b.{0,80}\bnewsletter)\b.{0,160}$/iu },
   { reason: REASON.newsletter, maxLength: 200, pattern: /^recevez\b.{0,120}\b(?:newsletter|lettre|alertes?|notifications?|e-?mails?|boîte)\b/iu },
@@ -123,22 +133,34 @@ const PAGE_RULES: readonly LineRule[] = [
   { reason: REASON.newsletter, maxLength: 120, pattern: /^.{0,80}\bnewsletter\b.{0,60}$(?<!\.)/iu },
   { reason: REASON.newsletter, maxLength: 200, pattern: /^en\s+(?:vous\s+inscrivant|renseignant\s+votre\s+(?:adresse|e-?mail)),?\s+vous\s+acceptez\b/iu },
   // Paywall notices.
-  { reason: REASON.paywall, maxLength: 200, pattern: /^(?:il\s+vous\s+reste\s+\d+\s*%|la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée|cet\s+article\s+est\s+réservé|article\s+réservé|réservé\s+aux\s+abonnés|(?:contenu|article)\s+(?:abonnés?|premium)|déjà\s+abonnée?\s*\?|vous\s+souhaitez\s+lire\s+la\s+suite|pour\s+lire\s+la\s+suite|offre\s+(?:numérique|spéciale|découverte)|(?:\d+\s*€|1\s*euro)\s+(?:le|par|pour)\s+(?:premier\s+)?mois)\b.{0,160}$/iu },
+  { reason: REASON.paywall, maxLength: 200, pattern: /^(?:il\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%|la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée|cet\s+article\s+est\s+réservé|article\s+réservé|réservé\s+aux\s+abonnés|(?:contenu|article)\s+(?:abonnés?|premium)|déjà\s+abonnée?\s*\?|vous\s+souhaitez\s+lire\s+la\s+suite|pour\s+lire\s+la\s+suite|offre\s+(?:numérique|spéciale|découverte)|(?:\d+\s*€|1\s*euro)\s+(?:le|par|pour)\s+(?:premier\s+)?mois)\b.{0,160}$/iu },
   { reason: REASON.paywall, maxLength: 60, pattern: /^(?:lire\s+la\s+suite|se\s+connecter|connexion|s['’]identifier|je\s+m['’]abonne|s['’]abonner|abonnez-vous)(?:(?![.!?]\s).){0,40}(?<![.!?])$/iu },
   // Links to other articles, with any bullet before them.
-  { reason: REASON.related, maxLength: 200, pattern: new RegExp(`^${BULLET}(?:à\\s+)?(?:lire|voir|écouter|regarder|découvrir)\\s+(?:aussi|également)\\b`, 'iu') },
+  // Also glued to the link's title, as a browser copies `<span>À lire aussi</span><a>Titre</a>`.
+  { reason: REASON.related, maxLength: 200, pattern: new RegExp(`^${BULLET}(?:[àa]\\s+)?(?:lire|voir|écouter|regarder|découvrir)\\s+(?:aussi|également)(?:\\b|(?=\\p{Lu}))`, 'iu') },
   { reason: REASON.related, maxLength: 80, pattern: new RegExp(`^${BULLET}(?:à\\s+)?(?:lire|voir|écouter|regarder|découvrir)\\s+(?:plus|notre|nos|le\\s+dossier|la\\s+suite)\\b.{0,60}(?<![.!?])$`, 'iu') },
   { reason: REASON.related, maxLength: 200, pattern: new RegExp(`^${BULLET}(?:lire\\s*(?::|\\|)|à\\s+lire\\s*:|notre\\s+dossier|dossier\\s*:|sur\\s+le\\s+même\\s+sujet|en\\s+savoir\\s+plus|pour\\s+aller\\s+plus\\s+loin|related)\\b.{0,180}(?<![.!?])$`, 'iu') },
   // Share and comment prompts.
   { reason: REASON.share, maxLength: 80, pattern: new RegExp(`^(?:(?:partager|partagez|publier|envoyer|tweeter|tweet|imprimer|copier\\s+le\\s+lien|lien\\s+copié|e-?mail|mail|${SOCIAL}|sur|par|l['’]article|cet\\s+article)[\\s,:|/•·]*)+$`, 'iu') },
   { reason: REASON.share, maxLength: 100, pattern: new RegExp(`^(?:partager|partagez)\\b.{0,40}\\b(?:sur|par|via)\\s+${SOCIAL}?`, 'iu') },
-  { reason: REASON.share, maxLength: 80, pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)$|^(?:réagir|réagissez|commenter|commentez|donnez\s+votre\s+avis|ajouter\s+un\s+commentaire|laisser\s+un\s+commentaire|écrire\s+un\s+commentaire|voir\s+les\s+commentaires|ajouter\s+(?:à\s+mes|aux)\s+favoris|sauvegarder|offrir\s+cet\s+article|signaler\s+une\s+erreur)\b.{0,60}(?<![.!?])$/iu },
+  { reason: REASON.share, maxLength: 80, pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)$|^(?:réagir|réagissez|commenter|commentez|donnez\s+votre\s+avis|ajouter\s+un\s+commentaire|laisser\s+un\s+commentaire|écrire\s+un\s+commentaire|voir\s+les\s+commentaires|ajouter\s+(?:à\s+mes|aux)\s+favoris|sauvegarder|offrir\s+(?:cet\s+|l['’])article|lire\s+plus\s+tard|ajouter\s+à\s+(?:vos|mes)\s+sélections|signaler\s+une\s+erreur)\b.{0,60}(?<![.!?])$/iu },
   { reason: REASON.promo, maxLength: 200, pattern: new RegExp(`^(?:suivez|rejoignez|retrouvez|abonnez-vous\\s+à)[-\\s]*(?:nous|toute\\s+l['’]actualité|l['’]actualité|notre\\s+chaîne|nos\\s+comptes)\\b.{0,80}?\\b(?:sur|via)\\s*${SOCIAL}`, 'iu') },
   { reason: REASON.promo, maxLength: 160, pattern: /^(?:ajoutez|suivez)\b.{0,60}\bgoogle\s+(?:news|actualités)\b.{0,40}$/iu },
   { reason: REASON.promo, maxLength: 160, pattern: /^téléchargez\b.{0,80}\b(?:application|appli|app)\b/iu },
   // Players.
+  // A player's caption line: programme / duration / when (`Le 12h30 / 2 min. / aujourd'hui à 12:30`).
+  { reason: REASON.video, maxLength: 100, pattern: /^[^/]{1,40}\/\s*\d+\s*(?:min|s|sec)\.?\s*(?:\/.{0,40})?$/iu },
   { reason: REASON.video, maxLength: 60, pattern: /^(?:placeholder\s+video|vidéo|video|(?:regarder|voir|lire)\s+la\s+vidéo|lecture\s+en\s+cours|cliquez\s+pour\s+(?:lire|voir)\s+la\s+vidéo|video\s+player\s+is\s+loading\.?|play(?:\s+video)?|pause|écouter(?:\s+(?:cet\s+|l['’])article)?|écouter\s+ce\s+podcast|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?|durée\s*:?\s*\d{1,2}[:']\d{2})$/iu },
+  // Lines with no letter at all: separators (` - `, `|`) and counters of views or comments (`214`).
+  // (`--` is left to the footer rule: it opens an e-mail signature.)
+  { reason: REASON.navigation, maxLength: 12, pattern: /^(?!--$)[^\p{L}]*$/u },
+  // Embedded social-media posts as a browser copies them: the post ends with its picture link,
+  // then `— Name (@handle) date`.
+  { reason: REASON.embed, maxLength: 400, pattern: /(?:pic\.twitter\.com\/\w+|https?:\/\/t\.co\/\w+)$/iu },
+  { reason: REASON.embed, maxLength: 140, pattern: /^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$/u },
+  { reason: REASON.embed, maxLength: 120, pattern: /^(?:voir\s+cette\s+publication\s+sur\s+instagram|view\s+this\s+post\s+on\s+instagram|une\s+publication\s+partagée\s+par\s+.{1,80})$/iu },
   // Navigation and breadcrumbs.
+  { reason: REASON.navigation, maxLength: 200, pattern: /^(?:article|post|publication)\s+(?:précédent|suivant|précédente|suivante)e?\s*:?/iu },
   { reason: REASON.navigation, maxLength: 160, pattern: /^(?:accueil|home)\s*(?:[>/»›|]\s*[^>/»›|]{1,40}){1,5}$/iu },
   { reason: REASON.navigation, maxLength: 40, pattern: /^(?:menu|rechercher|recherche|mon\s+compte|se\s+déconnecter|aller\s+au\s+contenu(?:\s+principal)?|retour(?:\s+en\s+haut)?|haut\s+de\s+page|page\s+suivante|page\s+précédente|suivant|précédent|fermer)$/iu },
   { reason: REASON.tags, maxLength: 300, pattern: /^(?:tags?|mots[-\s]clés?|thèmes?|catégories?|rubriques?|sujets?)\s*:/iu },
@@ -176,7 +198,7 @@ export const CONSENT_OPENING = /^en\s+(?:cliquant|poursuivant|continuant)\b.{0,8
  */
 export const FOOTER_OPENING =
   withLetterBoundaries(
-  /^(?:(?:\d+\s+)?commentaires?|laisser\s+un\s+commentaire|laisser\s+une\s+réponse|ajouter\s+un\s+commentaire|réagissez\s+à\s+cet\s+article|il\s+vous\s+reste\s+\d+\s*%\s+de\s+cet\s+article\s+à\s+lire\b.*|la\s+suite\s+est\s+réservée\s+aux\s+abonnés\b.*|contenus?\s+sponsorisés?|(?:recommandé|sélectionné)\s+(?:pour\s+vous|par\s+\S+)|par\s+taboola|--)\s*:?$/iu);
+  /^(?:(?:\d+\s+)?commentaires?|laisser\s+un\s+commentaire|laisser\s+une\s+réponse|ajouter\s+un\s+commentaire|réagissez\s+à\s+cet\s+article|il\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%.*|la\s+suite\s+est\s+réservée\s+aux\s+abonnés\b.*|contenus?\s+sponsorisés?|(?:recommandé|sélectionné)\s+(?:pour\s+vous|par\s+\S+)|par\s+taboola|--)\s*:?$/iu);
 
 /**
  * Lines that open a list of other articles (`Sur le même sujet`, `Les plus lus`). The list is
@@ -184,7 +206,7 @@ export const FOOTER_OPENING =
  */
 export const RELATED_LIST_OPENING =
   withLetterBoundaries(
-  /^(?:sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|articles?\s+(?:similaires|liés|connexes|recommandés)|à\s+(?:lire|découvrir|voir)\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+(?:aussi|peut-être|également)|(?:les\s+)?plus\s+(?:lus|populaires|partagés|commentés)|(?:nos\s+)?dernières?\s+(?:actualités|actus|infos|nouvelles|articles)|plus\s+d['’]actualités?|(?:l['’]actualité|actualités?)\s+(?:en\s+continu|à\s+suivre)|nos\s+derniers\s+articles|autres\s+articles|à\s+la\s+une|en\s+ce\s+moment)\s*:?$/iu);
+  /^(?:sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|articles?\s+(?:similaires|liés|connexes|recommandés)|[àa]\s+(?:lire|découvrir|voir)\s+(?:aussi|également)|lire\s+aussi|tags|mots-clés|étiquettes|articles\s+connexes(?:\s*plus\s+de\s+l['’]auteur)?|voir\s+aussi|vous\s+aimerez\s+(?:aussi|peut-être|également)|(?:les\s+)?plus\s+(?:lus|populaires|partagés|commentés)|(?:nos\s+)?dernières?\s+(?:actualités|actus|infos|nouvelles|articles)|plus\s+d['’]actualités?|(?:l['’]actualité|actualités?)\s+(?:en\s+continu|à\s+suivre)|nos\s+derniers\s+articles|autres\s+articles|à\s+la\s+une|en\s+ce\s+moment)\s*:?$/iu);
 
 /**
  * Section names that pages print above a headline (`Politique`, `Afrique`). Removed only before

@@ -52,6 +52,7 @@ export function readDocumentMetadata(document: DomDocument, pageUrl?: string): P
     meta('dcterms.created'),
     meta('parsely-pub-date'),
     meta('sailthru.date'),
+    microdataDate(document),
     document.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime'),
   );
   const author = firstText(authorsOf(ld?.author), meta('author'), meta('dc.creator'), notUrl(meta('article:author')));
@@ -116,6 +117,16 @@ function newsArticleLd(document: DomDocument): LdObject | undefined {
   }
   const isType = (o: LdObject, wanted: (t: string) => boolean) => typesOf(o).some(wanted);
   return found.find((o) => isType(o, (t) => t !== 'WebPage' && ARTICLE_TYPES.has(t))) ?? found.find((o) => isType(o, (t) => t === 'WebPage'));
+}
+
+/**
+ * schema.org microdata (`<time itemprop="datePublished" datetime=…>`, `<span itemprop=
+ * "datePublished" content=…>`): pages without JSON-LD mark the article's own date so, and it
+ * beats the first `<time>` of the page, which is often a teaser card's above the article.
+ */
+function microdataDate(document: DomDocument): string | undefined {
+  const element = document.querySelector('[itemprop~="datePublished"]');
+  return element?.getAttribute('datetime') ?? element?.getAttribute('content') ?? element?.textContent ?? undefined;
 }
 
 function collectLd(value: unknown, found: LdObject[]): void {
