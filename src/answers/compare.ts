@@ -5,10 +5,12 @@
  * (statements.ts), never over the excerpts shown.
  */
 import type { Source } from '../corpus/types.js';
+import { analyse, ENGLISH_MARK, isQuestionWord, languageOf, terms as termsIn, type Language } from '../text/analyser.js';
+import { englishTranslationsOf } from '../text/lexicon.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Topic } from './coverage.js';
+import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Concept, type Topic } from './coverage.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { prepareQuery, retrieveBySource, suggestionsFor, type Ranked } from './retrieve.js';
+import { prepareQuery, retrieveBySource, suggestionsFor, type PreparedQuery, type Ranked } from './retrieve.js';
 import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
@@ -56,8 +58,8 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
       const articles = Math.min(TOPIC_ARTICLES, new Set(relevant.map((r) => r.doc.article.id)).size);
       return { ...shared, coverage: 'covers', covered: true, excerpts, missing: [], articles, ...(carries.length > 0 ? { carries } : {}) };
     }
-    const missing = missingWords(kb, topic, source);
-    if (missing.length > 0) return { ...shared, coverage: missing.length === topic.concepts.length ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
+    const { missing, all } = missingWords(kb, query, topic, source);
+    if (missing.length > 0) return { ...shared, coverage: all ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
     // Every word is there, in no paragraph about the topic: show the closest, claim nothing more.
     const closest = (bySource.get(source.id) ?? []).find((r) => coverageShare(topic, paragraphWords(kb, r.doc.id)) > 0);
     return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [closest.excerpt] : [], missing: [], articles: 0 };
@@ -112,16 +114,40 @@ function articlesOf(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): Index
   return out;
 }
 
-/** Words of the topic that no paragraph of the outlet holds (a name counts only whole, under any of its spellings). */
-function missingWords(kb: KnowledgeBase, topic: Topic, source: Source): string[] {
+/**
+ * Words of the topic that no paragraph of the outlet holds (a name counts only whole, under any of
+ * its spellings), and whether that is every word of the topic. A topic asked in English is read,
+ * for an outlet writing only in English, in its English words; otherwise in the words of its
+ * French reading, and for an outlet with English articles a word is missing only when neither its
+ * English reading (`Pyongyang`) nor any of its English translations (`marché` → market) is found
+ * in them either. When no word of that reading is used anywhere in the corpus, the words as
+ * written are checked, so that an outlet is never said to use words in passing that it lacks.
+ */
+function missingWords(kb: KnowledgeBase, query: PreparedQuery, topic: Topic, source: Source): { missing: string[]; all: boolean } {
+  const languages = new Set(kb.corpus.articles.filter((a) => a.source === source.id).map((a) => languageOf(a.language)));
+  const inEnglish = topic.english !== undefined && query.english === query.text && languages.size === 1 && languages.has('en');
+  const read = inEnglish && topic.english ? topic.english : topic;
+  const concepts = read.concepts.length > 0 ? read.concepts : writtenConcepts(inEnglish ? (query.english ?? query.text) : query.text, inEnglish ? 'en' : 'fr');
+  const alsoEnglish = !inEnglish && languages.has('en');
   const found = (term: string) => kb.index.match([term], { sourceId: source.id, fuzzy: false }).count > 0;
   // Absence is claimed only when no word even begins like the topic's word (`disparus` for
   // `disparues`, which stem apart): a claim that must hold under any ending.
-  const has = (term: string, i: number, c: Topic['concepts'][number]) => {
-    const form = c.forms[i] ?? term;
+  const has = (term: string, form: string) => {
     if (found(term)) return true;
-    return form.length >= ABSENCE_PREFIX && kb.index.termsStartingWith(form.slice(0, ABSENCE_PREFIX), ABSENCE_TERMS).some(found);
+    const mark = term.startsWith(ENGLISH_MARK) ? ENGLISH_MARK : '';
+    return form.length >= ABSENCE_PREFIX && kb.index.termsStartingWith(mark + form.slice(0, ABSENCE_PREFIX), ABSENCE_TERMS).some(found);
   };
-  const names = (c: Topic['concepts'][number]) => kb.entities.some((e) => c.entities.has(e.key) && e.occurrences.some((o) => kb.paragraph(o.articleId, o.paragraph)?.source.id === source.id));
-  return topic.concepts.filter((c) => !c.allOf.every((t, i) => has(t, i, c)) && !names(c)).map((c) => c.words);
+  const writes = (english: string) => {
+    const written = termsIn(english, 'en');
+    return written.length > 0 && written.every((t) => has(t, t.slice(ENGLISH_MARK.length)));
+  };
+  const names = (c: Concept) => kb.entities.some((e) => c.entities.has(e.key) && e.occurrences.some((o) => kb.paragraph(o.articleId, o.paragraph)?.source.id === source.id));
+  const inEnglishArticles = (c: Concept) => alsoEnglish && (writes(c.words) || englishTranslationsOf(c.words).some(writes));
+  const missing = concepts.filter((c) => !c.allOf.every((t, i) => has(t, c.forms[i] ?? t)) && !names(c) && !inEnglishArticles(c)).map((c) => c.words);
+  return { missing, all: missing.length === concepts.length };
+}
+
+/** The words of a text as concepts of their own, unweighed: what absence is checked on when no concept is left. */
+function writtenConcepts(text: string, language: Language): Concept[] {
+  return analyse(text, language).flatMap((t) => (t.term === undefined || isQuestionWord(t.folded, language) ? [] : [{ words: t.surface, allOf: [t.term], forms: [t.folded], entities: new Set<string>(), weight: 0 }]));
 }

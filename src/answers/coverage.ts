@@ -13,8 +13,12 @@
  * the topic's weight, and it holds the topic's dominant concept when there is one: a first word
  * much rarer than the others names the topic (`mémoriaux soldats nord-coréens` is about
  * memorials; a paragraph about North Korean soldiers is not).
+ *
+ * With English articles in the corpus, the topic is also read in English, from the English words
+ * the query searches (src/text/lexicon.ts): an English paragraph is measured against those, a
+ * French one against the French words, each with its own dominant concept.
  */
-import { analyse } from '../text/analyser.js';
+import { analyse, termLanguage, type Language } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
 import { findByName } from './who.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -57,19 +61,28 @@ export interface Topic {
   readonly concepts: readonly Concept[];
   readonly total: number;
   readonly dominant?: Concept;
+  /** The topic as English paragraphs hold it, when the corpus has English articles. */
+  readonly english?: Topic;
 }
 
 /** Reads a prepared query as weighed concepts; concepts the corpus never uses weigh nothing and are dropped. */
 export function topicOf(kb: KnowledgeBase, query: PreparedQuery): Topic {
+  const french = topicIn(kb, query, query.text, 'fr');
+  return query.english === undefined ? french : { ...french, english: topicIn(kb, query, query.english, 'en') };
+}
+
+/** The topic in one language: the words of `text` as that language's analyser reads them, and the query's terms of that language. */
+function topicIn(kb: KnowledgeBase, query: PreparedQuery, text: string, language: Language): Topic {
   const df = (t: string) => kb.index.documentFrequency(t);
   const idf = (t: string) => kb.index.idf(t);
-  const tokens = analyse(query.text);
-  const wanted = new Set(query.terms);
+  const tokens = analyse(text, language);
+  // A number is either language's; a word only its own.
+  const wanted = new Set(query.terms.filter((t) => (termLanguage(t) ?? language) === language));
   const concepts: Concept[] = [];
   const used = new Set<string>();
   let i = 0;
   while (i < tokens.length) {
-    const name = nameAt(query.text, tokens, i);
+    const name = nameAt(text, tokens, i, language);
     const span = tokens.slice(i, name > i ? name : i + 1);
     const kept = span.filter((t) => t.term !== undefined && wanted.has(t.term));
     const terms = kept.map((t) => t.term as string);
@@ -80,12 +93,12 @@ export function topicOf(kb: KnowledgeBase, query: PreparedQuery): Topic {
     const last = span[span.length - 1];
     // A name the corpus spells otherwise (`Tchelnokow`) still counts, through the people it names.
     if (!terms.some((t) => df(t) > 0) && !/^\p{Lu}/u.test(first?.surface ?? '')) continue;
-    const words = first && last ? query.text.slice(first.start, last.end) : terms.join(' ');
+    const words = first && last ? text.slice(first.start, last.end) : terms.join(' ');
     const named = /^\p{Lu}/u.test(words) ? new Set(findByName(kb.entities, words).map((e) => e.key)) : new Set<string>();
     concepts.push({ words, allOf: terms, forms: kept.map((t) => t.folded), entities: named, weight: [...new Set(terms)].reduce((s, t) => s + idf(t), 0) });
   }
   // Alias spellings and translations: one concept each, for the words they stand for.
-  for (const t of query.terms) {
+  for (const t of wanted) {
     if (used.has(t) || df(t) === 0) continue;
     used.add(t);
     // Shown as the articles usually write it (`ouvriers`), not as the stem (`ouvri`).
@@ -108,10 +121,16 @@ export interface ParagraphWords {
   readonly words: readonly string[];
   /** Keys of the people and organisations it names. */
   readonly entities: ReadonlySet<string>;
+  /** The language it is analysed in (French when not given). */
+  readonly language?: Language;
 }
 
-/** The share of a topic's weight a paragraph holds (0 when it lacks the dominant concept). */
+/**
+ * The share of a topic's weight a paragraph holds (0 when it lacks the dominant concept),
+ * measured against the topic in the paragraph's language.
+ */
 export function coverageShare(topic: Topic, paragraph: ParagraphWords): number {
+  if (paragraph.language === 'en' && topic.english) topic = topic.english;
   if (topic.total === 0) return 0;
   if (topic.dominant && !holds(topic.dominant, paragraph)) return 0;
   const held = topic.concepts.filter((c) => holds(c, paragraph)).reduce((s, c) => s + c.weight, 0);
@@ -136,6 +155,7 @@ export function paragraphWords(kb: KnowledgeBase, docId: number): ParagraphWords
     terms: new Set(words.terms.filter((t): t is string => t !== undefined)),
     words: words.starts.map((start, i) => fold(text.slice(start, words.ends[i]))),
     entities: new Set(kb.entitiesOf(docId).map((m) => m.entity.key)),
+    language: kb.index.languageOfDoc(docId),
   };
 }
 
@@ -143,9 +163,10 @@ export function paragraphWords(kb: KnowledgeBase, docId: number): ParagraphWords
  * End (token index, exclusive) of a name of several capitalised words starting at token `i`
  * (`Corée du Sud`, `Kim Jong Un`, `Conseil de sécurité` is only `Conseil`), or `i` when none.
  */
-function nameAt(text: string, tokens: ReturnType<typeof analyse>, i: number): number {
+function nameAt(text: string, tokens: ReturnType<typeof analyse>, i: number, language: Language): number {
   const capital = (k: number) => /^\p{Lu}/u.test(tokens[k]?.surface ?? '');
-  const connector = (k: number) => /^(?:du|de|des|la|le|d['’]\p{L}*)$/iu.test(tokens[k]?.surface ?? '');
+  const connectors = language === 'en' ? /^(?:of|the)$/iu : /^(?:du|de|des|la|le|d['’]\p{L}*)$/iu;
+  const connector = (k: number) => connectors.test(tokens[k]?.surface ?? '');
   if (!capital(i)) return i;
   let end = i + 1;
   let k = i + 1;

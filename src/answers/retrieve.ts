@@ -7,10 +7,17 @@
  * must hold enough of the question (see {@link relevanceOf}), and their score must not fall off
  * from the best one's. Every weight here was measured with `npm run bench:relevance` (see
  * bench/relevance.ts).
+ *
+ * A corpus with English articles is searched in both languages: the question's French terms and
+ * its English ones (src/text/lexicon.ts translates either way). A paragraph holds only terms of
+ * its own language (and numbers), so its share of the question is measured against the
+ * question's terms in that language, and its score against the best paragraph of that language:
+ * an English paragraph answering an English question is not put below a French one because the
+ * translation found fewer words, nor the other way round.
  */
 import type { Span } from '../text/sentences.js';
-import { analyse, queryForms, queryTerms } from '../text/analyser.js';
-import { searchText } from '../text/lexicon.js';
+import { analyse, queryForms, queryTerms, termLanguage, type Language } from '../text/analyser.js';
+import { englishSearchText, searchText } from '../text/lexicon.js';
 import { RECORDED_KEYS } from '../search/bm25.js';
 import type { IndexedParagraph, Matches } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -31,6 +38,11 @@ export interface PreparedQuery {
   readonly terms: readonly string[];
   /** Secondary index terms of the question: its words as written and their beginnings. */
   readonly forms: readonly string[];
+  /**
+   * The text searched in English (the question itself, or a French question's English words),
+   * when the corpus has English articles; its terms are among {@link own}.
+   */
+  readonly english?: string;
 }
 
 /** A paragraph ranked for a question, with its excerpt. */
@@ -122,7 +134,30 @@ export function prepareQuery(kb: KnowledgeBase, text: string): PreparedQuery {
   const own = [...new Set(queryTerms(searched))];
   // Terms that may stand for the question's words: the other spellings of the names it holds.
   const alternatives = kb.aliases.extraTerms(text, own);
-  return { text, kind: questionKind(text), own, terms: [...new Set([...own, ...alternatives])], forms: queryForms(searched) };
+  const kind = questionKind(text);
+  // Without English articles nothing is translated to English: the French terms are the question.
+  if (!kb.index.hasEnglish) return { text, kind, own, terms: [...new Set([...own, ...alternatives])], forms: queryForms(searched) };
+  const english = englishSearchText(text, kb.index);
+  const englishOwn = [...new Set(queryTerms(english, 'en'))].filter((t) => !own.includes(t));
+  const englishAlternatives = kb.aliases.extraTerms(text, [...own, ...englishOwn, ...alternatives], 'en');
+  // Each language's first terms within the terms whose presence the scorer records.
+  const half = RECORDED_KEYS / 2;
+  const both = [...own.slice(0, half), ...englishOwn.slice(0, half), ...own.slice(half), ...englishOwn.slice(half)];
+  return { text, kind, own: both, terms: [...new Set([...both, ...alternatives, ...englishAlternatives])], forms: [...queryForms(searched), ...queryForms(english, 'en')], english };
+}
+
+/** Bit of each language in {@link Weights.languages}. */
+const LANGUAGE_BIT: Readonly<Record<Language, number>> = { fr: 1, en: 2 };
+
+/** The languages (as bits) whose paragraphs a term can be found in: a number is in both. */
+function languageBits(term: string): number {
+  const language = termLanguage(term);
+  return language === undefined ? LANGUAGE_BIT.fr | LANGUAGE_BIT.en : LANGUAGE_BIT[language];
+}
+
+/** Position of a language in per-language arrays. */
+function languageSlot(language: Language): number {
+  return language === 'en' ? 1 : 0;
 }
 
 /** Spans of a paragraph that hold the kind of answer a question asks for. */
@@ -205,7 +240,7 @@ export function relevanceOf(kb: KnowledgeBase, query: PreparedQuery, docId: numb
     if (present.has(term)) terms |= bit;
     else if ((weights.typosOf[key] ?? []).some((t) => present.has(t))) typos |= bit;
   });
-  const share = shareOf(weights, terms >>> 0, typos >>> 0);
+  const share = shareOf(weights, kb.index.languageOfDoc(docId), terms >>> 0, typos >>> 0);
   return { share, clears: share >= SHARE_FLOOR };
 }
 
@@ -230,9 +265,11 @@ interface Weights {
   /** Typos the index searches for each counted term, and the best weight among them. */
   readonly typosOf: ReadonlyArray<readonly string[]>;
   readonly typoWeight: readonly number[];
-  /** Summed IDF of the own terms, and of the pooled alternatives the paragraphs use. */
-  readonly total: number;
-  readonly pooledTotal: number;
+  /** By counted term: the languages whose paragraphs can hold it, as {@link LANGUAGE_BIT} bits. */
+  readonly languages: readonly number[];
+  /** By language slot (French, English): summed IDF of its own terms, and of its pooled alternatives the paragraphs use. */
+  readonly total: readonly number[];
+  readonly pooledTotal: readonly number[];
   /** Every term an excerpt may show as evidence (own, alternatives, typos), with its weight. */
   readonly evidence: ReadonlyMap<string, number>;
 }
@@ -267,9 +304,19 @@ function computeWeights(kb: KnowledgeBase, query: PreparedQuery): Weights {
   });
   for (const term of query.terms.slice(RECORDED_KEYS)) if (!evidence.has(term)) evidence.set(term, kb.index.idf(term));
   const { spellings, pooled } = spellingsOf(kb, query, keys, own);
-  let pooledTotal = 0;
-  for (let key = own; key < keys.length; key++) if ((pooled >>> key) & 1) pooledTotal += idf[key] as number;
-  return { keys, own, idf, unknown, spellings, pooled, typosOf, typoWeight, total: idf.slice(0, own).reduce((a, b) => a + b, 0), pooledTotal, evidence };
+  const languages = keys.map(languageBits);
+  const total = [0, 0];
+  const pooledTotal = [0, 0];
+  (['fr', 'en'] as const).forEach((language) => {
+    const bit = LANGUAGE_BIT[language];
+    const slot = languageSlot(language);
+    for (let key = 0; key < keys.length; key++) {
+      if (!((languages[key] as number) & bit)) continue;
+      if (key < own) total[slot] = (total[slot] as number) + (idf[key] as number);
+      else if ((pooled >>> key) & 1) pooledTotal[slot] = (pooledTotal[slot] as number) + (idf[key] as number);
+    }
+  });
+  return { keys, own, idf, unknown, spellings, pooled, typosOf, typoWeight, languages, total, pooledTotal, evidence };
 }
 
 /**
@@ -280,10 +327,12 @@ function spellingsOf(kb: KnowledgeBase, query: PreparedQuery, keys: readonly str
   const keyOf = new Map(keys.map((t, key) => [t, key]));
   const spellings = new Array<number>(own).fill(0);
   let mapped = 0;
-  for (const token of analyse(query.text)) {
+  const tokens = analyse(query.text).map((token) => ({ token, language: 'fr' as Language }));
+  if (query.english !== undefined) tokens.push(...analyse(query.english, 'en').map((token) => ({ token, language: 'en' as Language })));
+  for (const { token, language } of tokens) {
     const key = token.term === undefined ? undefined : keyOf.get(token.term);
     if (key === undefined || key >= own) continue;
-    for (const alternative of kb.aliases.extraTerms(token.surface, [token.term as string])) {
+    for (const alternative of kb.aliases.extraTerms(token.surface, [token.term as string], language)) {
       const at = keyOf.get(alternative);
       if (at === undefined || at < own) continue;
       spellings[key] = ((spellings[key] as number) | (1 << at)) >>> 0;
@@ -295,20 +344,28 @@ function spellingsOf(kb: KnowledgeBase, query: PreparedQuery, keys: readonly str
   return { spellings, pooled };
 }
 
-/** The share of {@link Relevance} from what a paragraph's text holds: bit `key` of `terms` (the term itself) or of `typos`. */
-function shareOf(weights: Weights, terms: number, typos: number): number {
-  if (weights.total <= 0) return 0;
+/**
+ * The share of {@link Relevance} from what a paragraph's text holds: bit `key` of `terms` (the
+ * term itself) or of `typos`, against the question's terms in the paragraph's language.
+ */
+function shareOf(weights: Weights, language: Language, terms: number, typos: number): number {
+  const slot = languageSlot(language);
+  const bit = LANGUAGE_BIT[language];
+  const total = weights.total[slot] as number;
+  const pooledTotal = weights.pooledTotal[slot] as number;
+  if (total <= 0) return 0;
   let pooled = 0;
-  for (let key = weights.own; key < weights.keys.length; key++) if ((weights.pooled >>> key) & (terms >>> key) & 1) pooled += weights.idf[key] as number;
-  const pooledShare = weights.pooledTotal > 0 ? pooled / weights.pooledTotal : 0;
+  for (let key = weights.own; key < weights.keys.length; key++) if ((weights.languages[key] as number) & bit && (weights.pooled >>> key) & (terms >>> key) & 1) pooled += weights.idf[key] as number;
+  const pooledShare = pooledTotal > 0 ? pooled / pooledTotal : 0;
   let held = 0;
   for (let key = 0; key < weights.own; key++) {
+    if (!((weights.languages[key] as number) & bit)) continue;
     const spelled = ((terms >>> key) & 1) === 1 || (terms & (weights.spellings[key] as number)) !== 0;
     let credit = spelled ? 1 : (typos >>> key) & 1 ? (weights.typoWeight[key] as number) : 0;
     if (weights.unknown[key]) credit = Math.max(credit, pooledShare);
     held += (weights.idf[key] as number) * credit;
   }
-  return held / weights.total;
+  return held / total;
 }
 
 /** A matching paragraph chosen for excerpt choice, with its score before the excerpt weighs in. */
@@ -332,15 +389,19 @@ interface Group {
 function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, found: Matches, groupOf: (doc: number) => number, groups: number, k: number, floors: Floors): Group[] {
   // How much of the question each article covers, in any of its matching paragraphs: a question
   // names its topic (`l'île`, `les bijoux algériens`) in words that the article uses somewhere,
-  // not always in the paragraph that answers.
-  const totalWeight = [...new Set(query.terms)].reduce((sum, t) => sum + kb.index.idf(t), 0) || 1;
+  // not always in the paragraph that answers. Measured against the question's terms in the
+  // article's language (all of them, without English articles).
+  const totalWeight = (['fr', 'en'] as const).map((language) => [...new Set(query.terms)].filter((t) => languageBits(t) & LANGUAGE_BIT[language]).reduce((sum, t) => sum + kb.index.idf(t), 0) || 1);
+  // Scores are relative to the best paragraph of the same group and language.
+  const slotOf = (doc: number) => groupOf(doc) * 2 + languageSlot(kb.index.languageOfDoc(doc));
   const shares = new Float64Array(found.count);
-  const top = new Float64Array(groups);
+  const top = new Float64Array(groups * 2);
   for (let i = 0; i < found.count; i++) {
-    shares[i] = shareOf(weights, found.textTerms[i] as number, found.textTypos[i] as number);
+    const doc = found.docs[i] as number;
+    shares[i] = shareOf(weights, kb.index.languageOfDoc(doc), found.textTerms[i] as number, found.textTypos[i] as number);
     if ((shares[i] as number) < floors.share) continue;
-    const group = groupOf(found.docs[i] as number);
-    top[group] = Math.max(top[group] as number, found.scores[i] as number);
+    const slot = slotOf(doc);
+    top[slot] = Math.max(top[slot] as number, found.scores[i] as number);
   }
   const scores = new Float64Array(found.count);
   const topScore = new Float64Array(groups);
@@ -349,7 +410,8 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
     const doc = found.docs[i] as number;
     const group = groupOf(doc);
     const article = kb.index.docArticle[doc] as number;
-    scores[i] = (found.scores[i] as number) / ((top[group] as number) || 1) + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / totalWeight);
+    const articleTotal = totalWeight[languageSlot(kb.index.languageOfDoc(doc))] as number;
+    scores[i] = (found.scores[i] as number) / ((top[slotOf(doc)] as number) || 1) + ARTICLE_WEIGHT * Math.min(1, (found.coverage[article] as number) / articleTotal);
     topScore[group] = Math.max(topScore[group] as number, scores[i] as number);
   }
   const out: Group[] = Array.from({ length: groups }, () => ({ best: [], total: 0 }));

@@ -280,7 +280,8 @@ function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
     const folded = group.map((g) => fold(g));
     if (folded.some((g) => words.has(g))) folded.forEach((g) => words.add(g));
   }
-  return [...new Set([...words].flatMap((w) => terms(w)))];
+  // An English article indexes the name as English (`en:shoigu`): look for it both ways.
+  return [...new Set([...words].flatMap((w) => (kb.index.hasEnglish ? [...terms(w), ...terms(w, 'en')] : terms(w))))];
 }
 
 /** Whether any paragraph (or the title) of the outlet's articles on the topic holds one of the terms. */

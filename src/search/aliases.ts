@@ -4,11 +4,19 @@
  * `data/aliases.yaml` never requires re-indexing.
  */
 import type { AliasGroup } from '../corpus/types.js';
-import { analyse, terms } from '../text/analyser.js';
+import { analyse, terms, type Language } from '../text/analyser.js';
+
+/** One spelling of an alias group: its folded words and the terms it indexes as (English ones made on first need). */
+interface Variant {
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly terms: readonly string[];
+  englishTerms?: readonly string[];
+}
 
 /** Folded word sequences of one alias group, with the terms each variant indexes as. */
 interface CompiledGroup {
-  readonly variants: readonly { readonly words: readonly string[]; readonly terms: readonly string[] }[];
+  readonly variants: readonly Variant[];
 }
 
 /** Expands queries with the other spellings of every name they contain. */
@@ -17,22 +25,25 @@ export class AliasExpander {
 
   constructor(groups: readonly AliasGroup[]) {
     this.groups = groups.map((group) => ({
-      variants: group.map((v) => ({ words: analyse(v).map((t) => t.folded), terms: terms(v) })),
+      variants: group.map((v) => ({ text: v, words: analyse(v).map((t) => t.folded), terms: terms(v) })),
     }));
   }
 
   /**
-   * Index terms of the other spellings of names found in the text, not already in `present`.
+   * Index terms of the other spellings of names found in the text, not already in `present`, as
+   * the articles of `language` index them. A name is found among the text's words as the French
+   * analyser reads them, and for English also as the English one does (`Shoigu's`).
    *
    * @example new AliasExpander([['Choïgou', 'Shoigu']]).extraTerms('Shoigu à Pyongyang', [])
    * // → ['choigou']
    */
-  extraTerms(text: string, present: readonly string[]): string[] {
-    const words = analyse(text).map((t) => t.folded);
+  extraTerms(text: string, present: readonly string[], language: Language = 'fr'): string[] {
+    const read = [analyse(text).map((t) => t.folded)];
+    if (language === 'en') read.push(analyse(text, 'en').map((t) => t.folded));
     const out = new Set<string>();
     for (const group of this.groups) {
-      if (!group.variants.some((v) => containsSequence(words, v.words))) continue;
-      for (const v of group.variants) for (const t of v.terms) if (!present.includes(t)) out.add(t);
+      if (!group.variants.some((v) => read.some((words) => containsSequence(words, v.words)))) continue;
+      for (const v of group.variants) for (const t of language === 'en' ? (v.englishTerms ??= terms(v.text, 'en')) : v.terms) if (!present.includes(t)) out.add(t);
     }
     return [...out];
   }

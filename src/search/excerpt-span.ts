@@ -5,7 +5,7 @@
  * paragraph, so the quote is always the article's own words, and says where the paragraph goes
  * on before or after it, so that a reader is never shown a part as if it were the whole.
  */
-import { wordList, type WordList } from '../text/analyser.js';
+import { wordList, type Language, type WordList } from '../text/analyser.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 
 /** Longest excerpt we quote, in characters (UTF-16 units, as Discord counts). */
@@ -40,9 +40,9 @@ export interface TextAnalysis {
   readonly sentences: readonly Span[];
 }
 
-/** Analyses a text for excerpt choice. */
-export function analyseText(text: string): TextAnalysis {
-  return { words: wordList(text), sentences: sentenceSpans(text) };
+/** Analyses a text for excerpt choice, in the language of its article. */
+export function analyseText(text: string, language: Language = 'fr'): TextAnalysis {
+  return { words: wordList(text, language), sentences: sentenceSpans(text) };
 }
 
 /** What the excerpt should contain. */

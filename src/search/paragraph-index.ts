@@ -1,5 +1,7 @@
 /**
- * Full-text index over every paragraph of the corpus, with the French analyser on both sides.
+ * Full-text index over every paragraph of the corpus, with the same analyser on both sides: French,
+ * or English for the articles whose `language` says so (their terms marked `en:`, never equal to a
+ * French one).
  * Documents are paragraphs; their ids are positions in {@link ParagraphIndex.docs}, so a hit
  * leads straight back to the article, outlet and paragraph number to cite.
  *
@@ -10,7 +12,7 @@
  * radix tree finds the corpus words within a typo of an unknown query word.
  */
 import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
-import { analyse } from '../text/analyser.js';
+import { analyse, languageOf, type Language } from '../text/analyser.js';
 import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
 import { analyseText, type TextAnalysis } from './excerpt-span.js';
 import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
@@ -85,6 +87,10 @@ export class ParagraphIndex {
   readonly docSource: Int32Array;
   /** Position of every paragraph's article in the corpus's articles. */
   readonly docArticle: Int32Array;
+  /** Some article is English: queries then search English terms too. */
+  readonly hasEnglish: boolean;
+  /** 1 for a paragraph of an English article, 0 for a French one, by document id. */
+  private readonly english: Uint8Array;
   private readonly postings: Postings;
   private readonly vocabulary: Vocabulary;
   private readonly scorer: Scorer;
@@ -110,6 +116,8 @@ export class ParagraphIndex {
     this.articlePositions = new Map(corpus.articles.map((a, i) => [a.id, i]));
     this.docSource = Int32Array.from(docs, (d) => this.sourcePositions.get(d.source.id) ?? -1);
     this.docArticle = Int32Array.from(docs, (d) => this.articlePositions.get(d.article.id) ?? -1);
+    this.english = Uint8Array.from(docs, (d) => (languageOf(d.article.language) === 'en' ? 1 : 0));
+    this.hasEnglish = this.english.includes(1);
     this.articleStart = new Int32Array(corpus.articles.length + 1);
     corpus.articles.forEach((a, i) => (this.articleStart[i + 1] = (this.articleStart[i] as number) + a.paragraphs.length));
     this.scorer = new Scorer(
@@ -128,11 +136,12 @@ export class ParagraphIndex {
     const vocabulary = new VocabularyBuilder();
     const titles = new Map<Article, FieldTerms>();
     for (const doc of docs) {
-      const tokens = analyse(doc.paragraph.text);
+      const language = languageOf(doc.article.language);
+      const tokens = analyse(doc.paragraph.text, language);
       vocabulary.add(tokens);
       let title = titles.get(doc.article);
-      if (!title) titles.set(doc.article, (title = stemField(doc.article.title)));
-      postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading) : undefined, title));
+      if (!title) titles.set(doc.article, (title = stemField(doc.article.title, language)));
+      postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading, language) : undefined, title, language));
     }
     return new ParagraphIndex(corpus, docs, new Postings(postings.build()), vocabulary.build());
   }
@@ -150,11 +159,16 @@ export class ParagraphIndex {
     return { postings: this.postings.toData(), vocabulary: this.vocabulary.toJSON() };
   }
 
-  /** The tokens and sentence spans of a paragraph's text (computed once per paragraph). */
+  /** The language a paragraph is analysed in (its article's). */
+  languageOfDoc(id: number): Language {
+    return this.english[id] === 1 ? 'en' : 'fr';
+  }
+
+  /** The tokens and sentence spans of a paragraph's text (computed once per paragraph, in its language). */
   analysisOf(id: number): TextAnalysis {
     const known = this.analyses.get(id);
     if (known) return known;
-    const analysis = analyseText(this.docs[id]?.paragraph.text ?? '');
+    const analysis = analyseText(this.docs[id]?.paragraph.text ?? '', this.languageOfDoc(id));
     // Dropping the oldest entry (Maps keep insertion order) keeps the hot paragraphs most of the time.
     if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as number);
     this.analyses.set(id, analysis);
@@ -249,12 +263,15 @@ export class ParagraphIndex {
     return out;
   }
 
-  /** Index terms (stems) starting with a prefix, most frequent first. */
+  /**
+   * Index terms (stems) starting with a prefix, most frequent first: French terms, or English ones
+   * for a prefix that starts with `en:`.
+   */
   termsStartingWith(prefix: string, limit = 25): string[] {
     return this.vocabulary.termsStartingWith(prefix, limit);
   }
 
-  /** Every index term starting with a prefix, as written in the articles, most frequent first. */
+  /** Every index term starting with a prefix, in either language, as written in the articles, most frequent first. */
   wordsStartingWith(prefix: string, limit = 25): string[] {
     return this.vocabulary.wordsStartingWith(prefix, limit);
   }

@@ -1,9 +1,12 @@
 /**
  * Words of the corpus within a typo of a query word, found with MiniSearch's radix tree
  * (`SearchableMap.fuzzyGet`, `atPrefix`) over the index's stems, and weighted as MiniSearch
- * weighs fuzzy and prefix matches.
+ * weighs fuzzy and prefix matches. French and English stems are kept in two trees, English ones
+ * without their `en:` mark: a typo never crosses languages, and an English word's length is its
+ * own, not its mark's.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { ENGLISH_MARK } from '../text/analyser.js';
 
 /** Typos are tolerated from this stem length on (shorter stems collide with unrelated words). */
 const FUZZY_MIN_LENGTH = 5;
@@ -28,7 +31,7 @@ export interface NearTerm {
 /** Typo and prefix lookups over a fixed list of stems. */
 export class TypoMatcher {
   /** Made on the first lookup: most queries need none, and it takes a while for a large vocabulary. */
-  private tree: SearchableMap<number> | undefined;
+  private trees: { readonly french: SearchableMap<number>; readonly english: SearchableMap<number> } | undefined;
 
   /** `terms[id]` for every id; `isStem` keeps the terms worth matching (not the secondary forms). */
   constructor(
@@ -38,16 +41,17 @@ export class TypoMatcher {
 
   /** True when an unknown stem is long enough for its typos to be looked for. */
   static tolerates(term: string): boolean {
-    return term.length >= FUZZY_MIN_LENGTH;
+    return bare(term).word.length >= FUZZY_MIN_LENGTH;
   }
 
-  /** Stems within a typo of `term` (not itself), weighted as MiniSearch weighs a fuzzy match. */
+  /** Stems within a typo of `term` (not itself, same language), weighted as MiniSearch weighs a fuzzy match. */
   typosOf(term: string): NearTerm[] {
-    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * FUZZY_RATIO));
+    const { word, mark } = bare(term);
+    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(word.length * FUZZY_RATIO));
     const out: NearTerm[] = [];
     if (maxDistance === 0) return out;
-    for (const [found, [id, distance]] of this.stems().fuzzyGet(term, maxDistance)) {
-      if (distance > 0) out.push({ term: found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
+    for (const [found, [id, distance]] of this.stems(mark).fuzzyGet(word, maxDistance)) {
+      if (distance > 0) out.push({ term: mark + found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
     }
     return out;
   }
@@ -58,29 +62,39 @@ export class TypoMatcher {
    * walk and no longer a spelling of the word).
    */
   closeTo(term: string): NearTerm[] {
-    const stems = this.stems();
+    const { word, mark } = bare(term);
+    const stems = this.stems(mark);
     const found = new Map<string, NearTerm>();
-    for (const [stem, id] of stems.atPrefix(term)) {
-      const distance = stem.length - term.length;
-      if (distance > 0) found.set(stem, { term: stem, id, weight: (PREFIX_WEIGHT * stem.length) / (stem.length + 0.3 * distance) });
+    for (const [stem, id] of stems.atPrefix(word)) {
+      const distance = stem.length - word.length;
+      if (distance > 0) found.set(stem, { term: mark + stem, id, weight: (PREFIX_WEIGHT * stem.length) / (stem.length + 0.3 * distance) });
     }
-    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(term.length * SUGGEST_RATIO));
+    const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(word.length * SUGGEST_RATIO));
     if (maxDistance > 0) {
-      for (const [stem, [id, distance]] of stems.fuzzyGet(term, maxDistance)) {
-        if (distance > 0 && !found.has(stem)) found.set(stem, { term: stem, id, weight: (FUZZY_WEIGHT * stem.length) / (stem.length + distance) });
+      for (const [stem, [id, distance]] of stems.fuzzyGet(word, maxDistance)) {
+        if (distance > 0 && !found.has(stem)) found.set(stem, { term: mark + stem, id, weight: (FUZZY_WEIGHT * stem.length) / (stem.length + distance) });
       }
     }
     return [...found.values()];
   }
 
-  private stems(): SearchableMap<number> {
-    if (!this.tree) {
-      const tree = new SearchableMap<number>();
+  /** The tree of the language a term's mark says (`''` French, `en:` English). */
+  private stems(mark: string): SearchableMap<number> {
+    if (!this.trees) {
+      const french = new SearchableMap<number>();
+      const english = new SearchableMap<number>();
       this.terms.forEach((term, id) => {
-        if (this.isStem(term)) tree.set(term, id);
+        if (!this.isStem(term)) return;
+        if (term.startsWith(ENGLISH_MARK)) english.set(term.slice(ENGLISH_MARK.length), id);
+        else french.set(term, id);
       });
-      this.tree = tree;
+      this.trees = { french, english };
     }
-    return this.tree;
+    return mark === ENGLISH_MARK ? this.trees.english : this.trees.french;
   }
+}
+
+/** A term without its language mark, and the mark (`''` for French and numbers). */
+function bare(term: string): { word: string; mark: string } {
+  return term.startsWith(ENGLISH_MARK) ? { word: term.slice(ENGLISH_MARK.length), mark: ENGLISH_MARK } : { word: term, mark: '' };
 }

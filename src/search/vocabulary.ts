@@ -2,7 +2,7 @@
  * Per-term statistics of the paragraph texts: how many paragraphs hold each index term, and how
  * the term is usually written (`ferroviaires` for `ferroviair`), for suggestions and autocomplete.
  */
-import type { Token } from '../text/analyser.js';
+import { ENGLISH_MARK, type Token } from '../text/analyser.js';
 
 /** Saved form of a {@link Vocabulary}: `[term, document frequency, usual spelling]` rows, most frequent first. */
 export interface SavedVocabulary {
@@ -50,12 +50,17 @@ export class Vocabulary {
   private readonly surfaces = new Map<string, string>();
   private alphabetical: ReadonlyArray<readonly [string, number, string]> | undefined;
   private readonly prefixMemo = new Map<string, readonly string[]>();
+  /** Some term is English (`en:…`): a typed beginning is then looked up in both languages. */
+  private readonly hasEnglish: boolean;
 
   private constructor(private readonly rows: ReadonlyArray<readonly [string, number, string]>) {
+    let english = false;
     for (const [term, count, surface] of rows) {
       this.df.set(term, count);
       this.surfaces.set(term, surface);
+      english ||= term.startsWith(ENGLISH_MARK);
     }
+    this.hasEnglish = english;
   }
 
   /** A vocabulary from its saved rows (which are kept most frequent first). */
@@ -77,25 +82,35 @@ export class Vocabulary {
     return this.surfaces.get(term);
   }
 
-  /** Usual spellings of the terms starting with `prefix`, most frequent first. */
+  /**
+   * Usual spellings of the terms starting with `prefix`, most frequent first: French terms and
+   * English ones (`sta` finds `en:state`), each spelling once.
+   */
   wordsStartingWith(prefix: string, limit: number): string[] {
     const key = `${limit}:${prefix}`;
     const known = this.prefixMemo.get(key);
     if (known) return [...known];
-    const rows = prefix === '' ? this.rows.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
-    const out = rows.map(([, , surface]) => surface);
+    let rows = prefix === '' ? this.rows.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
+    if (prefix !== '' && this.hasEnglish) rows = [...rows, ...this.rowsWithPrefix(ENGLISH_MARK + prefix, limit)].sort(byFrequency);
+    const out = [...new Set(rows.map(([, , surface]) => surface))].slice(0, limit);
     // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
     if (this.prefixMemo.size >= PREFIX_MEMO_MAX) this.prefixMemo.clear();
     this.prefixMemo.set(key, out);
     return [...out];
   }
 
-  /** Index terms starting with `prefix`, most frequent first (`dispa` → `disparus`, `disparu`). */
+  /**
+   * Index terms starting with `prefix`, most frequent first (`dispa` → `disparus`, `disparu`): the
+   * French ones, or the English ones for a prefix starting with `en:`.
+   */
   termsStartingWith(prefix: string, limit: number): string[] {
     return this.rowsWithPrefix(prefix, limit).map(([term]) => term);
   }
 
-  /** Rows whose term starts with `prefix`, most frequent first: a binary search, then the range. */
+  /**
+   * Rows whose term starts with `prefix`, most frequent first: a binary search, then the range.
+   * Only a prefix marked English reaches English terms (`e` does not reach `en:state`).
+   */
   private rowsWithPrefix(prefix: string, limit: number): ReadonlyArray<readonly [string, number, string]> {
     const sorted = (this.alphabetical ??= [...this.rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
     let low = 0;
@@ -106,7 +121,16 @@ export class Vocabulary {
       else high = mid;
     }
     const range: Array<readonly [string, number, string]> = [];
-    for (let i = low; i < sorted.length && (sorted[i]?.[0] ?? '').startsWith(prefix); i++) range.push(sorted[i] as readonly [string, number, string]);
-    return range.sort((a, b) => b[1] - a[1] || a[2].localeCompare(b[2])).slice(0, limit);
+    const english = prefix.startsWith(ENGLISH_MARK);
+    for (let i = low; i < sorted.length && (sorted[i]?.[0] ?? '').startsWith(prefix); i++) {
+      const row = sorted[i] as readonly [string, number, string];
+      if (english || !row[0].startsWith(ENGLISH_MARK)) range.push(row);
+    }
+    return range.sort(byFrequency).slice(0, limit);
   }
+}
+
+/** Most frequent first, then by spelling. */
+function byFrequency(a: readonly [string, number, string], b: readonly [string, number, string]): number {
+  return b[1] - a[1] || a[2].localeCompare(b[2]);
 }

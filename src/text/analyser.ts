@@ -1,6 +1,9 @@
 /**
- * The one French analyser: used to index paragraphs and to read queries, so both sides always
- * agree on what a term is. Search libraries leave locale handling to the caller; this is that handling.
+ * The one analyser: used to index paragraphs and to read queries, so both sides always agree on
+ * what a term is. Search libraries leave locale handling to the caller; this is that handling.
+ * French is the default; an article whose `language` starts with `en` is read with the English
+ * rules of english-words.ts (Snowball English, English stopwords, terms marked `en:`), and so is
+ * the English side of a query.
  *
  * Pipeline for a text: tokens (with their offsets, for highlighting) → elision removed
  * (`l'`, `d'`, `qu'`, `jusqu'`, with `'` or `’`) → hyphenated words split into their parts →
@@ -14,9 +17,30 @@
 import { stemmer } from '@orama/stemmers/french';
 import { stopwords as oramaFrenchStopwords } from '@orama/stopwords/french';
 import { fold } from './fold.js';
+import { ENGLISH_MARK, ENGLISH_QUESTION_WORDS, ENGLISH_TOKEN_RE, englishWordOf, isEnglishStopword } from './english-words.js';
+
+export { ENGLISH_MARK } from './english-words.js';
+
+/** The languages the analyser reads. */
+export type Language = 'fr' | 'en';
+
+/** The analyser for a BCP 47 language tag: English for any `en…` tag, French for every other. */
+export function languageOf(tag: string): Language {
+  return tag.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/**
+ * The language of an index term, primary or secondary (`en:state`, `=en:state`, `~en:state` are
+ * English), or `undefined` for a number, which both languages share.
+ */
+export function termLanguage(term: string): Language | undefined {
+  const bare = term.startsWith('=') || term.startsWith('~') ? term.slice(1) : term;
+  if (bare.startsWith(ENGLISH_MARK)) return 'en';
+  return /^\d/.test(bare) ? undefined : 'fr';
+}
 
 /** Bump when any step below changes what terms a text produces: saved indexes keyed on it go stale. */
-export const ANALYSER_VERSION = 3;
+export const ANALYSER_VERSION = 4;
 
 /** One word of a text, with where it stands and the term it indexes as. */
 export interface Token {
@@ -105,16 +129,22 @@ const stems = new Map<string, string | null>();
  *
  * @example analyse("l'armée de Kiev")[0] // { surface: 'armée', word: 'armée', folded: 'armee', term: 'arme', ... }
  */
-export function analyse(text: string): Token[] {
+export function analyse(text: string, language: Language = 'fr'): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  for (const m of text.matchAll(tokenPattern(language))) {
     const raw = m[0];
     const start = m.index;
-    const word = wordOf(raw);
+    const word = wordOf(raw, language);
     if (word === undefined) continue;
-    tokens.push({ surface: word.cut === 0 ? raw : raw.slice(word.cut), start: start + word.cut, end: start + raw.length, word: word.word, folded: word.folded, term: word.term });
+    const end = raw.length - word.tail;
+    tokens.push({ surface: word.cut === 0 && word.tail === 0 ? raw : raw.slice(word.cut, end), start: start + word.cut, end: start + end, word: word.word, folded: word.folded, term: word.term });
   }
   return tokens;
+}
+
+/** The token pattern of a language (each a global regular expression: `matchAll` copies it). */
+function tokenPattern(language: Language): RegExp {
+  return language === 'en' ? ENGLISH_TOKEN_RE : TOKEN_RE;
 }
 
 /** The words of a text as parallel lists, one entry per {@link analyse} token, no object per word. */
@@ -132,23 +162,27 @@ export interface WordList {
  * a time (excerpt choice), where a hundred small objects per paragraph kept the garbage
  * collector busy.
  */
-export function wordList(text: string): WordList {
+export function wordList(text: string, language: Language = 'fr'): WordList {
   const terms: Array<string | undefined> = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const word = wordOf(m[0]);
+  for (const m of text.matchAll(tokenPattern(language))) {
+    const word = wordOf(m[0], language);
     if (word === undefined) continue;
     terms.push(word.term);
     starts.push(m.index + word.cut);
-    ends.push(m.index + m[0].length);
+    ends.push(m.index + m[0].length - word.tail);
   }
   return { terms, starts, ends };
 }
 
-/** What a written word indexes as: the elided part to cut, its lower-cased and folded forms and its term. */
+/**
+ * What a written word indexes as: the elided part to cut before it (`l'`), the part to cut after
+ * it (English `'s`), its lower-cased and folded forms and its term.
+ */
 interface WordForms {
   readonly cut: number;
+  readonly tail: number;
   readonly word: string;
   readonly folded: string;
   readonly term: string | undefined;
@@ -159,29 +193,36 @@ interface WordForms {
  * and excerpt choice analyses paragraphs at query time, so this is most of a query's analysis.
  * `undefined` for a word that is only an elision (`l'`).
  */
-function wordOf(raw: string): WordForms | undefined {
-  let known = words.get(raw);
+function wordOf(raw: string, language: Language): WordForms | undefined {
+  const memo = language === 'en' ? englishWords : words;
+  let known = memo.get(raw);
   if (known === undefined) {
-    if (words.size >= WORD_MEMO_MAX) words.clear();
-    known = formsOf(raw) ?? NO_WORD;
-    words.set(raw, known);
+    if (memo.size >= WORD_MEMO_MAX) memo.clear();
+    known = (language === 'en' ? englishFormsOf(raw) : formsOf(raw)) ?? NO_WORD;
+    memo.set(raw, known);
   }
   return known === NO_WORD ? undefined : known;
 }
 
 const WORD_MEMO_MAX = 500_000;
-const NO_WORD: WordForms = { cut: 0, word: '', folded: '', term: undefined };
+const NO_WORD: WordForms = { cut: 0, tail: 0, word: '', folded: '', term: undefined };
 const words = new Map<string, WordForms>();
+const englishWords = new Map<string, WordForms>();
 
 function formsOf(raw: string): WordForms | undefined {
   if (/^\d/.test(raw)) {
     const digits = joinDigits(raw);
-    return { cut: 0, word: digits, folded: digits, term: digits };
+    return { cut: 0, tail: 0, word: digits, folded: digits, term: digits };
   }
   const stripped = stripElision(raw.toLowerCase());
   const word = stripped.word.replace(/['’]/g, '');
   if (word.length === 0) return undefined;
-  return { cut: stripped.cut, word, folded: fold(word), term: termOf(word) };
+  return { cut: stripped.cut, tail: 0, word, folded: fold(word), term: termOf(word) };
+}
+
+function englishFormsOf(raw: string): WordForms | undefined {
+  const english = englishWordOf(raw);
+  return english && { cut: 0, ...english };
 }
 
 /**
@@ -194,33 +235,41 @@ export const PREFIX_LENGTH = 5;
 /**
  * The word as written (folded, elision removed) as a secondary index term, marked `=` so it can
  * never equal a stem: an exact form match is stronger evidence than a shared stem. `undefined`
- * for a stopword.
+ * for a stopword. An English word's form is marked as English too (`=en:state`); a number's is not.
  */
-export function surfaceTermOf(folded: string): string | undefined {
+export function surfaceTermOf(folded: string, language: Language = 'fr'): string | undefined {
+  if (language === 'en') return isEnglishStopword(folded) ? undefined : /^\d/.test(folded) ? `=${folded}` : `=${ENGLISH_MARK}${folded}`;
   return isStopword(folded) ? undefined : `=${folded}`;
 }
 
 /**
- * The word's first {@link PREFIX_LENGTH} letters as a secondary index term, marked `~`. Numbers
- * and shorter words have none (their stem or surface already says it all).
+ * The word's first {@link PREFIX_LENGTH} letters as a secondary index term, marked `~` (and `en:`
+ * for an English word). Numbers and shorter words have none (their stem or surface already says
+ * it all).
  */
-export function prefixTermOf(folded: string): string | undefined {
-  if (folded.length < PREFIX_LENGTH || /^\d/.test(folded) || isStopword(folded)) return undefined;
-  return `~${folded.slice(0, PREFIX_LENGTH)}`;
+export function prefixTermOf(folded: string, language: Language = 'fr'): string | undefined {
+  if (folded.length < PREFIX_LENGTH || /^\d/.test(folded)) return undefined;
+  if (language === 'en') return isEnglishStopword(folded) ? undefined : `~${ENGLISH_MARK}${folded.slice(0, PREFIX_LENGTH)}`;
+  return isStopword(folded) ? undefined : `~${folded.slice(0, PREFIX_LENGTH)}`;
 }
 
 /** The index terms of a text, in order, stopwords removed (the stems the text field indexes). */
-export function terms(text: string): string[] {
+export function terms(text: string, language: Language = 'fr'): string[] {
   const out: string[] = [];
-  for (const t of analyse(text)) if (t.term !== undefined) out.push(t.term);
+  for (const t of analyse(text, language)) if (t.term !== undefined) out.push(t.term);
   return out;
 }
 
+/** True for a word (folded) that makes a sentence a question and is left out of the query's terms. */
+export function isQuestionWord(folded: string, language: Language): boolean {
+  return language === 'en' ? ENGLISH_QUESTION_WORDS.has(folded) : QUESTION_WORDS.has(folded);
+}
+
 /** The terms of a question: like {@link terms}, minus interrogative words. */
-export function queryTerms(question: string): string[] {
+export function queryTerms(question: string, language: Language = 'fr'): string[] {
   const out: string[] = [];
-  for (const t of analyse(question)) {
-    if (t.term === undefined || QUESTION_WORDS.has(t.folded)) continue;
+  for (const t of analyse(question, language)) {
+    if (t.term === undefined || isQuestionWord(t.folded, language)) continue;
     out.push(t.term);
   }
   return out;
@@ -230,11 +279,11 @@ export function queryTerms(question: string): string[] {
  * The secondary terms of a question ({@link surfaceTermOf}, {@link prefixTermOf}), interrogative
  * words left out as in {@link queryTerms}; each once.
  */
-export function queryForms(question: string): string[] {
+export function queryForms(question: string, language: Language = 'fr'): string[] {
   const out = new Set<string>();
-  for (const t of analyse(question)) {
-    if (t.term === undefined || QUESTION_WORDS.has(t.folded)) continue;
-    for (const form of [surfaceTermOf(t.folded), prefixTermOf(t.folded)]) if (form !== undefined) out.add(form);
+  for (const t of analyse(question, language)) {
+    if (t.term === undefined || isQuestionWord(t.folded, language)) continue;
+    for (const form of [surfaceTermOf(t.folded, language), prefixTermOf(t.folded, language)]) if (form !== undefined) out.add(form);
   }
   return [...out];
 }

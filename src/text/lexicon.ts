@@ -1,19 +1,22 @@
 /**
- * English questions about French articles: which words of a question are English, and the
- * French words to search for them. The articles are indexed by the French analyser only, so an
- * English question is searched through its French translations, analysed by that same analyser.
+ * Questions across French and English: which words of a question are English, the French words
+ * to search the French articles with for them, and, when the corpus holds English articles, the
+ * English words to search those with for a French question (the same data read in reverse). Each
+ * language's articles are indexed by their own analyser, so a question is searched in each
+ * language through its translations, analysed by that language's analyser.
  *
  * The lexicon is FreeDict's English–French and French–English dictionaries merged (GPL-2.0-or-later,
  * `src/text/data/README.md`), with WordNet's irregular verb forms (`said` → `say`) and a short
  * hand-kept list of news words FreeDict lacks. `scripts/build-lexicon.ts` regenerates the FreeDict
  * and WordNet files from their Debian packages. The files are read on the first English
- * question: a French one never reads them.
+ * question, or the first French one about a corpus with English articles: a French question about
+ * French articles never reads them.
  */
 import { readFileSync } from 'node:fs';
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
-import { terms as frenchTerms } from './analyser.js';
+import { analyse, ENGLISH_MARK, isQuestionWord, terms, terms as frenchTerms, type Token } from './analyser.js';
 import { fold } from './fold.js';
 
 /**
@@ -21,10 +24,10 @@ import { fold } from './fold.js';
  * never use is left out (each is one more term that could reach an unrelated word by typo).
  */
 export interface ArticleWords {
-  /** Paragraphs holding an index term (a French stem). */
+  /** Paragraphs holding an index term (a French stem, or an English one marked `en:`). */
   documentFrequency(term: string): number;
-  /** Index terms starting with a prefix, at most `limit`. */
-  wordsStartingWith(prefix: string, limit: number): string[];
+  /** Index terms starting with a prefix (English ones only for a prefix marked `en:`), at most `limit`. */
+  termsStartingWith(prefix: string, limit: number): string[];
 }
 
 /**
@@ -75,23 +78,38 @@ interface Lexicon {
 
 let loaded: Lexicon | undefined;
 
+/** The English–French files, hand-kept first. */
+const HAND_KEPT = 'news-en-fr.tsv';
+const LEXICON_FILES = [HAND_KEPT, 'freedict-en-fr.tsv'];
+
 /**
- * Reads the lexicon files once. A hand-kept entry replaces FreeDict's for its word: it lists the
- * senses news text uses (`meet` → rencontrer, where FreeDict puts réunir first).
+ * Every row of the English–French files in order, hand-kept first, FreeDict's rows for a word the
+ * hand-kept file has left out: a hand-kept entry replaces FreeDict's for its word.
+ */
+function* entries(): Generator<{ readonly english: string; readonly french: readonly string[]; readonly handKept: boolean }> {
+  const handKept = new Set<string>();
+  for (const file of LEXICON_FILES) {
+    for (const [english, french] of rows(file)) {
+      const key = stemKey(english.split(' '));
+      if (file === HAND_KEPT) handKept.add(key);
+      else if (handKept.has(key)) continue;
+      yield { english, french: french.split('|'), handKept: file === HAND_KEPT };
+    }
+  }
+}
+
+/**
+ * Reads the lexicon files once. A hand-kept entry lists the senses news text uses (`meet` →
+ * rencontrer, where FreeDict puts réunir first).
  */
 function lexicon(): Lexicon {
   if (loaded) return loaded;
   const byStem = new Map<string, string[]>();
-  const handKept = new Set<string>();
-  for (const file of ['news-en-fr.tsv', 'freedict-en-fr.tsv']) {
-    for (const [english, french] of rows(file)) {
-      const key = stemKey(english.split(' '));
-      if (file === 'news-en-fr.tsv') handKept.add(key);
-      else if (handKept.has(key)) continue;
-      const list = byStem.get(key) ?? [];
-      for (const f of french.split('|')) if (!list.includes(f)) list.push(f);
-      byStem.set(key, list);
-    }
+  for (const { english, french } of entries()) {
+    const key = stemKey(english.split(' '));
+    const list = byStem.get(key) ?? [];
+    for (const f of french) if (!list.includes(f)) list.push(f);
+    byStem.set(key, list);
   }
   loaded = { byStem, irregular: new Map(rows('wordnet-en-irregular.tsv')) };
   return loaded;
@@ -147,10 +165,15 @@ export function translationsOf(english: string): readonly string[] {
   return byStem.get(stemKey(base)) ?? [];
 }
 
-/** Whether the articles use a term, or a word sharing its first {@link SHARED_PREFIX} letters. */
+/**
+ * Whether the articles use a term, or a word of the same language sharing its first
+ * {@link SHARED_PREFIX} letters.
+ */
 function usedIn(articles: ArticleWords, term: string): boolean {
   if (articles.documentFrequency(term) > 0) return true;
-  return term.length >= SHARED_PREFIX && articles.wordsStartingWith(term.slice(0, SHARED_PREFIX), 1).length > 0;
+  const mark = term.startsWith(ENGLISH_MARK) ? ENGLISH_MARK : '';
+  const word = term.slice(mark.length);
+  return word.length >= SHARED_PREFIX && articles.termsStartingWith(mark + word.slice(0, SHARED_PREFIX), 1).length > 0;
 }
 
 /**
@@ -208,4 +231,154 @@ function longestPhrase(words: readonly string[], i: number, articles: ArticleWor
     if (translations.length > 0) return { length: n, translations };
   }
   return { length: 1, translations: usefulTranslations(words[i] as string, articles) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// French questions about English articles: the same data, read from the French side
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * English headwords kept per French word or phrase, best first: a question needs the few that
+ * rank a French word first, and keeping no more keeps the reverse table small.
+ */
+const REVERSE_KEPT = 8;
+
+/** Words a title-cased translation of a name leaves in lower case (`Republic of Korea`). */
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and']);
+
+/** The lexicon read from the French side. */
+interface ReverseLexicon {
+  /** French terms of a translation, space-separated → English headwords, best first. */
+  readonly byFrench: ReadonlyMap<string, readonly string[]>;
+  /** English base form → its irregular forms (`meet` → `met`). */
+  readonly forms: ReadonlyMap<string, readonly string[]>;
+}
+
+let reversed: ReverseLexicon | undefined;
+
+/**
+ * Builds the reverse table once, on the first French question about a corpus with English
+ * articles. A headword ranks by where the French word stands among its translations (hand-kept
+ * entries first), then by file order.
+ */
+function reverseLexicon(): ReverseLexicon {
+  if (reversed) return reversed;
+  const ranked = new Map<string, Array<{ english: string; rank: number }>>();
+  for (const { english, french, handKept } of entries()) {
+    french.forEach((f, position) => {
+      const key = frenchTerms(f).join(' ');
+      if (key === '') return;
+      const list = ranked.get(key) ?? [];
+      if (!list.some((e) => e.english === english)) list.push({ english, rank: handKept ? -1 : position });
+      ranked.set(key, list);
+    });
+  }
+  const byFrench = new Map<string, string[]>();
+  // Array.prototype.sort is stable: equal ranks keep file order.
+  for (const [key, list] of ranked) byFrench.set(key, list.sort((a, b) => a.rank - b.rank).slice(0, REVERSE_KEPT).map((e) => e.english));
+  const forms = new Map<string, string[]>();
+  for (const [form, base] of lexicon().irregular) forms.set(base, [...(forms.get(base) ?? []), form]);
+  reversed = { byFrench, forms };
+  return reversed;
+}
+
+/**
+ * English translations of a French word or phrase, best first; none when the lexicon lacks it.
+ *
+ * @example englishTranslationsOf('sapeurs') // ['sapper', …]
+ */
+export function englishTranslationsOf(french: string): readonly string[] {
+  return reverseLexicon().byFrench.get(frenchTerms(french).join(' ')) ?? [];
+}
+
+/** Whether the English articles use every English term of a text (and it has some). */
+function usedInEnglish(articles: ArticleWords, text: string): boolean {
+  const english = terms(text, 'en');
+  return english.length > 0 && english.every((t) => usedIn(articles, t));
+}
+
+/**
+ * The form of an English headword the articles use: itself, or one of its irregular forms
+ * (`meet` → `met`, which Snowball stems apart); `undefined` when they use none.
+ */
+function usedForm(articles: ArticleWords, english: string): string | undefined {
+  if (usedInEnglish(articles, english)) return english;
+  return reverseLexicon().forms.get(english)?.find((form) => usedInEnglish(articles, form));
+}
+
+/**
+ * The English translations of a French word or phrase (its French terms, `key`) worth searching
+ * for, as {@link usefulTranslations} chooses French ones: used by the articles, cognates only
+ * when there are any (`visite` → visit), at most {@link TRANSLATIONS_PER_WORD}.
+ */
+function usefulEnglish(key: string, articles: ArticleWords): string[] {
+  const usable: Array<{ headword: string; form: string }> = [];
+  for (const headword of reverseLexicon().byFrench.get(key) ?? []) {
+    const form = usedForm(articles, headword);
+    if (form !== undefined && !usable.some((u) => u.form === form)) usable.push({ headword, form });
+  }
+  const cognates = usable.filter((u) => frenchTerms(stemKey(u.headword.split(' '))).join(' ') === key);
+  return (cognates.length > 0 ? cognates : usable).slice(0, TRANSLATIONS_PER_WORD).map((u) => u.form);
+}
+
+/**
+ * The longest French phrase starting at token `i` (up to {@link LONGEST_PHRASE} words, at least
+ * two index terms: `Corée du Nord`) with useful English translations, or the word alone.
+ */
+function longestFrenchPhrase(tokens: readonly Token[], i: number, articles: ArticleWords): { length: number; english: string[] } {
+  for (let n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 1; n--) {
+    const key = tokens.slice(i, i + n).flatMap((t) => (t.term === undefined ? [] : [t.term]));
+    if (key.length < 2 || tokens[i + n - 1]?.term === undefined) continue;
+    const english = usefulEnglish(key.join(' '), articles);
+    if (english.length > 0) return { length: n, english };
+  }
+  return { length: 1, english: usefulEnglish(tokens[i]?.term ?? '', articles) };
+}
+
+/** A translation written as a name, when the French words were one (`Corée du Nord` → `North Korea`). */
+function asName(english: string): string {
+  return english
+    .split(' ')
+    .map((w) => (NAME_CONNECTORS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * The question to search the English articles with, for the English analyser. An English
+ * question is returned as it is. A French question loses its function and interrogative words,
+ * and each word or phrase gains its English translations the articles use (an irregular form when
+ * that is what they write: `rencontré` → `met`); its words the English articles use stay
+ * (`train`, names), and so do capitalised words the lexicon does not hold (names spelt otherwise:
+ * `Choïgou`, whose other spellings the alias table adds); numbers stay as digits. Punctuation between the
+ * question's words is kept as a comma, so that two names stay two.
+ *
+ * @example englishSearchText('Combien de sapeurs la Corée du Nord va-t-elle envoyer ?', kb.index) // 'sapper North Korea send'
+ */
+export function englishSearchText(question: string, articles: ArticleWords): string {
+  if (readsAsEnglish(question)) return question;
+  const tokens = analyse(question);
+  const out: string[] = [];
+  let broken = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (i > 0 && /[^\s'’-]/u.test(question.slice(tokens[i - 1]?.end ?? 0, token.start))) broken = true;
+    if (token.term === undefined || isQuestionWord(token.folded, 'fr')) continue;
+    if (broken && out.length > 0) out.push(',');
+    broken = false;
+    if (/^\d/.test(token.word)) {
+      // Written with a decimal point, as the English analyser reads a decimal number.
+      out.push(token.word.replace(',', '.'));
+      continue;
+    }
+    const { length, english } = longestFrenchPhrase(tokens, i, articles);
+    for (const t of tokens.slice(i, i + length)) {
+      // A name the lexicon lacks stays (`Choïgou`); a lower-case word it lacks (`va`) would only
+      // weigh as a word the English articles never use.
+      if (t.term !== undefined && (usedInEnglish(articles, t.surface) || (!reverseLexicon().byFrench.has(t.term) && /^\p{Lu}/u.test(t.surface)))) out.push(t.surface);
+    }
+    const name = /^\p{Lu}/u.test(token.surface);
+    out.push(...english.map((e) => (name ? asName(e) : e)));
+    i += length - 1;
+  }
+  return out.join(' ');
 }

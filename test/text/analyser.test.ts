@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyse, prefixTermOf, queryForms, queryTerms, surfaceTermOf, terms, wordList } from '../../src/text/analyser.js';
+import { analyse, languageOf, prefixTermOf, queryForms, queryTerms, surfaceTermOf, termLanguage, terms, wordList } from '../../src/text/analyser.js';
 import { fold } from '../../src/text/fold.js';
 
 describe('the French analyser', () => {
@@ -110,6 +110,70 @@ describe('GIVEN the compact word list kept for excerpt choice', () => {
           expect(list.starts).toEqual(tokens.map((t) => t.start));
           expect(list.ends).toEqual(tokens.map((t) => t.end));
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('GIVEN the English analyser (articles whose language starts with en)', () => {
+  it('WHEN a language tag is read THEN every en… tag is English and every other French', () => {
+    expect(['en', 'en-GB', 'EN-us'].map(languageOf)).toEqual(['en', 'en', 'en']);
+    expect(['fr', 'fr-FR', 'de'].map(languageOf)).toEqual(['fr', 'fr', 'fr']);
+  });
+
+  it('WHEN English words are read THEN they get Snowball English stems, marked en:, English stopwords dropped', () => {
+    expect(terms('The states signed agreements', 'en')).toEqual(['en:state', 'en:sign', 'en:agreement']);
+    expect(terms('sappers', 'en')).toEqual(terms('sapper', 'en'));
+    expect(terms('meeting', 'en')).toEqual(terms('meet', 'en'));
+    expect(termLanguage('en:state')).toBe('en');
+    expect(termLanguage('=en:states')).toBe('en');
+    expect(termLanguage('state')).toBe('fr');
+  });
+
+  it('WHEN the same word is read in French and in English THEN the terms never collide', () => {
+    // `pain`, `an`, `train` are words of both languages: each language keeps its own term.
+    for (const word of ['pain', 'train', 'une', 'visite']) {
+      const english = terms(word, 'en');
+      expect(english.every((t) => !terms(word).includes(t))).toBe(true);
+    }
+    // `an` is a French noun (a year) and an English stopword.
+    expect(terms('an')).toHaveLength(1);
+    expect(terms('an', 'en')).toEqual([]);
+  });
+
+  it("WHEN a possessive is read THEN the word is the name, and its offsets leave 's out, for highlighting", () => {
+    const text = "Shoigu's visit";
+    const [shoigu] = analyse(text, 'en');
+    expect(shoigu).toMatchObject({ surface: 'Shoigu', word: 'shoigu', term: 'en:shoigu' });
+    expect(shoigu && text.slice(shoigu.start, shoigu.end)).toBe('Shoigu');
+    expect(terms("don't it's they're", 'en')).toEqual([]);
+  });
+
+  it('WHEN English numbers are read THEN they give the same terms as French ones, unmarked', () => {
+    expect(terms('1,000 sappers', 'en')[0]).toBe(terms('1 000 sapeurs')[0]);
+    expect(terms('12,500.5', 'en')).toEqual(terms('12 500,5'));
+    expect(terms('in 2025.', 'en')).toEqual(['2025']);
+    expect(termLanguage('2025')).toBeUndefined();
+  });
+
+  it('WHEN an English question is read THEN interrogative words are dropped and its forms are marked English', () => {
+    expect(queryTerms('How many sappers will North Korea send?', 'en')).toEqual(terms('sappers North Korea send', 'en'));
+    expect(queryForms('panels', 'en')).toEqual(['=en:panels', '~en:panel']);
+    expect(surfaceTermOf('the', 'en')).toBeUndefined();
+    expect(prefixTermOf('1848', 'en')).toBeUndefined();
+  });
+
+  it('WHEN any text is read both ways in English (fast-check) THEN the word list holds exactly the tokens\' terms and offsets, each a slice of the text', () => {
+    const english = fc.constantFrom("Shoigu's", 'North-Korean', '1,000', '12.5', "don't", 'Kyiv', ' ', ', ', '. ', 'workers’', 'State');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.array(english, { maxLength: 30 }).map((parts) => parts.join(' '))), (text) => {
+        const tokens = analyse(text, 'en');
+        for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.surface);
+        const list = wordList(text, 'en');
+        expect(list.terms).toEqual(tokens.map((t) => t.term));
+        expect(list.starts).toEqual(tokens.map((t) => t.start));
+        expect(list.ends).toEqual(tokens.map((t) => t.end));
       }),
       { numRuns: 300 },
     );

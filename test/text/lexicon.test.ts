@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../../src/text/analyser.js';
-import { readsAsEnglish, searchText, translationsOf, type ArticleWords } from '../../src/text/lexicon.js';
+import { englishSearchText, englishTranslationsOf, readsAsEnglish, searchText, translationsOf, type ArticleWords } from '../../src/text/lexicon.js';
 
 /** The words of a small French text, as the paragraph index would know them. */
-function articleWords(text: string): ArticleWords {
-  const known = terms(text);
+function articleWords(text: string, language: 'fr' | 'en' = 'fr'): ArticleWords {
+  const known = terms(text, language);
   return {
     documentFrequency: (term) => (known.includes(term) ? 1 : 0),
-    wordsStartingWith: (prefix, limit) => known.filter((t) => t.startsWith(prefix)).slice(0, limit),
+    termsStartingWith: (prefix, limit) => known.filter((t) => t.startsWith(prefix)).slice(0, limit),
   };
 }
 
@@ -88,5 +88,25 @@ describe('GIVEN questions searched in French articles', () => {
   it('WHEN a translation only shares its first letters with the articles THEN it is kept', () => {
     // construire (`construir`) and construit (`construit`) stem apart.
     expect(searchText('Where will the museum be built?', ARTICLE)).toContain('construire');
+  });
+});
+
+describe('GIVEN a French question and English articles', () => {
+  const english = articleWords('North Korea will send 1,000 sappers. Shoigu met Kim in Pyongyang. The fishermen fear for the trout.', 'en');
+
+  it('WHEN a French word or name is looked up THEN the same lexicon gives its English words, best first', () => {
+    expect(englishTranslationsOf('sapeurs')).toContain('sapper');
+    expect(englishTranslationsOf('Corée du Nord')[0]).toBe('north korea');
+    expect(englishTranslationsOf('Choïgou')).toEqual([]);
+  });
+
+  it('WHEN the question is searched in English THEN it holds the translations the articles use, names and numbers as written', () => {
+    expect(englishSearchText('Combien de sapeurs la Corée du Nord va-t-elle envoyer ?', english)).toBe('sapper North Korea send');
+    expect(englishSearchText('Qui Choïgou a-t-il rencontré à Pyongyang ?', english)).toBe('Choïgou met Pyongyang');
+    expect(englishSearchText('1 000 sapeurs', english)).toBe('1000 sapper');
+  });
+
+  it('WHEN the question is English THEN it is searched as asked', () => {
+    expect(englishSearchText('Who did Shoigu meet?', english)).toBe('Who did Shoigu meet?');
   });
 });
