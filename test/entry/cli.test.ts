@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, argumentOf } from '../src/commands/table.js';
-import { loadCorpus } from '../src/corpus/load.js';
+import { COMMAND_NAMES, argumentOf } from '../../src/commands/table.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 
 const run = (script: string, args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
