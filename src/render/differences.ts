@@ -41,18 +41,23 @@ export function differenceLines(a: CompareAnswer, locale: Locale): string[] {
   const counts = (kind: CountStatement['kind']) => a.counts.filter((c) => c.kind === kind).map((c) => countLine(c, locale, checked));
   const people = a.people.map((p) => `${p.name} — ${p.namedBy.map((n) => where(n.outlet, n.excerpt.citation.paragraph, locale)).join(', ')}; ${s.notNamedBy(checked(p.notNamedBy))}`);
   return [
-    ...labelled(s.different, figures('different')),
-    ...labelled(s.countsDifferent, counts('different')),
-    ...labelled(s.oneOutlet, figures('one-outlet')),
-    ...labelled(s.countsOne, counts('one-outlet')),
-    ...labelled(s.people, people),
-    ...labelled(s.same, figures('same')),
-    ...labelled(s.countsSame, counts('same')),
+    ...labelled(s.different, figures('different'), locale),
+    ...labelled(s.countsDifferent, counts('different'), locale),
+    ...labelled(s.oneOutlet, figures('one-outlet'), locale),
+    ...labelled(s.countsOne, counts('one-outlet'), locale),
+    ...labelled(s.people, people, locale),
+    ...labelled(s.same, figures('same'), locale),
+    ...labelled(s.countsSame, counts('same'), locale),
   ];
 }
 
-function labelled(label: string, lines: readonly string[]): string[] {
-  return lines.map((line) => `${label}: ${line}`);
+function labelled(label: string, lines: readonly string[], locale: Locale): string[] {
+  return lines.map((line) => `${label}${colon(locale)}${line}`);
+}
+
+/** `: ` in English, ` : ` in French (a no-break space before the colon, as French typography sets it). */
+export function colon(locale: Locale): string {
+  return locale === 'fr' ? '\u00a0: ' : ': ';
 }
 
 /** `sapeurs — “1.000 sapeurs” (AFP ¶2) · “1 000 sapeurs” (RT ¶3)`, then who gives none. */

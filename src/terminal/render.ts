@@ -5,7 +5,7 @@
  */
 import type { Answer, AskAnswer, CompareAnswer, EntitySummary, Excerpt, HelpAnswer, NoEvidenceAnswer, SourcesAnswer, WhenAnswer, WhoAnswer } from '../answers/types.js';
 import { commandSpec, isCommandName, usageOf } from '../commands/table.js';
-import { coverageLine, differenceLines } from '../render/differences.js';
+import { colon, coverageLine, differenceLines } from '../render/differences.js';
 import { formatDay, formatPeriod, pasteCitation, quoted, shortReference } from '../render/format.js';
 import { messages, type Locale } from '../render/messages.js';
 
@@ -120,7 +120,7 @@ function compareLines(a: CompareAnswer, o: TextOptions): string[] {
     outlet.excerpts.forEach((e) => lines.push(...excerptLines(e, o, '  ')));
   }
   const differences = differenceLines(a, o.locale);
-  if (differences.length > 0) lines.push('', `${m.differences}:`, ...differences.map((d) => `  ${d}`));
+  if (differences.length > 0) lines.push('', `${m.differences}${colon(o.locale).trimEnd()}`, ...differences.map((d) => `  ${d}`));
   else if (a.outlets.filter((x) => x.covered).length > 1) lines.push('', m.noDifference);
   return lines;
 }
