@@ -10,7 +10,7 @@ import { englishTranslationsOf } from '../text/lexicon.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Concept, type Topic } from './coverage.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { prepareQuery, retrieveBySource, suggestionsFor, type PreparedQuery, type Ranked } from './retrieve.js';
+import { candidatesBySource, excerptFor, prepareQuery, recordedTerms, suggestionsFor, type Candidate, type PreparedQuery } from './retrieve.js';
 import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
@@ -39,8 +39,14 @@ const ABSENCE_TERMS = 40;
 export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvidenceAnswer {
   const query = prepareQuery(kb, text);
   const topic = topicOf(kb, query);
-  const bySource = retrieveBySource(kb, query, { limit: COMPARE_CANDIDATES, candidates: COMPARE_CANDIDATES });
-  const perOutlet = kb.corpus.sources.map((source) => ({ source, relevant: aboutTopic(kb, topic, bySource.get(source.id) ?? []) }));
+  // Paragraphs are judged from what the search recorded of them, and quoted only when shown.
+  const bySource = candidatesBySource(kb, query, COMPARE_CANDIDATES);
+  const recorded = recordedTerms(kb, query);
+  const judged = (c: Candidate) => ({ doc: kb.index.docs[c.doc] as IndexedParagraph, share: coverageShare(topic, paragraphWords(kb, c.doc, { terms: recorded, held: c.textTerms })) });
+  const perOutlet = kb.corpus.sources.map((source) => {
+    const all = (bySource.get(source.id) ?? []).map(judged);
+    return { source, candidates: all, relevant: all.filter((r) => r.share >= COVER_FLOOR) };
+  });
   if (perOutlet.every((o) => o.relevant.length === 0)) return { kind: 'no-evidence', command: 'compare', query: text, suggestions: suggestionsFor(kb, query) };
 
   // A dispatch republished by another outlet is one text: its statements count once, as the
@@ -50,10 +56,10 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     .map((o) => ({ source: o.source, own: o.relevant.filter((r) => !carried.has(r.doc.article.id)).map((r) => r.doc) }))
     .filter((o) => o.own.length > 0)
     .map((o) => ({ outlet: o.source.short, sourceId: o.source.id, relevant: o.own, paragraphs: articlesOf(kb, o.own) }));
-  const outlets: OutletCoverage[] = perOutlet.map(({ source, relevant }) => {
+  const outlets: OutletCoverage[] = perOutlet.map(({ source, candidates, relevant }) => {
     const shared = { sourceId: source.id, outlet: source.short, outletName: source.name, color: source.color };
     if (relevant.length > 0) {
-      const excerpts = relevant.slice(0, COMPARE_EXCERPTS).map((r) => r.excerpt);
+      const excerpts = relevant.slice(0, COMPARE_EXCERPTS).map((r) => excerptFor(kb, query, r.doc));
       const carries = [...new Set(relevant.map((r) => carried.get(r.doc.article.id)).filter((o): o is string => o !== undefined))];
       const articles = Math.min(TOPIC_ARTICLES, new Set(relevant.map((r) => r.doc.article.id)).size);
       return { ...shared, coverage: 'covers', covered: true, excerpts, missing: [], articles, ...(carries.length > 0 ? { carries } : {}) };
@@ -61,8 +67,8 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     const { missing, all } = missingWords(kb, query, topic, source);
     if (missing.length > 0) return { ...shared, coverage: all ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
     // Every word is there, in no paragraph about the topic: show the closest, claim nothing more.
-    const closest = (bySource.get(source.id) ?? []).find((r) => coverageShare(topic, paragraphWords(kb, r.doc.id)) > 0);
-    return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [closest.excerpt] : [], missing: [], articles: 0 };
+    const closest = candidates.find((r) => r.share > 0);
+    return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [excerptFor(kb, query, closest.doc)] : [], missing: [], articles: 0 };
   });
   const several = covering.length > 1;
   return {
@@ -88,11 +94,6 @@ function carriedTexts(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): Map
     if (original && outlet && original.source !== article.source) out.set(article.id, outlet.short);
   }
   return out;
-}
-
-/** The ranked paragraphs that are about the topic, best first. */
-function aboutTopic(kb: KnowledgeBase, topic: Topic, ranked: readonly Ranked[]): Ranked[] {
-  return ranked.filter((r) => coverageShare(topic, paragraphWords(kb, r.doc.id)) >= COVER_FLOOR);
 }
 
 /**

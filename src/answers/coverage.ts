@@ -117,7 +117,9 @@ function topicIn(kb: KnowledgeBase, query: PreparedQuery, text: string, language
 
 /** What a paragraph holds, for coverage: its index terms and its folded words. */
 export interface ParagraphWords {
-  readonly terms: ReadonlySet<string>;
+  /** Whether its text holds an index term. */
+  has(term: string): boolean;
+  /** Its words, folded (read only to find a name's word by its beginning). */
   readonly words: readonly string[];
   /** Keys of the people and organisations it names. */
   readonly entities: ReadonlySet<string>;
@@ -137,23 +139,45 @@ export function coverageShare(topic: Topic, paragraph: ParagraphWords): number {
   return held / topic.total;
 }
 
-/** Whether a paragraph holds a concept: each of its terms, or a word beginning with its written form. */
+/**
+ * Whether a paragraph holds a concept: each of its terms, or, for a name of several words, a word
+ * beginning with the name's word as written (`sud-coréen` holds `Corée du Sud`).
+ */
 export function holds(concept: Concept, paragraph: ParagraphWords): boolean {
   if ([...concept.entities].some((k) => paragraph.entities.has(k))) return true;
+  const name = concept.allOf.length > 1;
   return concept.allOf.every((t, i) => {
-    if (paragraph.terms.has(t)) return true;
+    if (paragraph.has(t)) return true;
     const form = concept.forms[i] ?? t;
-    return form.length >= PREFIX_MIN && paragraph.words.some((w) => w.length > form.length && w.startsWith(form));
+    return name && form.length >= PREFIX_MIN && paragraph.words.some((w) => w.length > form.length && w.startsWith(form));
   });
 }
 
-/** The terms and folded words of one indexed paragraph's text. */
-export function paragraphWords(kb: KnowledgeBase, docId: number): ParagraphWords {
-  const { words } = kb.index.analysisOf(docId);
+/**
+ * What one indexed paragraph holds. `recorded` (from a search: terms by bit, and the bits its text
+ * holds) answers most questions without reading the text; the paragraph's analysis is read only
+ * for a term the search did not record, or a name's word sought by its beginning.
+ */
+export function paragraphWords(kb: KnowledgeBase, docId: number, recorded?: { readonly terms: readonly string[]; readonly held: number }): ParagraphWords {
   const text = kb.index.docs[docId]?.paragraph.text ?? '';
+  let analysed: { terms: ReadonlySet<string>; words: readonly string[] } | undefined;
+  const analysis = () => {
+    if (analysed) return analysed;
+    const { words } = kb.index.analysisOf(docId);
+    analysed = {
+      terms: new Set(words.terms.filter((t): t is string => t !== undefined)),
+      words: words.starts.map((start, i) => fold(text.slice(start, words.ends[i]))),
+    };
+    return analysed;
+  };
   return {
-    terms: new Set(words.terms.filter((t): t is string => t !== undefined)),
-    words: words.starts.map((start, i) => fold(text.slice(start, words.ends[i]))),
+    has: (term) => {
+      const key = recorded ? recorded.terms.indexOf(term) : -1;
+      return key >= 0 ? ((recorded?.held ?? 0) >>> key) & 1 ? true : false : analysis().terms.has(term);
+    },
+    get words() {
+      return analysis().words;
+    },
     entities: new Set(kb.entitiesOf(docId).map((m) => m.entity.key)),
     language: kb.index.languageOfDoc(docId),
   };

@@ -369,10 +369,12 @@ function shareOf(weights: Weights, language: Language, terms: number, typos: num
 }
 
 /** A matching paragraph chosen for excerpt choice, with its score before the excerpt weighs in. */
-interface Candidate {
+export interface Candidate {
   readonly doc: number;
   readonly score: number;
   readonly share: number;
+  /** Bit `key` set when the paragraph's text holds `recordedTerms(…)[key]` itself. */
+  readonly textTerms: number;
 }
 
 /** One group's paragraphs that clear the floors: the best `k`, best first, and how many in all. */
@@ -421,7 +423,7 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
     const score = scores[i] as number;
     if ((shares[i] as number) < floors.share || score < floors.relative * (topScore[groupOf(doc)] as number)) continue;
     group.total++;
-    insertBest(group.best, { doc, score, share: shares[i] as number }, k);
+    insertBest(group.best, { doc, score, share: shares[i] as number, textTerms: (found.textTerms[i] as number) >>> 0 }, k);
   }
   return out;
 }
@@ -438,19 +440,48 @@ function insertBest(list: Candidate[], candidate: Candidate, k: number): void {
 /** Chooses each candidate's excerpt and re-ranks with the excerpt's evidence; best first. */
 function rank(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, best: readonly Candidate[], limit: number): Ranked[] {
   if (best.length === 0) return [];
-  const weight = (term: string) => weights.evidence.get(term) ?? 0;
-  const terms = new Set(weights.evidence.keys());
   const ranked = best.map(({ doc: id, score, share }) => {
     const doc = kb.index.docs[id] as IndexedParagraph;
-    const targets = targetsFor(kb, doc.id, query.kind);
-    const excerpt = excerptOf(doc, { terms, weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
-    return { doc, excerpt, score, share };
+    return { doc, excerpt: excerptWith(kb, query, weights, doc), score, share };
   });
   const topExcerpt = Math.max(...ranked.map((r) => r.excerpt.score), 1e-9);
   return ranked
     .map((r) => ({ ...r, score: r.score + EXCERPT_WEIGHT * (r.excerpt.score / topExcerpt) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/** The excerpt of one paragraph for a question, as {@link retrieve} chooses it. */
+function excerptWith(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, doc: IndexedParagraph): Excerpt {
+  const weight = (term: string) => weights.evidence.get(term) ?? 0;
+  const targets = targetsFor(kb, doc.id, query.kind);
+  return excerptOf(doc, { terms: new Set(weights.evidence.keys()), weight, targets, fill: true, analysis: kb.index.analysisOf(doc.id) });
+}
+
+/** {@link excerptWith} for callers outside: the excerpt `retrieve` would show of a paragraph. */
+export function excerptFor(kb: KnowledgeBase, query: PreparedQuery, doc: IndexedParagraph): Excerpt {
+  return excerptWith(kb, query, weightsOf(kb, query), doc);
+}
+
+/**
+ * The best paragraphs of every outlet that clear the floors, without excerpts: for an answer
+ * that judges paragraphs before it quotes any (`compare`). Ranked as {@link retrieveBySource}
+ * ranks before excerpt evidence weighs in.
+ */
+export function candidatesBySource(kb: KnowledgeBase, query: PreparedQuery, k = DEFAULT_CANDIDATES, floors: Floors = FLOORS): Map<string, readonly Candidate[]> {
+  const found = kb.index.match(query.terms, { forms: query.forms });
+  const groups = bestCandidates(kb, query, weightsOf(kb, query), found, (doc) => kb.index.docSource[doc] as number, kb.corpus.sources.length, k, floors);
+  const out = new Map<string, readonly Candidate[]>();
+  kb.corpus.sources.forEach((source, i) => {
+    const best = groups[i]?.best ?? [];
+    if (best.length > 0) out.set(source.id, best);
+  });
+  return out;
+}
+
+/** The terms whose presence a {@link Candidate}'s `textTerms` records, by bit. */
+export function recordedTerms(kb: KnowledgeBase, query: PreparedQuery): readonly string[] {
+  return weightsOf(kb, query).keys;
 }
 
 /** Words of the corpus close to the question's words, for a "no evidence" answer. */

@@ -29,6 +29,12 @@ export interface OutletTopic {
   readonly relevant: readonly IndexedParagraph[];
 }
 
+/**
+ * Lines of each kind (figures, counts, people) a comparison states at most, differences first:
+ * more than a reader takes in, and than a Discord answer shows.
+ */
+export const STATEMENTS_MAX = 12;
+
 /** Periods within this ratio of each other count as the same period (`quinze jours` ≈ `deux semaines`). */
 const SAME_PERIOD_RATIO = 1.5;
 
@@ -70,7 +76,7 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
   // count known, different things (counted.yaml groups) can be said to give none.
   const groupKeys = new Set(groups.entries.map((e) => e.key));
   const open = new Set(keyed.filter((o) => o.figures.some((f) => f.item.generic || !groupKeys.has(f.key))).map((o) => o.outlet));
-  const out: FigureStatement[] = [];
+  const pending: Array<Omit<FigureStatement, 'values'> & { found: Array<{ outlet: string; f: (typeof keyed)[number]['figures'][number] }> }> = [];
   for (const key of keys) {
     const found: Array<{ outlet: string; f: (typeof keyed)[number]['figures'][number] }> = [];
     const givenBy: string[] = [];
@@ -94,11 +100,14 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
     }
     // One outlet's figure, with no outlet firmly known not to give it, compares nothing.
     if (givenBy.length === 0 || (givenBy.length === 1 && notGivenBy.length === 0)) continue;
-    // Evidence is chosen only for what is stated.
-    const values: StatedValue[] = found.map(({ outlet, f }) => ({ outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) }));
-    out.push({ kind: kindOf(givenBy.length, valueSets(values, givenBy)), quantity: noun, values, givenBy, notGivenBy });
+    const kind = kindOf(givenBy.length, valueSets(found.map(({ outlet, f }) => ({ outlet, value: f.item.figure.value })), givenBy));
+    pending.push({ kind, quantity: noun, found, givenBy, notGivenBy });
   }
-  return out.sort(byKind);
+  // Evidence is chosen only for what is stated: the first lines, differences first.
+  return pending
+    .sort(byKind)
+    .slice(0, STATEMENTS_MAX)
+    .map(({ found, ...line }) => ({ ...line, values: found.map(({ outlet, f }): StatedValue => ({ outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) })) }));
 }
 
 /** The counted figures of one paragraph, without those about another year than the article's. */
@@ -210,7 +219,7 @@ export function countStatements(kb: KnowledgeBase, outlets: readonly OutletTopic
     }
     out.push({ kind: givenBy.length < 2 ? 'one-outlet' : countsDiffer(counts, givenBy) ? 'different' : 'same', counted, counts, givenBy, notGivenBy });
   }
-  return out.sort(byKind);
+  return out.sort(byKind).slice(0, STATEMENTS_MAX);
 }
 
 /**
@@ -243,20 +252,25 @@ export function personStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
   }
   // Whom each outlet's articles on the topic name, and where first: read once for every person.
   const naming = outlets.map((o) => firstMentions(kb, o.paragraphs));
-  const out: PersonStatement[] = [];
+  const pending: Array<{ name: string; namers: Array<{ outlet: string; first: { doc: IndexedParagraph; span: { start: number; end: number } } }>; notNamedBy: string[] }> = [];
   for (const person of people.values()) {
-    const namedBy: PersonStatement['namedBy'][number][] = [];
-    const notNamedBy: string[] = [];
-    const terms = surnameTerms(kb, person);
-    outlets.forEach((o, i) => {
+    const namers: Array<{ outlet: string; first: { doc: IndexedParagraph; span: { start: number; end: number } } }> = [];
+    const unnamed = outlets.filter((o, i) => {
       const first = naming[i]?.get(person.key);
-      if (first) namedBy.push({ outlet: o.outlet, excerpt: evidence(kb, first.doc, first.span) });
-      // No false "not named": a surname written anywhere in the outlet's articles counts as naming.
-      else if (!writesAny(kb, o, terms)) notNamedBy.push(o.outlet);
+      if (first) namers.push({ outlet: o.outlet, first });
+      return !first;
     });
-    if (notNamedBy.length > 0 && namedBy.length > 0) out.push({ name: person.name, namedBy, notNamedBy });
+    if (unnamed.length === 0 || namers.length === 0) continue;
+    // No false "not named": a surname written anywhere in the outlet's articles counts as naming.
+    const terms = surnameTerms(kb, person);
+    const notNamedBy = unnamed.filter((o) => !writesAny(kb, o, terms)).map((o) => o.outlet);
+    if (notNamedBy.length > 0) pending.push({ name: person.name, namers, notNamedBy });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  // Evidence is chosen only for what is stated.
+  return pending
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+    .slice(0, STATEMENTS_MAX)
+    .map(({ name, namers, notNamedBy }) => ({ name, namedBy: namers.map(({ outlet, first }) => ({ outlet, excerpt: evidence(kb, first.doc, first.span) })), notNamedBy }));
 }
 
 /** The first paragraph naming each entity, in article order, with where it names it. */
@@ -310,7 +324,7 @@ function evidence(kb: KnowledgeBase, doc: IndexedParagraph, span: { start: numbe
 }
 
 /** Each giving outlet's values. */
-function valueSets(values: readonly StatedValue[], outlets: readonly string[]): number[][] {
+function valueSets(values: ReadonlyArray<{ readonly outlet: string; readonly value: number }>, outlets: readonly string[]): number[][] {
   return outlets.map((o) => [...new Set(values.filter((v) => v.outlet === o).map((v) => v.value))].sort((a, b) => a - b));
 }
 
