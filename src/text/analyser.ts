@@ -39,9 +39,6 @@ export function termLanguage(term: string): Language | undefined {
   return /^\d/.test(bare) ? undefined : 'fr';
 }
 
-/** Bump when any step below changes what terms a text produces: saved indexes keyed on it go stale. */
-export const ANALYSER_VERSION = 4;
-
 /** One word of a text, with where it stands and the term it indexes as. */
 export interface Token {
   /** The text exactly as written (for a number, digits with their separators). */
