@@ -24,6 +24,8 @@ export const DEFAULTS = {
   /** Commands per user per window: a handful, enough for a conversation, not for a flood. */
   COOLDOWN_LIMIT: 5,
   COOLDOWN_WINDOW_SECONDS: 10,
+  /** The embedded database's folder (PGlite), relative to the working directory; unused with `DATABASE_URL`. */
+  RECOUPE_DB_DIR: '.data/pglite',
 } as const;
 
 /** Treats `''` as absent, so variables may be left empty in `.env`. */
@@ -45,6 +47,13 @@ const wholeNumber = (min: number, max: number) => {
     .pipe(z.number().min(min, message).max(max, message));
 };
 
+/**
+ * A PostgreSQL connection URL. Checked by hand rather than with `z.url`, so that a socket URL
+ * without a host (`postgresql:///recoupe?host=/run/postgresql`) passes and the message is ours:
+ * the URL may hold a password.
+ */
+const postgresUrl = z.string().refine((v) => /^postgres(?:ql)?:\/\//u.test(v) && URL.canParse(v), 'must be a postgres:// or postgresql:// URL');
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a guild id (17 to 20 digits)')),
@@ -58,6 +67,9 @@ const schema = z.object({
   COOLDOWN_LIMIT: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000).default(DEFAULTS.COOLDOWN_LIMIT)),
   /** Length of the cooldown's sliding window, in seconds. */
   COOLDOWN_WINDOW_SECONDS: z.preprocess(unsetIfEmpty, wholeNumber(1, 3_600).default(DEFAULTS.COOLDOWN_WINDOW_SECONDS)),
+  /** The living corpus's PostgreSQL server; unset: the embedded database in RECOUPE_DB_DIR. */
+  DATABASE_URL: optional(postgresUrl),
+  RECOUPE_DB_DIR: z.preprocess(unsetIfEmpty, z.string().default(DEFAULTS.RECOUPE_DB_DIR)),
   /** Port of the health and metrics endpoint on 127.0.0.1; unset: no endpoint; 0: any free port (logged). */
   HEALTH_PORT: optional(wholeNumber(0, 65_535)),
   /**

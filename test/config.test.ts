@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, healthPortOfThisShard, loadConfig } from '../src/config.js';
 import { DEFAULT_COOLDOWN } from '../src/discord/cooldown.js';
+import { DEFAULT_DB_DIR } from '../src/store/open-store.js';
 
 /** The error `loadConfig` throws for `env`. */
 function failure(env: Record<string, string>): ConfigError {
@@ -36,7 +37,7 @@ describe('GIVEN an environment', () => {
   });
 
   it('WHEN every variable is an empty string THEN each counts as unset', () => {
-    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT'];
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DATABASE_URL', 'RECOUPE_DB_DIR'];
     expect(loadConfig(Object.fromEntries(keys.map((k) => [k, ''])))).toEqual(loadConfig({}));
   });
 
@@ -64,7 +65,7 @@ describe('GIVEN an environment', () => {
   });
 
   it('WHEN any key holds any wrong value (fast-check) THEN the error never quotes it', () => {
-    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS', 'SHARDS'] as const;
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS', 'SHARDS', 'DATABASE_URL'] as const;
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 80 }), (key, tail) => {
         // A recognisable value that no rule accepts for any of these keys.
@@ -81,6 +82,33 @@ describe('GIVEN an environment', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('GIVEN the living corpus’s database', () => {
+  it('WHEN nothing is set THEN the embedded database in .data/pglite, the folder the store opens by default', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.RECOUPE_DB_DIR).toBe('.data/pglite');
+    expect(DEFAULTS.RECOUPE_DB_DIR).toBe(DEFAULT_DB_DIR);
+  });
+
+  it('WHEN DATABASE_URL is a postgres:// or postgresql:// URL THEN it is kept as written, a socket URL without host included', () => {
+    for (const url of ['postgres://recoupe:s3cret@db.example:5432/recoupe', 'postgresql://127.0.0.1/test?sslmode=require', 'postgresql:///recoupe?host=/run/postgresql']) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+
+  it('WHEN DATABASE_URL is another kind of URL THEN the error names the key and never the value, password included', () => {
+    for (const url of ['mysql://root:SECRETPW@db.example/recoupe', 'https://SECRETPW@db.example', 'postgres//SECRETPW@db', 'SECRETPW']) {
+      const error = failure({ DATABASE_URL: url });
+      expect(error.issues).toEqual([{ key: 'DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' }]);
+      expect(error.message).not.toContain('SECRETPW');
+    }
+  });
+
+  it('WHEN RECOUPE_DB_DIR is set THEN that folder', () => {
+    expect(loadConfig({ RECOUPE_DB_DIR: '/var/lib/recoupe' }).RECOUPE_DB_DIR).toBe('/var/lib/recoupe');
   });
 });
 
@@ -107,9 +135,14 @@ describe('GIVEN the repository', () => {
     expect(ignored).toContain('.env');
   });
 
+  it('THEN the embedded database’s folder (.data/) is ignored by git', () => {
+    const ignored = readFileSync('.gitignore', 'utf8').split('\n').map((l) => l.trim());
+    expect(ignored).toContain('.data/');
+  });
+
   it('THEN .env.example documents every variable, holds no value for the token, and is a valid configuration as it is', () => {
     const example = parse(readFileSync('.env.example', 'utf8'));
-    for (const key of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT']) expect(Object.keys(example)).toContain(key);
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DATABASE_URL', 'RECOUPE_DB_DIR']) expect(Object.keys(example)).toContain(key);
     expect(example.DISCORD_TOKEN).toBe('');
     expect(() => loadConfig(example)).not.toThrow();
   });
