@@ -1,8 +1,9 @@
 /**
  * What a knowledge base is: everything the engine derives from a corpus once (the paragraph
  * index, and for every paragraph its dates, figures, people and places), read-only, and how its
- * parts join. It is made by {@link buildKnowledgeBase} (build.ts) or restored from the start-up
- * cache (saved-knowledge.ts); the answers (src/answers) only read it.
+ * parts join. It is made by {@link buildKnowledgeBase} (build.ts), restored from the start-up
+ * cache (saved-knowledge.ts), or composed of a base and small segments of published articles
+ * (compose.ts); the answers (src/answers) only read it.
  */
 import type { Corpus } from '../corpus/types.js';
 import type { DateMention } from '../text/dates.js';
@@ -11,6 +12,7 @@ import type { FigureMention } from '../text/numbers.js';
 import type { Span } from '../text/sentences.js';
 import { AliasExpander } from '../search/aliases.js';
 import type { IndexedParagraph, ParagraphIndex } from '../search/paragraph-index.js';
+import type { KnowledgeSegment } from './knowledge-segment.js';
 
 /** One entity's mention in one paragraph. */
 export interface ParagraphEntity extends Span {
@@ -45,6 +47,8 @@ export interface KnowledgeBase {
   entitiesOf(docId: number): readonly ParagraphEntity[];
   /** A paragraph by article id and paragraph number. */
   paragraph(articleId: string, n: number): IndexedParagraph | undefined;
+  /** What it is made of, in document order: one segment for a built or restored base, more for a composition. */
+  readonly segments: readonly KnowledgeSegment[];
 }
 
 /** Key of one paragraph of one article. */
@@ -56,7 +60,36 @@ export function paragraphKey(articleId: string, n: number): string {
  * Joins the index, the entity directory and per-paragraph facts into one base: the last step of
  * building it and of restoring it, so a restored base is put together exactly as a built one.
  */
-export function assembleKnowledgeBase(corpus: Corpus, index: ParagraphIndex, entities: readonly Entity[], textFactsOf: (id: number) => TextFacts, timeline: Int32Array): KnowledgeBase {
+export function assembleKnowledgeBase(parts: {
+  readonly corpus: Corpus;
+  readonly index: ParagraphIndex;
+  readonly entities: readonly Entity[];
+  /** Dates, figures and places of a paragraph, by document id. */
+  readonly textFactsOf: (id: number) => TextFacts;
+  readonly timeline: Int32Array;
+  readonly segments: readonly KnowledgeSegment[];
+  /** The expander of the corpus's aliases, when one is made already (a composition reuses its base's). */
+  readonly aliases?: AliasExpander;
+  /** The entities each paragraph names, in text order, when the directory was made with them; else found from the occurrences. */
+  readonly entitiesOf?: (id: number) => readonly ParagraphEntity[];
+}): KnowledgeBase {
+  const { corpus, index, entities, textFactsOf, timeline, segments } = parts;
+  const entitiesOf = parts.entitiesOf ?? entitiesByDoc(index, entities);
+  return {
+    corpus,
+    index,
+    aliases: parts.aliases ?? new AliasExpander(corpus.aliases),
+    entities,
+    timeline,
+    segments,
+    factsOf: (id) => ({ ...textFactsOf(id), entities: entitiesOf(id) }),
+    entitiesOf,
+    paragraph: (articleId, n) => index.paragraphOf(articleId, n),
+  };
+}
+
+/** The entities each paragraph names, from where each entity occurs. */
+function entitiesByDoc(index: ParagraphIndex, entities: readonly Entity[]): (id: number) => readonly ParagraphEntity[] {
   const byDoc = new Map<number, ParagraphEntity[]>();
   for (const entity of entities) {
     for (const o of entity.occurrences) {
@@ -69,14 +102,5 @@ export function assembleKnowledgeBase(corpus: Corpus, index: ParagraphIndex, ent
     }
   }
   for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start);
-  return {
-    corpus,
-    index,
-    aliases: new AliasExpander(corpus.aliases),
-    entities,
-    timeline,
-    factsOf: (id) => ({ ...textFactsOf(id), entities: byDoc.get(id) ?? [] }),
-    entitiesOf: (id) => byDoc.get(id) ?? [],
-    paragraph: (articleId, n) => index.paragraphOf(articleId, n),
-  };
+  return (id) => byDoc.get(id) ?? [];
 }

@@ -31,6 +31,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { fingerprintOf } from './module-graph.js';
 import { restoreCorpus, saveCorpus, type SavedCorpus } from './saved-corpus.js';
 import { restoreKnowledgeBase, saveKnowledgeBase, type SavedKnowledge } from './saved-knowledge.js';
+import type { SavedNames } from './saved-names.js';
 import { TextTable } from './text-table.js';
 
 /** File name of the cache inside its folder. One file: a new corpus replaces the old cache. */
@@ -91,13 +92,15 @@ interface CacheJson {
   readonly terms: string;
   readonly vocabulary: SavedVocabulary;
   readonly entities: readonly Entity[];
+  /** The name lists of the base's reading of names (the per-paragraph part is an array pair). */
+  readonly names: Omit<SavedNames, 'read'>;
 }
 
 function toContainer(key: string, corpus: Corpus, saved: SavedKnowledge): { json: CacheJson; arrays: Record<string, StoredArray> } {
   const savedCorpus = saveCorpus(corpus);
   const { postings, vocabulary } = saved.index;
   return {
-    json: { key, corpus: savedCorpus.json, terms: postings.terms.join('\n'), vocabulary, entities: saved.entities },
+    json: { key, corpus: savedCorpus.json, terms: postings.terms.join('\n'), vocabulary, entities: saved.entities, names: { firstPass: saved.names.firstPass, known: saved.names.known } },
     arrays: {
       paragraphNumbers: savedCorpus.numbers,
       textBytes: savedCorpus.texts.bytes,
@@ -109,6 +112,8 @@ function toContainer(key: string, corpus: Corpus, saved: SavedKnowledge): { json
       factBytes: saved.facts.bytes,
       factOffsets: saved.facts.offsets,
       timeline: saved.timeline,
+      nameBytes: saved.names.read.bytes,
+      nameOffsets: saved.names.read.offsets,
     },
   };
 }
@@ -134,6 +139,7 @@ function fromContainer(json: CacheJson, arrays: Readonly<Record<string, StoredAr
     entities: json.entities,
     facts: new TextTable(arrayOf(arrays, 'factBytes', Uint8Array), arrayOf(arrays, 'factOffsets', Uint32Array)),
     timeline: arrayOf(arrays, 'timeline', Int32Array),
+    names: { ...json.names, read: new TextTable(arrayOf(arrays, 'nameBytes', Uint8Array), arrayOf(arrays, 'nameOffsets', Uint32Array)) },
   });
 }
 

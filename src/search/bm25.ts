@@ -14,6 +14,26 @@ export interface DerivedTerm {
   readonly id: number;
   /** 1 for the term itself; less for a typo match (MiniSearch's fuzzy weight, below 1). */
   readonly weight: number;
+  /**
+   * Its place among all the query's index terms (primary terms first, in order, each with the
+   * terms it reaches): where its lists come in the scoring walk. Given by a segmented index,
+   * whose segments each see only the terms they hold; by default, its place in this query.
+   */
+  readonly order?: number;
+  /**
+   * Number of paragraphs holding it, by field, over the whole segmented index (BM25's document
+   * frequency is corpus-wide); by default, the length of this index's own list.
+   */
+  readonly matching?: ArrayLike<number>;
+}
+
+/**
+ * The corpus-wide figures BM25 reads, when the scored postings are one segment of a larger index:
+ * its paragraph count and the mean length of each field over all of them.
+ */
+export interface CorpusTotals {
+  readonly docCount: number;
+  readonly averageLengths: ArrayLike<number>;
 }
 
 /** One term of a query, with the index terms it reaches. */
@@ -85,6 +105,12 @@ export class Scorer {
    */
   private readonly termBy: Int32Array;
   private readonly touched: Int32Array;
+  /**
+   * By touched position: the step of the walk (list order times fields, plus the field) that
+   * first reached the paragraph, so that a segmented index can lay its segments' matches out in
+   * the order one index would have reached them.
+   */
+  private readonly touchedSteps: Int32Array;
   /** Where the matches are written (see {@link Matches}): a query allocates nothing per paragraph. */
   private readonly outDocs: Int32Array;
   private readonly outScores: Float64Array;
@@ -117,6 +143,7 @@ export class Scorer {
     this.distinct = new Uint16Array(n);
     this.termBy = new Int32Array(n);
     this.touched = new Int32Array(n);
+    this.touchedSteps = new Int32Array(n);
     this.outDocs = new Int32Array(n);
     this.outScores = new Float64Array(n);
     this.textBits = new Uint32Array(n);
@@ -129,11 +156,14 @@ export class Scorer {
 
   /**
    * Scores every paragraph that holds a query term and passes the filter. `coverageWeight` gives
-   * the weight a primary index term adds to its articles' coverage.
+   * the weight a primary index term adds to its articles' coverage. `totals` (with each derived
+   * term's `matching`) are the whole index's when these postings are one segment of it.
    */
-  run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number): Matches {
-    const { postings, boosts, score, distinct, termBy, touched, docSource, docArticle, textBits, typoBits } = this;
-    const { docs, averageLengths, docCount } = postings;
+  run(terms: readonly SourceTerm[], filter: DocFilter, coverageWeight: (termId: number) => number, totals?: CorpusTotals): Matches {
+    const { postings, boosts, score, distinct, termBy, touched, touchedSteps, docSource, docArticle, textBits, typoBits } = this;
+    const { docs } = postings;
+    const docCount = totals?.docCount ?? postings.docCount;
+    const averageLengths = totals?.averageLengths ?? postings.averageLengths;
     const keys = terms.reduce((most, t) => Math.max(most, t.key + 1), 0);
     if (this.serial > this.maxSerial - keys) this.reset();
     const query = ++this.serial;
@@ -150,22 +180,26 @@ export class Scorer {
     // only add to paragraphs already reached (one reached by forms alone is no hit). The sums
     // are the same as in query order, up to the last bits of floating point.
     const ordered = [...terms.filter((t) => t.primary), ...terms.filter((t) => !t.primary)];
+    let ordinal = 0;
     for (const term of ordered) {
       const sourceSerial = query + 1 + term.key;
       for (const derived of term.derived) {
+        const order = derived.order ?? ordinal;
+        ordinal++;
         const countsForCoverage = term.primary && !covered.has(derived.id);
         if (countsForCoverage) covered.add(derived.id);
         const addedWeight = countsForCoverage ? coverageWeight(derived.id) : 0;
         for (let f = 0; f < FIELD_COUNT; f++) {
           const [start, end] = postings.listOf(derived.id, f);
           if (start === end) continue;
-          const matching = end - start;
+          const matching = derived.matching === undefined ? end - start : (derived.matching[f] as number);
           const idf = Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
           const weight = derived.weight * (boosts[f] as number) * idf;
           const average = averageLengths[f] as number;
           // `>>> 0` keeps bit 31 an unsigned value; 0 means "not recorded".
           const bit = f === TEXT_FIELD && term.key < RECORDED_KEYS ? (1 << term.key) >>> 0 : 0;
           const bits = derived.weight >= 1 ? textBits : typoBits;
+          const step = order * FIELD_COUNT + f;
           if (!term.primary) {
             this.addToReached(start, end, f, weight, average, sourceSerial, query);
             continue;
@@ -178,6 +212,7 @@ export class Scorer {
               distinct[doc] = 0;
               textBits[doc] = 0;
               typoBits[doc] = 0;
+              touchedSteps[this.touchedCount] = step;
               touched[this.touchedCount++] = doc;
             }
             this.credit(i, doc, f, weight, average, sourceSerial);
@@ -211,6 +246,14 @@ export class Scorer {
       textTerms: outTextTerms.subarray(0, count),
       textTypos: outTextTypos.subarray(0, count),
     };
+  }
+
+  /**
+   * By position in the last {@link run}'s matches: the step of the scoring walk that first reached
+   * the paragraph (ascending, as the matches are laid out in walk order). Overwritten by the next run.
+   */
+  stepsOfLastRun(): Int32Array {
+    return this.touchedSteps.subarray(0, this.touchedCount);
   }
 
   /**

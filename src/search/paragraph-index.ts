@@ -10,26 +10,27 @@
  * marked terms that only a query's own forms can match. Lists live in {@link Postings} (typed
  * arrays, saved as bytes) and are scored by {@link Scorer} with MiniSearch's BM25; MiniSearch's
  * radix tree finds the corpus words within a typo of an unknown query word.
+ *
+ * The index is a list of {@link IndexSegment}s: the base, then the small segments of articles
+ * published since, each with its own lists. A document's id is its segment's first id plus its
+ * local id, and every answer (scores, frequencies, spellings, typos) is the one a single index
+ * built over all their paragraphs in the same order would give: BM25 reads the corpus-wide
+ * paragraph count, document frequencies and mean field lengths.
  */
-import type { Article, Corpus, Paragraph, Source } from '../corpus/types.js';
-import { analyse, languageOf, type Language } from '../text/analyser.js';
-import { Scorer, type DocFilter, type Matches, type SourceTerm } from './bm25.js';
-import { analyseText, type TextAnalysis } from './excerpt-span.js';
-import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
-import { FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
+import type { Article, Corpus, Source } from '../corpus/types.js';
+import type { Language } from '../text/analyser.js';
+import type { CorpusTotals, DocFilter, Matches, SourceTerm } from './bm25.js';
+import type { TextAnalysis } from './excerpt-span.js';
+import { isSecondary } from './fields.js';
+import { IndexSegment, type IndexedParagraph, type SavedParagraphIndex } from './index-segment.js';
+import { MergedVocabulary, type TermStatistics } from './merged-vocabulary.js';
+import { mergeMatches, type SegmentMatches } from './merge-matches.js';
+import { FIELD_COUNT } from './postings.js';
+import { closeOverSegments, segmentSourceTerms, typosOverSegments } from './segment-terms.js';
 import { TypoMatcher, type NearTerm } from './typos.js';
-import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
 
 export type { Matches } from './bm25.js';
-
-/** One indexed paragraph and everything needed to cite it. */
-export interface IndexedParagraph {
-  readonly id: number;
-  readonly article: Article;
-  readonly source: Source;
-  readonly paragraph: Paragraph;
-}
-
+export { BOOST, IndexSegment, type IndexedParagraph, type SavedParagraphIndex } from './index-segment.js';
 
 /** A paragraph that matched a query. */
 export interface Hit {
@@ -60,26 +61,7 @@ export interface SearchOptions extends MatchOptions {
   readonly limit?: number;
 }
 
-/**
- * Field boosts. The paragraph text carries the evidence; the heading and the title say what the
- * paragraph is about, so they help ranking without being quotable themselves. Questions name
- * their topic as the title does (`l'île`, `le fils prodigue`): a title weighing as much as the
- * text ranked better than 0.3 on the relevance benchmark. The exact and prefix forms mostly act
- * through the coordination factor (a score is multiplied by the number of query terms matched),
- * so a small boost is enough; larger ones ranked worse.
- */
-export const BOOST = { text: 1, heading: 0.5, title: 1, exact: 0.25, prefix: 0.25 } as const;
-
-/** Paragraph analyses kept for excerpt choice (see ParagraphIndex.analysisOf). */
-const ANALYSES_KEPT = 20_000;
-
-/** What {@link ParagraphIndex.save} returns: posting arrays and the vocabulary. */
-export interface SavedParagraphIndex {
-  readonly postings: PostingData;
-  readonly vocabulary: SavedVocabulary;
-}
-
-/** The paragraph index of one corpus. */
+/** The paragraph index of one corpus: one segment, or a base and the segments after it. */
 export class ParagraphIndex {
   /** Every paragraph, by document id. */
   readonly docs: readonly IndexedParagraph[];
@@ -89,61 +71,67 @@ export class ParagraphIndex {
   readonly docArticle: Int32Array;
   /** Some article is English: queries then search English terms too. */
   readonly hasEnglish: boolean;
+  /** The segments, in document order. */
+  readonly segments: readonly IndexSegment[];
   /** 1 for a paragraph of an English article, 0 for a French one, by document id. */
   private readonly english: Uint8Array;
-  private readonly postings: Postings;
-  private readonly vocabulary: Vocabulary;
-  private readonly scorer: Scorer;
+  /** First document id of every segment, and the document count after the last. */
+  private readonly docStart: Int32Array;
+  /** First article position of every segment, and the article count after the last. */
+  private readonly segmentArticleStart: Int32Array;
+  private readonly vocabulary: TermStatistics;
   private readonly sourcePositions: ReadonlyMap<string, number>;
   private readonly articlePositions: ReadonlyMap<string, number>;
   /** First paragraph id of every article, and the paragraph count after the last. */
   private readonly articleStart: Int32Array;
-  private readonly typos: TypoMatcher;
-  /**
-   * Analyses by document id, made on first use and kept: every query chooses an excerpt in each
-   * of its candidate paragraphs, and analysing them again each time was most of a query's time.
-   * Bounded, so a large corpus queried for days does not end up holding every paragraph twice.
-   */
-  private readonly analyses = new Map<number, TextAnalysis>();
+  /** The corpus-wide figures BM25 reads, for a segmented index (one segment has its own). */
+  private readonly totals: CorpusTotals | undefined;
+  /** Where a segmented index's matches are written, by the same rule as the scorer's (see {@link Matches}). */
+  private readonly out: SegmentMatches['out'] | undefined;
 
-  private constructor(corpus: Corpus, docs: IndexedParagraph[], postings: Postings, vocabulary: Vocabulary) {
-    if (postings.docCount !== docs.length) throw new Error(`recoupe: saved index has ${postings.docCount} paragraphs, corpus has ${docs.length}`);
-    this.docs = docs;
-    this.postings = postings;
-    this.vocabulary = vocabulary;
-    this.typos = new TypoMatcher(postings.terms, (term) => !isSecondary(term));
+  private constructor(corpus: Corpus, segments: readonly IndexSegment[]) {
+    checkSegments(corpus, segments);
+    this.segments = segments;
+    this.docStart = new Int32Array(segments.length + 1);
+    this.segmentArticleStart = new Int32Array(segments.length + 1);
+    segments.forEach((s, i) => {
+      this.docStart[i + 1] = (this.docStart[i] as number) + s.docs.length;
+      this.segmentArticleStart[i + 1] = (this.segmentArticleStart[i] as number) + s.articles.length;
+    });
     this.sourcePositions = new Map(corpus.sources.map((s, i) => [s.id, i]));
     this.articlePositions = new Map(corpus.articles.map((a, i) => [a.id, i]));
-    this.docSource = Int32Array.from(docs, (d) => this.sourcePositions.get(d.source.id) ?? -1);
-    this.docArticle = Int32Array.from(docs, (d) => this.articlePositions.get(d.article.id) ?? -1);
-    this.english = Uint8Array.from(docs, (d) => (languageOf(d.article.language) === 'en' ? 1 : 0));
-    this.hasEnglish = this.english.includes(1);
     this.articleStart = new Int32Array(corpus.articles.length + 1);
     corpus.articles.forEach((a, i) => (this.articleStart[i + 1] = (this.articleStart[i] as number) + a.paragraphs.length));
-    this.scorer = new Scorer(
-      postings,
-      FIELDS.map((f) => BOOST[f]),
-      this.docSource,
-      this.docArticle,
-      corpus.articles.length,
-    );
+    const [only] = segments;
+    if (segments.length === 1 && only) {
+      this.docs = only.docs;
+      this.docSource = only.docSource;
+      this.docArticle = only.docArticle;
+      this.english = only.english;
+      this.vocabulary = only.vocabulary;
+      this.totals = undefined;
+      this.out = undefined;
+    } else {
+      const docs: IndexedParagraph[] = [];
+      segments.forEach((segment, s) => {
+        const start = this.docStart[s] as number;
+        for (const doc of segment.docs) docs.push(start === 0 ? doc : { ...doc, id: start + doc.id, source: corpus.sources[segment.docSource[doc.id] as number] as Source });
+      });
+      this.docs = docs;
+      this.docSource = concatenated(segments.map((s) => s.docSource));
+      this.docArticle = concatenated(segments.map((s, i) => s.docArticle.map((a) => a + (this.segmentArticleStart[i] as number))));
+      this.english = Uint8Array.from(concatenated(segments.map((s) => Int32Array.from(s.english))));
+      this.vocabulary = new MergedVocabulary(segments.map((s) => s.vocabulary));
+      this.totals = totalsOf(segments, docs.length);
+      const n = docs.length;
+      this.out = { docs: new Int32Array(n), scores: new Float64Array(n), textTerms: new Uint32Array(n), textTypos: new Uint32Array(n) };
+    }
+    this.hasEnglish = this.english.includes(1);
   }
 
-  /** Indexes every paragraph of the corpus: one analysis per paragraph feeds every field and the vocabulary. */
+  /** Indexes every paragraph of the corpus, in one segment. */
   static build(corpus: Corpus): ParagraphIndex {
-    const docs = documentsOf(corpus);
-    const postings = new PostingsBuilder();
-    const vocabulary = new VocabularyBuilder();
-    const titles = new Map<Article, FieldTerms>();
-    for (const doc of docs) {
-      const language = languageOf(doc.article.language);
-      const tokens = analyse(doc.paragraph.text, language);
-      vocabulary.add(tokens);
-      let title = titles.get(doc.article);
-      if (!title) titles.set(doc.article, (title = stemField(doc.article.title, language)));
-      postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading, language) : undefined, title, language));
-    }
-    return new ParagraphIndex(corpus, docs, new Postings(postings.build()), vocabulary.build());
+    return new ParagraphIndex(corpus, [IndexSegment.build(corpus.articles, corpus.sources)]);
   }
 
   /**
@@ -151,12 +139,23 @@ export class ParagraphIndex {
    * Throws when the saved data does not fit the corpus (the caller then rebuilds).
    */
   static restore(corpus: Corpus, saved: SavedParagraphIndex): ParagraphIndex {
-    return new ParagraphIndex(corpus, documentsOf(corpus), new Postings(saved.postings), Vocabulary.restore(saved.vocabulary));
+    return new ParagraphIndex(corpus, [IndexSegment.restore(corpus.articles, corpus.sources, saved)]);
   }
 
-  /** The data to save and {@link restore} later: typed arrays and plain JSON. */
+  /**
+   * The index of a corpus whose articles are those of the segments, in order (a base, then
+   * segments built with the corpus's sources or a beginning of them). Nothing is analysed again
+   * and no segment is changed: the same segments may serve several compositions at once.
+   */
+  static compose(corpus: Corpus, segments: readonly IndexSegment[]): ParagraphIndex {
+    return new ParagraphIndex(corpus, segments);
+  }
+
+  /** The data to save and {@link restore} later: a base of one segment only. */
   save(): SavedParagraphIndex {
-    return { postings: this.postings.toData(), vocabulary: this.vocabulary.toJSON() };
+    const [only] = this.segments;
+    if (this.segments.length !== 1 || !only) throw new Error(`recoupe: only an index of one segment is saved, this one has ${this.segments.length}`);
+    return only.save();
   }
 
   /** The language a paragraph is analysed in (its article's). */
@@ -166,13 +165,8 @@ export class ParagraphIndex {
 
   /** The tokens and sentence spans of a paragraph's text (computed once per paragraph, in its language). */
   analysisOf(id: number): TextAnalysis {
-    const known = this.analyses.get(id);
-    if (known) return known;
-    const analysis = analyseText(this.docs[id]?.paragraph.text ?? '', this.languageOfDoc(id));
-    // Dropping the oldest entry (Maps keep insertion order) keeps the hot paragraphs most of the time.
-    if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as number);
-    this.analyses.set(id, analysis);
-    return analysis;
+    const s = this.segmentOf(id);
+    return (this.segments[s] as IndexSegment).analysisOf(id - (this.docStart[s] as number));
   }
 
   /** A paragraph by article id and paragraph number. */
@@ -214,34 +208,23 @@ export class ParagraphIndex {
    * query stems any of its matching paragraphs holds).
    */
   match(queryTerms: readonly string[], options: MatchOptions = {}): Matches {
-    return this.score(this.sourceTermsOf(queryTerms, options), options);
+    return this.score(this.termsOf(queryTerms, options), options);
   }
 
   /** The best paragraphs for analysed query terms, best first, with the query stems each holds. */
   search(queryTerms: readonly string[], options: SearchOptions = {}): Hit[] {
     const { limit = 10 } = options;
-    const terms = this.sourceTermsOf(queryTerms, options);
+    const terms = this.termsOf(queryTerms, options);
     const found = this.score(terms, options);
-    const stems = terms.filter((t) => t.primary).flatMap((t) => t.derived.map((d) => d.id));
+    const stems = terms.map((segmentTerms) => segmentTerms.filter((t) => t.primary).flatMap((t) => t.derived.map((d) => d.id)));
     return topPositions(found.count, (i) => found.scores[i] as number, limit).map(({ position, score }) => {
       const id = found.docs[position] as number;
-      return { doc: this.docs[id] as IndexedParagraph, score, matchedTerms: [...new Set(stems.filter((t) => this.postings.holds(t, id)).map((t) => this.postings.terms[t] as string))] };
+      const s = this.segmentOf(id);
+      const { postings } = this.segments[s] as IndexSegment;
+      const local = id - (this.docStart[s] as number);
+      const held = (stems[s] ?? []).filter((t) => postings.holds(t, local)).map((t) => postings.terms[t] as string);
+      return { doc: this.docs[id] as IndexedParagraph, score, matchedTerms: [...new Set(held)] };
     });
-  }
-
-  /** Scores source terms under the options' outlet and article filters. */
-  private score(terms: readonly SourceTerm[], options: MatchOptions): Matches {
-    const { sourceId, articleId } = options;
-    const filter: { -readonly [K in keyof DocFilter]: DocFilter[K] } = {};
-    if (sourceId !== undefined) filter.source = this.sourcePositions.get(sourceId) ?? -2;
-    if (articleId !== undefined) filter.article = this.articlePositions.get(articleId) ?? -2;
-    return this.scorer.run(terms, filter, (termId) => this.idf(this.postings.terms[termId] as string));
-  }
-
-  /** The query's stems and forms as source terms (none without a stem: forms never match alone). */
-  private sourceTermsOf(queryTerms: readonly string[], options: MatchOptions): SourceTerm[] {
-    const { fuzzy = true, forms = [] } = options;
-    return queryTerms.length === 0 ? [] : this.sourceTerms([...queryTerms, ...forms], fuzzy);
   }
 
   /**
@@ -249,8 +232,8 @@ export class ParagraphIndex {
    * in the articles, closest and most used first: the basis of "did you mean".
    */
   closeWords(term: string, limit = 5): string[] {
-    const ranked = this.typos
-      .closeTo(term)
+    const close = this.segments.length === 1 ? (this.segments[0] as IndexSegment).typos.closeTo(term) : closeOverSegments(this.segments, term);
+    const ranked = close
       .filter(({ term: found }) => this.vocabulary.documentFrequency(found) > 0)
       .map(({ term: found, weight }) => ({ found, score: weight * Math.log(2 + this.vocabulary.documentFrequency(found)) }))
       .sort((a, b) => b.score - a.score || (a.found < b.found ? -1 : 1));
@@ -280,15 +263,50 @@ export class ParagraphIndex {
    * The stems of the paragraphs within a typo of a query stem, each with the weight its matches
    * get (below 1): what a fuzzy search reaches besides the stem itself. Only a stem the
    * paragraphs never use can be a typo: fuzzy matching a known word reaches unrelated ones
-   * (`matiere` → `maniere`) and costs time; for a known one, none.
+   * (`matiere` → `maniere`) and costs time; for a known one, none. In a segmented index the
+   * stems come from every segment and their `id` is -1 (each segment has its own ids).
    */
   typosOf(term: string): readonly NearTerm[] {
     if (!TypoMatcher.tolerates(term) || this.vocabulary.documentFrequency(term) > 0) return [];
-    return this.typos.typosOf(term);
+    return this.segments.length === 1 ? (this.segments[0] as IndexSegment).typos.typosOf(term) : typosOverSegments(this.segments, term);
   }
 
-  /** The query's terms with the index terms each reaches (itself; typos of an unknown stem). */
-  private sourceTerms(all: readonly string[], fuzzy: boolean): SourceTerm[] {
+  /** The segment holding a document id. */
+  private segmentOf(id: number): number {
+    let s = 0;
+    while (s + 1 < this.segments.length && id >= (this.docStart[s + 1] as number)) s++;
+    return s;
+  }
+
+  /** The query's stems and forms as each segment's source terms (none without a stem: forms never match alone). */
+  private termsOf(queryTerms: readonly string[], options: MatchOptions): SourceTerm[][] {
+    const { fuzzy = true, forms = [] } = options;
+    if (queryTerms.length === 0) return this.segments.map(() => []);
+    const all = [...queryTerms, ...forms];
+    if (this.segments.length === 1) return [this.sourceTerms(this.segments[0] as IndexSegment, all, fuzzy)];
+    return segmentSourceTerms(this.segments, all, fuzzy, (term) => this.typosOf(term));
+  }
+
+  /** Scores each segment's source terms under the options' outlet and article filters, and lays the matches out as one index would. */
+  private score(terms: readonly SourceTerm[][], options: MatchOptions): Matches {
+    const { sourceId, articleId } = options;
+    const source = sourceId === undefined ? undefined : (this.sourcePositions.get(sourceId) ?? -2);
+    const article = articleId === undefined ? undefined : (this.articlePositions.get(articleId) ?? -2);
+    const [only] = this.segments;
+    if (this.segments.length === 1 && only) return only.scorer.run(terms[0] ?? [], filterOf(source, article), (termId) => this.idf(only.postings.terms[termId] as string));
+    const found: Array<SegmentMatches['found'][number]> = [];
+    this.segments.forEach((segment, s) => {
+      const articleStart = this.segmentArticleStart[s] as number;
+      const local = article === undefined ? undefined : article - articleStart;
+      if (local !== undefined && (local < 0 || local >= segment.articles.length)) return;
+      const matches = segment.scorer.run(terms[s] ?? [], filterOf(source, local), (termId) => this.idf(segment.postings.terms[termId] as string), this.totals);
+      found.push({ matches, steps: segment.scorer.stepsOfLastRun(), docStart: this.docStart[s] as number, articleStart });
+    });
+    return mergeMatches({ found, out: this.out as SegmentMatches['out'], articleCount: this.articleStart.length - 1 });
+  }
+
+  /** The query's terms with the index terms each reaches in the only segment (itself; typos of an unknown stem). */
+  private sourceTerms(segment: IndexSegment, all: readonly string[], fuzzy: boolean): SourceTerm[] {
     const keys = new Map<string, number>();
     const out: SourceTerm[] = [];
     for (const term of all) {
@@ -296,12 +314,50 @@ export class ParagraphIndex {
       if (key === undefined) keys.set(term, (key = keys.size));
       const secondary = isSecondary(term);
       const derived: Array<{ id: number; weight: number }> = [];
-      const id = this.postings.termId(term);
+      const id = segment.postings.termId(term);
       if (id >= 0) derived.push({ id, weight: 1 });
       if (fuzzy && !secondary) for (const near of this.typosOf(term)) derived.push({ id: near.id, weight: near.weight });
       if (derived.length > 0) out.push({ key, primary: !secondary, derived });
     }
     return out;
+  }
+}
+
+/** The scorer's filter for a source position and an article position (either may be absent). */
+function filterOf(source: number | undefined, article: number | undefined): DocFilter {
+  const filter: { -readonly [K in keyof DocFilter]: DocFilter[K] } = {};
+  if (source !== undefined) filter.source = source;
+  if (article !== undefined) filter.article = article;
+  return filter;
+}
+
+/** The corpus-wide paragraph count and mean field lengths of the segments together. */
+function totalsOf(segments: readonly IndexSegment[], docCount: number): CorpusTotals {
+  const sums = new Float64Array(FIELD_COUNT);
+  for (const segment of segments) for (let f = 0; f < FIELD_COUNT; f++) sums[f] = (sums[f] as number) + (segment.postings.lengthSums[f] as number);
+  return { docCount, averageLengths: sums.map((s) => (docCount > 0 ? s / docCount : 0)) };
+}
+
+/** The arrays one after the other. */
+function concatenated(parts: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Throws unless the corpus's articles are the segments' articles in order and every source position names the same outlet. */
+function checkSegments(corpus: Corpus, segments: readonly IndexSegment[]): void {
+  if (segments.length === 0) throw new Error('recoupe: an index needs at least one segment');
+  const articles: Article[] = segments.flatMap((s) => s.articles);
+  if (articles.length !== corpus.articles.length || articles.some((a, i) => a.id !== corpus.articles[i]?.id)) throw new Error('recoupe: the corpus articles are not those of the index segments, in order');
+  for (const segment of segments) {
+    segment.sources.forEach((source, i) => {
+      if (corpus.sources[i]?.id !== source.id) throw new Error(`recoupe: segment source ${i} is ${source.id}, the corpus has ${corpus.sources[i]?.id ?? 'none'} there`);
+    });
   }
 }
 
@@ -322,16 +378,4 @@ function topPositions(count: number, scoreOf: (position: number) => number, limi
     if (best.length > limit) best.pop();
   }
   return best;
-}
-
-/** Every paragraph of the corpus in a stable order: articles as loaded, paragraphs in order. */
-function documentsOf(corpus: Corpus): IndexedParagraph[] {
-  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
-  const docs: IndexedParagraph[] = [];
-  for (const article of corpus.articles) {
-    const source = sources.get(article.source);
-    if (!source) throw new Error(`recoupe: article ${article.id} names unknown source ${article.source}`);
-    for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, source, paragraph });
-  }
-  return docs;
 }

@@ -49,6 +49,11 @@ export class Postings {
   readonly docCount: number;
   /** Mean length of each field over every paragraph (a missing field counts as 0, as in MiniSearch). */
   readonly averageLengths: Float64Array;
+  /**
+   * Summed length of each field over every paragraph: whole numbers, so that the sums of several
+   * segments add up exactly to the sum one index over all their paragraphs would have.
+   */
+  readonly lengthSums: Float64Array;
 
   constructor(data: PostingData) {
     this.terms = data.terms;
@@ -62,6 +67,7 @@ export class Postings {
     this.docCount = data.fieldLengths.length / FIELD_COUNT;
     const sums = new Float64Array(FIELD_COUNT);
     for (let i = 0; i < data.fieldLengths.length; i++) sums[i % FIELD_COUNT] = (sums[i % FIELD_COUNT] as number) + (data.fieldLengths[i] as number);
+    this.lengthSums = sums;
     this.averageLengths = sums.map((s) => (this.docCount > 0 ? s / this.docCount : 0));
   }
 

@@ -44,7 +44,12 @@ export class TypoMatcher {
     return bare(term).word.length >= FUZZY_MIN_LENGTH;
   }
 
-  /** Stems within a typo of `term` (not itself, same language), weighted as MiniSearch weighs a fuzzy match. */
+  /**
+   * Stems within a typo of `term` (not itself, same language), weighted as MiniSearch weighs a
+   * fuzzy match, in code-unit order of the stems: an order that does not depend on the tree, so
+   * that the typos found in several segments' matchers come out as one matcher over all of them
+   * gives them (scores are summed in this order).
+   */
   typosOf(term: string): NearTerm[] {
     const { word, mark } = bare(term);
     const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(word.length * FUZZY_RATIO));
@@ -53,7 +58,7 @@ export class TypoMatcher {
     for (const [found, [id, distance]] of this.stems(mark).fuzzyGet(word, maxDistance)) {
       if (distance > 0) out.push({ term: mark + found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
     }
-    return out;
+    return out.sort(byTerm);
   }
 
   /**
@@ -92,6 +97,11 @@ export class TypoMatcher {
     }
     return mark === ENGLISH_MARK ? this.trees.english : this.trees.french;
   }
+}
+
+/** Code-unit order of the terms. */
+export function byTerm(a: NearTerm, b: NearTerm): number {
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
 }
 
 /** A term without its language mark, and the mark (`''` for French and numbers). */

@@ -4,9 +4,18 @@
  */
 import { ENGLISH_MARK, type Token } from '../text/analyser.js';
 
+/** One term's statistics: `[term, document frequency, usual spelling]`. */
+export type VocabularyRow = readonly [string, number, string];
+
 /** Saved form of a {@link Vocabulary}: `[term, document frequency, usual spelling]` rows, most frequent first. */
 export interface SavedVocabulary {
-  readonly rows: ReadonlyArray<readonly [string, number, string]>;
+  readonly rows: ReadonlyArray<VocabularyRow>;
+  /**
+   * Aligned with `rows`: every spelling of the term with how often the texts write it, flat
+   * (`[spelling, count, spelling, count…]`), most written first. The usual spelling of a term
+   * over several segments is the one their counts together make most written.
+   */
+  readonly spellings: ReadonlyArray<ReadonlyArray<string | number>>;
 }
 
 /** Prefix answers remembered per vocabulary. */
@@ -35,13 +44,24 @@ export class VocabularyBuilder {
   build(): Vocabulary {
     const rows: Array<[string, number, string]> = [];
     for (const [term, bySurface] of this.counts) {
-      let best: [string, number] | undefined;
-      for (const entry of bySurface) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0].localeCompare(best[0]) < 0)) best = entry;
-      if (best) rows.push([term, this.df.get(term) ?? 0, best[0]]);
+      const best = usualSpelling(bySurface);
+      if (best !== undefined) rows.push([term, this.df.get(term) ?? 0, best]);
     }
     rows.sort((a, b) => b[1] - a[1] || a[2].localeCompare(b[2]));
-    return Vocabulary.restore({ rows });
+    const spellings = rows.map(([term]) => [...(this.counts.get(term) ?? [])].sort(mostWrittenFirst).flat());
+    return Vocabulary.restore({ rows, spellings });
   }
+}
+
+/** The spelling written most often; between equals, the first in the locale's order. */
+export function usualSpelling(counts: Iterable<readonly [string, number]>): string | undefined {
+  let best: readonly [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0].localeCompare(best[0]) < 0)) best = entry;
+  return best?.[0];
+}
+
+function mostWrittenFirst(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] - a[1] || a[0].localeCompare(b[0]);
 }
 
 /** Document frequencies and usual spellings of the index terms. */
@@ -50,10 +70,16 @@ export class Vocabulary {
   private readonly surfaces = new Map<string, string>();
   private alphabetical: ReadonlyArray<readonly [string, number, string]> | undefined;
   private readonly prefixMemo = new Map<string, readonly string[]>();
+  /** Row of each term, made when spellings are first asked for (only a segmented index asks). */
+  private rowOf: Map<string, number> | undefined;
   /** Some term is English (`en:…`): a typed beginning is then looked up in both languages. */
-  private readonly hasEnglish: boolean;
+  readonly hasEnglish: boolean;
 
-  private constructor(private readonly rows: ReadonlyArray<readonly [string, number, string]>) {
+  private constructor(
+    private readonly rows: ReadonlyArray<readonly [string, number, string]>,
+    private readonly spellings: ReadonlyArray<ReadonlyArray<string | number>>,
+  ) {
+    if (spellings.length !== rows.length) throw new Error(`recoupe: saved vocabulary has ${rows.length} terms and ${spellings.length} spelling lists`);
     let english = false;
     for (const [term, count, surface] of rows) {
       this.df.set(term, count);
@@ -65,11 +91,33 @@ export class Vocabulary {
 
   /** A vocabulary from its saved rows (which are kept most frequent first). */
   static restore(saved: SavedVocabulary): Vocabulary {
-    return new Vocabulary(saved.rows);
+    return new Vocabulary(saved.rows, saved.spellings);
   }
 
   toJSON(): SavedVocabulary {
-    return { rows: this.rows };
+    return { rows: this.rows, spellings: this.spellings };
+  }
+
+  /** Number of terms. */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Every spelling of a term with how often the texts write it (see {@link SavedVocabulary.spellings}); empty when unknown. */
+  spellingsOf(term: string): ReadonlyArray<readonly [string, number]> {
+    this.rowOf ??= new Map(this.rows.map(([t], i) => [t, i]));
+    const flat = this.spellings[this.rowOf.get(term) ?? -1] ?? [];
+    const out: Array<readonly [string, number]> = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, flat[i + 1] as number]);
+    return out;
+  }
+
+  /**
+   * The rows {@link termsStartingWith} and {@link wordsStartingWith} choose from: for `''`, the
+   * `limit` most frequent of all; else those of the terms starting with `prefix`, as there.
+   */
+  candidateRows(prefix: string, limit: number): ReadonlyArray<VocabularyRow> {
+    return prefix === '' ? this.rows.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
   }
 
   /** Number of paragraphs whose text holds the term (0 when unknown). */
@@ -90,7 +138,7 @@ export class Vocabulary {
     const key = `${limit}:${prefix}`;
     const known = this.prefixMemo.get(key);
     if (known) return [...known];
-    let rows = prefix === '' ? this.rows.slice(0, limit) : this.rowsWithPrefix(prefix, limit);
+    let rows = this.candidateRows(prefix, limit);
     if (prefix !== '' && this.hasEnglish) rows = [...rows, ...this.rowsWithPrefix(ENGLISH_MARK + prefix, limit)].sort(byFrequency);
     const out = [...new Set(rows.map(([, , surface]) => surface))].slice(0, limit);
     // Autocomplete asks the same short prefixes again and again; keep the answers, bounded.
@@ -131,6 +179,6 @@ export class Vocabulary {
 }
 
 /** Most frequent first, then by spelling. */
-function byFrequency(a: readonly [string, number, string], b: readonly [string, number, string]): number {
+export function byFrequency(a: readonly [string, number, string], b: readonly [string, number, string]): number {
   return b[1] - a[1] || a[2].localeCompare(b[2]);
 }

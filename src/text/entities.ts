@@ -16,6 +16,7 @@ import {
   entityKey, inPlaceContext, isAdjective, isRoleNoun, modifiers, tokenize, type Token,
 } from './names.js';
 import { isPlaceName, isTerritoryWord } from './places.js';
+import { gluedPrefix, knownNameFits, knownNamesOf, knownOf, type DependentRun, type Known } from './known-names.js';
 
 /** Folds a name for comparison; `'Kim Jong-Un'` and `'Kim Jong Un'` have the same key. */
 export { entityKey };
@@ -63,66 +64,18 @@ export interface Entity {
   occurrences: EntityOccurrence[];
 }
 
-/** Names of people already recognised, by {@link entityKey} and by spelling (see `name-spelling.ts`). */
-interface Known {
-  /** Exact keys, to cut a known name glued to the next word. */
-  keys: ReadonlySet<string>;
-  /** Whole names' spellings, words joined by a space. */
-  spellings: ReadonlySet<string>;
-  /** Spellings of first words (`sergei` for `Sergueï`). */
-  given: ReadonlySet<string>;
-  /** Last words as keys, and their spellings when long enough not to be a common word. */
-  surnames: ReadonlySet<string>;
-}
-
 /**
  * People and organisations named in one paragraph, in order, never overlapping.
  *
  * `known` holds names of people already recognised elsewhere (the directory passes them): a run
  * equal to one, starting with one's first name, or equal to one's surname (`Choïgou`) is a person
  * too, and a known name glued to the next word by a typo (`Kim Jong-Una salué`) is cut back to it.
+ * `runs`, when given, receives the runs only a known name could decide (see known-names.ts).
  */
-export function findEntities(text: string, known: readonly string[] = []): EntityMention[] {
+export function findEntities(text: string, known: readonly string[] = [], runs?: DependentRun[]): EntityMention[] {
   const tokens = tokenize(text);
   const orgs = findOrganisations(text, tokens);
-  return [...orgs, ...findPersons(text, tokens, orgs, knownNames(known))].sort((a, b) => a.start - b.start);
-}
-
-/** Known names digested once per list: the directory passes the same list for every paragraph. */
-const knownCache = new WeakMap<readonly string[], Known>();
-
-function knownNames(names: readonly string[]): Known {
-  let known = knownCache.get(names);
-  if (!known) {
-    known = digestNames(names);
-    knownCache.set(names, known);
-  }
-  return known;
-}
-
-function digestNames(names: readonly string[]): Known {
-  const keys = new Set<string>();
-  const spellings = new Set<string>();
-  const given = new Set<string>();
-  const surnames = new Set<string>();
-  for (const name of names) {
-    const key = entityKey(name);
-    const words = key.split(' ');
-    const spelled = nameSpelling(name);
-    keys.add(key);
-    spellings.add(spelled.join(' '));
-    if (words.length < 2) continue;
-    // "Le" of "Le Caravage" is no first name to look for.
-    if (!FUNCTION_WORDS.has(words[0] ?? '')) given.add(spelled[0] ?? '');
-    const last = words.at(-1) ?? '';
-    // "Un" in "Kim Jong Un" is no surname to look for on its own.
-    if (last.length < 3 || FUNCTION_WORDS.has(last)) continue;
-    surnames.add(last);
-    // A short spelling key ("le" for "Lee") would match common words.
-    const lastSpelled = spelled.at(-1) ?? '';
-    if (lastSpelled.length >= 4) surnames.add(lastSpelled);
-  }
-  return { keys, spellings, given, surnames };
+  return [...orgs, ...findPersons(text, tokens, orgs, knownOf(known), runs)].sort((a, b) => a.start - b.start);
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
@@ -181,7 +134,7 @@ function isCountryBrand(tokens: readonly Token[], s: number, e: number): boolean
   return !isPlaceName(`${first.text} ${last.text}`) && !TITLES.has(before?.text ?? '') && !isRoleNoun(before);
 }
 
-function findPersons(text: string, tokens: readonly Token[], orgs: readonly EntityMention[], known: Known): EntityMention[] {
+function findPersons(text: string, tokens: readonly Token[], orgs: readonly EntityMention[], known: Known, runs: DependentRun[] | undefined): EntityMention[] {
   const roles = rolesBefore(text, tokens);
   const titled = afterTitles(tokens);
   const out: EntityMention[] = [];
@@ -194,14 +147,14 @@ function findPersons(text: string, tokens: readonly Token[], orgs: readonly Enti
     }
     // A role or title inside the run starts a new name: `du Kremlin` + `Dmitri Peskov`.
     const end = Math.min(capitalisedRun(tokens, i), ...[...roles.keys(), ...titled].filter((n) => n > i));
-    const m = personAt(text, tokens, i, end, { roles, titled, known });
+    const m = personAt(text, tokens, i, end, { roles, titled, known, runs });
     if (m && !orgs.some((o) => overlaps(o, m))) out.push(m);
     i = end;
   }
   return out;
 }
 
-interface Evidence { roles: ReadonlyMap<number, string>; titled: ReadonlySet<number>; known: Known }
+interface Evidence { roles: ReadonlyMap<number, string>; titled: ReadonlySet<number>; known: Known; runs: DependentRun[] | undefined }
 
 /** Decides whether the run `[s, e)` is a person, on the evidence listed in the module comment. */
 function personAt(text: string, tokens: readonly Token[], s: number, e: number, ev: Evidence): EntityMention | undefined {
@@ -215,13 +168,11 @@ function personAt(text: string, tokens: readonly Token[], s: number, e: number, 
   const strong = ev.titled.has(s) || ev.roles.has(s) || role !== undefined;
   if (!strong) {
     if (inPlaceContext(tokens, s) || (words.length >= 2 && (isTerritoryWord(words[0] ?? '') || isTerritoryWord(words.at(-1) ?? '')))) return undefined;
-    const prefix = [...ev.known.keys].find((k) => key.startsWith(k) && /\p{L}/u.test(key[k.length] ?? ''));
+    const prefix = gluedPrefix(key, ev.known);
     if (prefix !== undefined) end = prefixEnd(text, first.start, end, prefix) ?? end;
-    const spelled = nameSpelling(key);
-    const byName = ev.known.keys.has(key) || ev.known.spellings.has(spelled.join(' ')) || end !== (tokens[e - 1] as Token).end
-      || (words.length >= 2 && ev.known.given.has(spelled[0] ?? ''))
-      || (words.length === 1 && !FUNCTION_WORDS.has(key) && (ev.known.surnames.has(key) || ev.known.surnames.has(spelled[0] ?? '')));
+    const byName = end !== (tokens[e - 1] as Token).end || knownNameFits(key, ev.known);
     const bySpeech = words.length >= 2 && !runTokens.some((t) => FUNCTION_WORDS.has(t.folded)) && saidBy(tokens, s, e);
+    ev.runs?.push({ key, taken: byName || bySpeech });
     if (!byName && !bySpeech) return undefined;
   }
   return { surface: text.slice(first.start, end), start: first.start, end, kind: 'person', ...(role !== undefined ? { role } : {}) };
@@ -294,7 +245,15 @@ function saidBy(tokens: readonly Token[], s: number, e: number): boolean {
 
 // --- the directory ---------------------------------------------------------------------------
 
-interface Found { mention: EntityMention; articleId: string; paragraph: number; order: number }
+/** One mention found in one paragraph of the corpus; `order` counts mentions in corpus order. */
+export interface FoundMention {
+  readonly mention: EntityMention;
+  readonly articleId: string;
+  readonly paragraph: number;
+  readonly order: number;
+}
+
+type Found = FoundMention;
 
 /**
  * Every person and organisation in the corpus, most mentioned first. Two passes: names found on
@@ -306,18 +265,30 @@ interface Found { mention: EntityMention; articleId: string; paragraph: number; 
  */
 export function buildEntityDirectory(articles: readonly EntitySourceArticle[], aliases: readonly SpellingGroup[]): Entity[] {
   const paragraphs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n, text: p.text })));
-  const known = new Set<string>();
-  for (const p of paragraphs) for (const m of findEntities(p.text)) if (m.kind === 'person') known.add(m.surface);
-  const knownKeys = [...known].map(entityKey);
-  for (const group of aliases) {
-    if (group.some((n) => knownKeys.some((k) => k === entityKey(n) || k.endsWith(` ${entityKey(n)}`)))) group.forEach((n) => known.add(n));
-  }
+  const knownList = knownNamesOf(paragraphs.flatMap((p) => namesFoundAlone(p.text)), aliases);
   const found: Found[] = [];
-  const knownList = [...known];
   for (const p of paragraphs) {
     for (const mention of findEntities(p.text, knownList)) found.push({ mention, articleId: p.articleId, paragraph: p.n, order: found.length });
   }
-  const canonical = aliasCanonicaliser(aliases);
+  return resolveEntities(found, aliases);
+}
+
+/** The people one paragraph names on their own evidence, as written: what the first reading makes known. */
+export function namesFoundAlone(text: string): string[] {
+  return findEntities(text).flatMap((m) => (m.kind === 'person' ? [m.surface] : []));
+}
+
+/**
+ * The directory of a corpus's mentions (all of them, `order` ranking them in corpus order):
+ * grouped by key through the aliases, spellings and short names merged, most mentioned first.
+ */
+export function resolveEntities(found: readonly FoundMention[], aliases: readonly SpellingGroup[]): Entity[] {
+  return entitiesOfGroups(groupMentions(found, aliases), aliases);
+}
+
+/** Mentions grouped by their key through the aliases (see {@link aliasCanonicaliser}), groups in first-mention order. */
+export function groupMentions(found: Iterable<FoundMention>, aliases: readonly SpellingGroup[]): Map<string, FoundMention[]> {
+  const canonical = canonicaliserOf(aliases);
   const groups = new Map<string, Found[]>();
   for (const f of found) {
     const key = canonical(entityKey(f.mention.surface));
@@ -325,12 +296,56 @@ export function buildEntityDirectory(articles: readonly EntitySourceArticle[], a
     if (list) list.push(f);
     else groups.set(key, [f]);
   }
-  mergeSpellings(groups);
-  mergeShortNames(groups);
+  return groups;
+}
+
+/** The key a mention's surface is grouped under (see {@link groupMentions}). */
+export function groupKeyOf(surface: string, aliases: readonly SpellingGroup[]): string {
+  return canonicaliserOf(aliases)(entityKey(surface));
+}
+
+/**
+ * Entities already made from groups of mentions, kept for groups that come back unchanged (a
+ * composition's base groups): `stable` lists never change, and an entity made of stable lists only
+ * is kept under the names of its groups.
+ */
+export interface EntityMemo {
+  readonly stable: WeakSet<readonly FoundMention[]>;
+  readonly made: Map<string, { readonly lists: ReadonlyArray<readonly FoundMention[]>; readonly entity: Entity }>;
+}
+
+/**
+ * The directory of grouped mentions (see {@link groupMentions}; lists are not changed): spellings
+ * and short names merged, most mentioned first. Merging reads only each group's counts, so its
+ * cost does not grow with the mentions; `memo` keeps the entities of unchanged groups.
+ */
+export function entitiesOfGroups(groups: ReadonlyMap<string, readonly FoundMention[]>, aliases: readonly SpellingGroup[], memo?: EntityMemo, each?: (entity: Entity, lists: ReadonlyArray<readonly FoundMention[]>) => void): Entity[] {
+  const merged = new Map<string, Merged>();
+  for (const [key, list] of groups) merged.set(key, { ...tallyOf(list), members: [key] });
+  mergeSpellings(merged);
+  mergeShortNames(merged);
   const preferred = new Map(aliases.flatMap((g) => (g[0] === undefined ? [] : [[entityKey(g[0]), g[0]] as const])));
-  return [...groups]
-    .map(([key, list]) => toEntity(key, list, preferred.get(key)))
+  return [...merged]
+    .map(([key, { members }]) => {
+      const lists = members.map((k) => groups.get(k) ?? []);
+      const name = `${key}\u0000${members.join('\u0000')}`;
+      const known = memo?.made.get(name);
+      const reused = known && known.lists.length === lists.length && known.lists.every((l, i) => l === lists[i]) ? known.entity : undefined;
+      const entity = reused ?? toEntity(key, lists.length === 1 ? (lists[0] as Found[]) : lists.flat(), preferred.get(key));
+      if (!reused && memo && lists.every((l) => memo.stable.has(l))) memo.made.set(name, { lists, entity });
+      each?.(entity, lists);
+      return entity;
+    })
     .sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name, 'fr'));
+}
+
+/** Canonicalisers by alias list: a composition groups with the same one at every publish. */
+const canonicalisers = new WeakMap<readonly SpellingGroup[], (key: string) => string>();
+
+function canonicaliserOf(aliases: readonly SpellingGroup[]): (key: string) => string {
+  let canonical = canonicalisers.get(aliases);
+  if (!canonical) canonicalisers.set(aliases, (canonical = aliasCanonicaliser(aliases)));
+  return canonical;
 }
 
 /** Maps a key to its alias group's first spelling, whole or word by word (`serguei shoigu`). */
@@ -347,15 +362,36 @@ function aliasCanonicaliser(aliases: readonly SpellingGroup[]): (key: string) =>
   };
 }
 
-function kindOf(list: readonly Found[]): EntityKind {
-  const persons = list.filter((f) => f.mention.kind === 'person').length;
-  return persons * 2 >= list.length ? 'person' : 'organisation';
+/** A group as merging sees it: how many mentions, how many of them a person's, which groups it holds. */
+interface Merged {
+  readonly persons: number;
+  readonly total: number;
+  readonly members: readonly string[];
+}
+
+/** Counts of mention lists already made: a list is never changed (merging only reads counts). */
+const tallies = new WeakMap<readonly Found[], { persons: number; total: number }>();
+
+function tallyOf(list: readonly Found[]): { persons: number; total: number } {
+  let tally = tallies.get(list);
+  if (!tally) {
+    let persons = 0;
+    for (const f of list) if (f.mention.kind === 'person') persons++;
+    tallies.set(list, (tally = { persons, total: list.length }));
+  }
+  return tally;
+}
+
+/** A person when at least half the mentions are. */
+function kindOf(group: { readonly persons: number; readonly total: number }): EntityKind {
+  return group.persons * 2 >= group.total ? 'person' : 'organisation';
 }
 
 /** Moves group `from` into group `to`. */
-function moveGroup(groups: Map<string, Found[]>, from: string, to: string): void {
+function moveGroup(groups: Map<string, Merged>, from: string, to: string): void {
   if (from === to) return;
-  groups.set(to, [...(groups.get(to) ?? []), ...(groups.get(from) ?? [])]);
+  const [a, b] = [groups.get(to), groups.get(from)];
+  groups.set(to, { persons: (a?.persons ?? 0) + (b?.persons ?? 0), total: (a?.total ?? 0) + (b?.total ?? 0), members: [...(a?.members ?? []), ...(b?.members ?? [])] });
   groups.delete(from);
 }
 
@@ -364,8 +400,8 @@ function moveGroup(groups: Map<string, Found[]>, from: string, to: string): void
  * key of its most mentioned name. Candidates are found through buckets (the other words as they
  * are, one word with a letter deleted), so no pair of names is compared blindly.
  */
-function mergeSpellings(groups: Map<string, Found[]>): void {
-  const persons = [...groups].filter(([, l]) => kindOf(l) === 'person').map(([key, l]) => ({ key, size: l.length, spelled: nameSpelling(key) }));
+function mergeSpellings(groups: Map<string, Merged>): void {
+  const persons = [...groups].filter(([, g]) => kindOf(g) === 'person').map(([key, g]) => ({ key, size: g.total, spelled: nameSpelling(key) }));
   const parent = new Map(persons.map((p) => [p.key, p.key]));
   const root = (k: string): string => {
     let r = k;
@@ -402,23 +438,34 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 /** `Kim` joins `Kim Jong Un` and `Choïgou` (or `Shoigu`) joins `Sergueï Choïgou` when only one person fits. */
-function mergeShortNames(groups: Map<string, Found[]>): void {
-  const persons = (): string[] => [...groups].filter(([, l]) => kindOf(l) === 'person').map(([k]) => k);
+function mergeShortNames(groups: Map<string, Merged>): void {
+  const persons = (): string[] => [...groups].filter(([, g]) => kindOf(g) === 'person').map(([k]) => k);
   // First words are compared without the rule for a name's last word (`Martine` is not `Martin`).
   const headCache = new Map<string, string[]>();
   const tailCache = new Map<string, string[]>();
   const heads = (key: string): string[] => cached(headCache, key, () => key.split(' ').map((w) => wordSpelling(w)));
   const tails = (key: string): string[] => cached(tailCache, key, () => nameSpelling(key));
   const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => sameWordSpelling(w, b[i] ?? ''));
-  for (const short of persons().sort((a, b) => a.split(' ').length - b.split(' ').length)) {
+  // Merging a short name keeps its target a person (both are), so the people are the first ones
+  // less the short names merged, in the same order.
+  const alive = new Set(persons());
+  const countCache = new Map<string, number>();
+  const wordCount = (key: string): number => cached(countCache, key, () => key.split(' ').length);
+  for (const short of [...alive].sort((a, b) => wordCount(a) - wordCount(b))) {
     const [head, tail] = [heads(short), tails(short)];
-    const fits = persons().filter((long) => {
-      const n = long.split(' ').length;
-      if (n <= head.length) return false;
-      return same(head, heads(long).slice(0, head.length)) || same(tail, tails(long).slice(n - tail.length));
-    });
-    const target = fits.length === 1 ? fits[0] : undefined;
-    if (target !== undefined) moveGroup(groups, short, target);
+    let target: string | undefined;
+    let fits = 0;
+    for (const long of alive) {
+      const n = wordCount(long);
+      if (n <= head.length || !(same(head, heads(long).slice(0, head.length)) || same(tail, tails(long).slice(n - tail.length)))) continue;
+      target = long;
+      // Only one fitting person is a match: a second one settles it.
+      if (++fits > 1) break;
+    }
+    if (fits === 1 && target !== undefined) {
+      moveGroup(groups, short, target);
+      alive.delete(short);
+    }
   }
 }
 
@@ -449,7 +496,7 @@ function toEntity(key: string, list: Found[], preferred: string | undefined): En
   return {
     key,
     name: preferred !== undefined && entityKey(preferred) === key ? preferred : (best ?? key),
-    kind: kindOf(list),
+    kind: kindOf(tallyOf(list)),
     variants,
     roles,
     occurrences: sorted.map((f) => ({ articleId: f.articleId, paragraph: f.paragraph, surface: f.mention.surface, start: f.mention.start, end: f.mention.end })),

@@ -1,0 +1,92 @@
+/**
+ * The timeline: every date of the corpus, oldest first (then by outlet, paragraph and position),
+ * as pairs of paragraph id and the date's position in that paragraph's `dates`. Sorted once per
+ * segment; a composition merges its segments' timelines, reading the dates of the largest one
+ * only where the others' fall (a binary search each), not all of them.
+ */
+import type { IndexedParagraph } from '../search/paragraph-index.js';
+import type { DateMention } from '../text/dates.js';
+
+/** What a timeline entry is compared by. */
+interface Dated {
+  readonly doc: IndexedParagraph;
+  readonly mention: DateMention;
+}
+
+/** Oldest first, then by outlet, paragraph id and position in the paragraph. */
+function byDate(a: Dated, b: Dated): number {
+  return (a.mention.sortKey < b.mention.sortKey ? -1 : a.mention.sortKey > b.mention.sortKey ? 1 : 0) || a.doc.source.short.localeCompare(b.doc.source.short) || a.doc.id - b.doc.id || a.mention.start - b.mention.start;
+}
+
+/** The timeline of some paragraphs (ids as `docs` number them), from each one's dates. */
+export function timelineOf(docs: readonly IndexedParagraph[], datesOf: (id: number) => readonly DateMention[]): Int32Array {
+  const all: Array<Dated & { at: number }> = [];
+  docs.forEach((doc, id) => datesOf(id).forEach((mention, at) => all.push({ doc, mention, at })));
+  all.sort(byDate);
+  const pairs = new Int32Array(all.length * 2);
+  all.forEach((d, i) => {
+    pairs[2 * i] = d.doc.id;
+    pairs[2 * i + 1] = d.at;
+  });
+  return pairs;
+}
+
+/** One segment's timeline within a composition. */
+export interface SegmentTimeline {
+  /** Pairs of local id and date position, sorted. */
+  readonly pairs: Int32Array;
+  /** The segment's first document id in the composition. */
+  readonly docStart: number;
+  /** The dates of a paragraph, by local id. */
+  datesOf(localId: number): readonly DateMention[];
+}
+
+/**
+ * The composition's timeline (global ids), equal to the one sorted over all its paragraphs:
+ * the smaller timelines are sorted together, then each entry is placed in the largest by binary
+ * search. `docs` are the composition's paragraphs, by global id.
+ */
+export function mergeTimelines(docs: readonly IndexedParagraph[], parts: readonly SegmentTimeline[]): Int32Array {
+  const host = parts.reduce((best, p, i) => (p.pairs.length > (parts[best]?.pairs.length ?? -1) ? i : best), 0);
+  const hostPart = parts[host];
+  if (!hostPart) return new Int32Array(0);
+  const others: Array<Dated & { at: number }> = [];
+  parts.forEach((part, i) => {
+    if (i === host) return;
+    for (let e = 0; e < part.pairs.length; e += 2) {
+      const local = part.pairs[e] as number;
+      const at = part.pairs[e + 1] as number;
+      others.push({ doc: docs[part.docStart + local] as IndexedParagraph, mention: part.datesOf(local)[at] as DateMention, at });
+    }
+  });
+  others.sort(byDate);
+  const hostCount = hostPart.pairs.length / 2;
+  const hostEntry = (e: number): Dated => {
+    const local = hostPart.pairs[2 * e] as number;
+    return { doc: docs[hostPart.docStart + local] as IndexedParagraph, mention: hostPart.datesOf(local)[hostPart.pairs[2 * e + 1] as number] as DateMention };
+  };
+  const out = new Int32Array(hostPart.pairs.length + others.length * 2);
+  let written = 0;
+  let copied = 0;
+  const copyHost = (until: number) => {
+    for (; copied < until; copied++) {
+      out[written++] = hostPart.docStart + (hostPart.pairs[2 * copied] as number);
+      out[written++] = hostPart.pairs[2 * copied + 1] as number;
+    }
+  };
+  for (const entry of others) {
+    // The first host entry after this one (no two entries compare equal: ids differ).
+    let low = copied;
+    let high = hostCount;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byDate(hostEntry(mid), entry) < 0) low = mid + 1;
+      else high = mid;
+    }
+    copyHost(low);
+    out[written++] = entry.doc.id;
+    out[written++] = entry.at;
+  }
+  copyHost(hostCount);
+  return out;
+}
