@@ -2,7 +2,8 @@
  * Rules of the layout that the compiler cannot see, read from every import of every file in src/.
  *
  * The layers, lowest first: the engine (src/answers, src/corpus, src/text, src/search,
- * src/commands and the knowledge base, src/knowledge); the start-up
+ * src/commands, the knowledge base, src/knowledge, and the living corpus: src/store, src/live,
+ * src/moderation); the start-up
  * modules at the root of src/ (config.ts, load-engine.ts); shared rendering (src/render: the
  * bot's words, formatting, the "what differs" wording); the surfaces (src/discord, src/terminal,
  * src/health) and src/entry, where processes start and the surfaces are wired together.
@@ -58,6 +59,9 @@ const LAYER_OF_FOLDER: Readonly<Record<string, Layer>> = {
   search: 'engine',
   commands: 'engine',
   knowledge: 'engine',
+  store: 'engine',
+  live: 'engine',
+  moderation: 'engine',
   render: 'shared rendering',
   discord: 'discord',
   terminal: 'terminal',

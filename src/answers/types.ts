@@ -242,6 +242,8 @@ export interface SourceListing {
     readonly title: string;
     readonly published: string;
     readonly paragraphs: number;
+    /** `shared`: the operator's files, answered everywhere; `server`: published by this server's moderators. */
+    readonly collection: 'shared' | 'server';
     readonly url?: string;
   }[];
 }
@@ -251,6 +253,8 @@ export interface SourcesAnswer {
   readonly kind: 'sources';
   readonly outlets: readonly SourceListing[];
   readonly articleCount: number;
+  /** How many of the articles are this server's own (the rest are the shared collection). */
+  readonly serverArticleCount: number;
   readonly paragraphCount: number;
 }
 

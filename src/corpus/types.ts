@@ -53,8 +53,20 @@ export interface Article {
    */
   readonly syndication_of?: string;
   readonly paragraphs: readonly Paragraph[];
-  /** Path of the file it was loaded from, relative to the data directory (for error messages). */
+  /**
+   * Path of the file it was loaded from, relative to the data directory (for error messages); for
+   * an article a server's moderators published, `server:<guild id>/<article id>` (see
+   * {@link collectionOf}).
+   */
   readonly file: string;
+}
+
+/** The prefix of {@link Article.file} for an article published into a server's collection. */
+export const SERVER_FILE_PREFIX = 'server:';
+
+/** Which collection an article belongs to: the operator's shared files, or a server's own. */
+export function collectionOf(article: Pick<Article, 'file'>): 'shared' | 'server' {
+  return article.file.startsWith(SERVER_FILE_PREFIX) ? 'server' : 'shared';
 }
 
 /**

@@ -79,6 +79,10 @@ const en = {
   articles: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
   paragraphs: (n: number) => `${n} paragraph${n === 1 ? '' : 's'}`,
   corpusTotal: (a: number, p: number) => `${a} article${a === 1 ? '' : 's'}, ${p} paragraphs indexed.`,
+  /** Marks an article of the server's own collection in `/sources`. */
+  serverArticle: "this server's collection",
+  /** How many of `/sources`' articles are the server's own, the rest being the shared collection. */
+  serverTotal: (n: number) => `${n} published by this server's moderators; the others are the shared collection.`,
   paragraphSign: '¶',
   help: 'Commands',
   helpFooter: 'Every excerpt is the article’s own words, with its outlet, date and paragraph.',
@@ -174,6 +178,8 @@ const fr: Messages = {
   articles: (n) => `${n} article${n > 1 ? 's' : ''}`,
   paragraphs: (n) => `${n} paragraphe${n > 1 ? 's' : ''}`,
   corpusTotal: (a, p) => `${a} article${a > 1 ? 's' : ''}, ${p} paragraphes indexés.`,
+  serverArticle: 'collection de ce serveur',
+  serverTotal: (n) => `dont ${n} publié${n > 1 ? 's' : ''} par les modérateurs de ce serveur ; les autres sont la collection partagée.`,
   paragraphSign: '¶',
   help: 'Commandes',
   helpFooter: 'Chaque extrait est le texte même de l’article, avec son média, sa date et son paragraphe.',

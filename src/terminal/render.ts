@@ -130,9 +130,10 @@ function sourcesLines(a: SourcesAnswer, o: TextOptions): string[] {
   const lines = [`${m.sources}:`];
   for (const s of a.outlets) {
     lines.push('', `[${s.outlet}] ${s.outletName} — ${s.kind}; ${s.ownership}`);
-    for (const art of s.articles) lines.push(`  - ${formatDay(art.published, o.locale)}: ${art.title} (${m.paragraphs(art.paragraphs)})${art.url ? ` ${art.url}` : ''}`);
+    for (const art of s.articles) lines.push(`  - ${formatDay(art.published, o.locale)}: ${art.title} (${m.paragraphs(art.paragraphs)}${art.collection === 'server' ? `; ${m.serverArticle}` : ''})${art.url ? ` ${art.url}` : ''}`);
   }
   lines.push('', m.corpusTotal(a.articleCount, a.paragraphCount));
+  if (a.serverArticleCount > 0) lines.push(m.serverTotal(a.serverArticleCount));
   return lines;
 }
 

@@ -1,0 +1,147 @@
+/**
+ * One server's collection in memory: the outlets it added, its published articles, the small index
+ * segments those articles are in, and the engine over the shared knowledge base plus them. Every
+ * change makes a new engine that replaces the old one in one assignment, so that a query sees the
+ * collection before or after a change, never halfway.
+ */
+import { Engine } from '../answers/engine.js';
+import type { Article, Source } from '../corpus/types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { StoredArticle, StoredSource } from '../store/types.js';
+import { buildSegmentNow, buildSegmentYielding, compose, type Segment } from './segment-builder.js';
+
+/** One segment and the ids of the articles it holds, in order. */
+interface HeldSegment {
+  readonly articleIds: readonly string[];
+  readonly segment: Segment;
+}
+
+/** A server's collection over the shared knowledge base. Not safe for concurrent changes: `LiveCorpus` serialises them. */
+export class GuildCollection {
+  private sources: StoredSource[] = [];
+  private readonly articles = new Map<string, StoredArticle>();
+  private segments: HeldSegment[] = [];
+  private current: Engine;
+
+  constructor(
+    readonly guildId: string,
+    private readonly base: KnowledgeBase,
+  ) {
+    this.current = Engine.of(base);
+  }
+
+  /** The engine answering in this server now. */
+  get engine(): Engine {
+    return this.current;
+  }
+
+  /** The server's published articles, newest published first. */
+  get published(): readonly StoredArticle[] {
+    return [...this.articles.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+  }
+
+  /** The outlets the server added, in the order they were added. */
+  get addedSources(): readonly StoredSource[] {
+    return this.sources;
+  }
+
+  /** Number of index segments beside the shared base. */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** True when the server holds an article with this id. */
+  has(articleId: string): boolean {
+    return this.articles.has(articleId);
+  }
+
+  /** Replaces the outlets (they are only ever appended, so positions already indexed stay valid). */
+  setSources(sources: readonly StoredSource[]): void {
+    this.sources = [...sources];
+  }
+
+  /**
+   * Makes the collection hold exactly `present` among `targets` (ids the change log named): new
+   * ones are indexed in one new segment, missing ones leave the segments that held them (rebuilt
+   * without them, cooperatively when large). Then the new engine replaces the old one.
+   */
+  async settle(targets: readonly string[], present: ReadonlyMap<string, StoredArticle>): Promise<void> {
+    const added: StoredArticle[] = [];
+    const gone = new Set<string>();
+    for (const id of targets) {
+      const stored = present.get(id);
+      const held = this.articles.get(id);
+      if (stored && held && sameArticle(stored.article, held.article)) continue;
+      if (held) gone.add(id);
+      if (stored) added.push(stored);
+    }
+    if (added.length === 0 && gone.size === 0) {
+      this.recompose();
+      return;
+    }
+    for (const id of gone) this.articles.delete(id);
+    const kept: HeldSegment[] = [];
+    for (const held of this.segments) {
+      if (!held.articleIds.some((id) => gone.has(id))) {
+        kept.push(held);
+        continue;
+      }
+      const remaining = held.articleIds.filter((id) => !gone.has(id));
+      if (remaining.length > 0) kept.push(await this.segmentOf(remaining, 'yielding'));
+    }
+    for (const stored of added) this.articles.set(stored.article.id, stored);
+    if (added.length > 0) kept.push(await this.segmentOf(added.map((s) => s.article.id), 'now'));
+    this.segments = kept;
+    this.recompose();
+  }
+
+  /** Loads a whole collection at start-up: its articles in one segment, built cooperatively. */
+  async load(sources: readonly StoredSource[], articles: readonly StoredArticle[]): Promise<void> {
+    this.setSources(sources);
+    for (const stored of articles) this.articles.set(stored.article.id, stored);
+    const ids = [...articles].sort(byPublication).map((s) => s.article.id);
+    this.segments = ids.length > 0 ? [await this.segmentOf(ids, 'yielding')] : [];
+    this.recompose();
+  }
+
+  /**
+   * Merges every segment into one, built cooperatively while the old ones keep answering. Segments
+   * added meanwhile stay after it; if one of the merged segments changed meanwhile (a removal),
+   * the result is dropped and the next merge tries again. True when merged.
+   */
+  async merge(): Promise<boolean> {
+    const before = this.segments;
+    if (before.length < 2) return false;
+    const merged = await this.segmentOf(before.flatMap((s) => s.articleIds), 'yielding');
+    const now = this.segments;
+    if (!before.every((held, i) => now[i] === held)) return false;
+    this.segments = [merged, ...now.slice(before.length)];
+    this.recompose();
+    return true;
+  }
+
+  private async segmentOf(articleIds: readonly string[], how: 'now' | 'yielding'): Promise<HeldSegment> {
+    const articles = articleIds.map((id) => (this.articles.get(id) as StoredArticle).article);
+    const sources = this.allSources();
+    const segment = how === 'now' ? buildSegmentNow(this.base, sources, articles) : await buildSegmentYielding(this.base, sources, articles);
+    return { articleIds, segment };
+  }
+
+  private allSources(): readonly Source[] {
+    return [...this.base.corpus.sources, ...this.sources.map((s) => s.source)];
+  }
+
+  private recompose(): void {
+    this.current = Engine.of(compose(this.base, this.sources.map((s) => s.source), this.segments.map((s) => s.segment)));
+  }
+}
+
+/** Oldest published first, then by id: the order a collection's articles are indexed in at start-up. */
+function byPublication(a: StoredArticle, b: StoredArticle): number {
+  return a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.article.id < b.article.id ? -1 : 1;
+}
+
+/** Two stored versions of an article are the same when their fields and paragraphs are. */
+function sameArticle(a: Article, b: Article): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
