@@ -4,8 +4,9 @@
  * A rejected token is fatal with a clear message, at start-up or later.
  */
 import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
-import type { Engine } from '../answers/engine.js';
 import type { Config } from '../config.js';
+import type { EngineSource } from '../live/engine-source.js';
+import type { ModerationService } from '../moderation/types.js';
 import { cooldownsFrom, DEFAULT_COOLDOWN } from './cooldown.js';
 import { GATEWAY_CLOSE, OURS } from './limits.js';
 import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
@@ -38,7 +39,12 @@ export interface BotOptions {
    * settings are honoured (absent cooldown settings: the defaults of `cooldown.ts`).
    */
   readonly config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'> & Partial<Pick<Config, 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS' | 'HEALTH_PORT'>>;
-  readonly engine: Engine;
+  /** The engine of each server (`singleEngine(engine)` from `src/live/engine-source.ts` for one everywhere). */
+  readonly engines: EngineSource;
+  /** What moderators do; with it `/article` and `/source` are registered and served, without they are not registered. */
+  readonly moderation?: ModerationService;
+  /** Where the fetch's test-only allow list `RECOUPE_FETCH_ALLOW` is read, for attachments (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
   readonly logger?: Logger;
   /** Register commands at start-up when they differ (default true). */
   readonly registerCommands?: boolean;
@@ -79,7 +85,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const metrics = options.metrics ?? UNCOUNTED;
   const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
   const route = createRouter({
-    engine: options.engine,
+    engines: options.engines,
+    ...(options.moderation ? { moderation: options.moderation } : {}),
+    ...(options.env ? { env: options.env } : {}),
     logger: log,
     metrics,
     ...(cooldowns ? { cooldowns } : {}),
@@ -117,7 +125,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   // Before logging in, so that /healthz says 503 (not "connection refused") while the bot starts.
   const healthPort = options.config.HEALTH_PORT;
-  const health = await startHealth(healthPort, options.health, client, options.engine, log).catch((error: unknown) => {
+  const health = await startHealth(healthPort, options.health, client, options.engines.shared, log).catch((error: unknown) => {
     throw new BotFatalError(`cannot listen on 127.0.0.1:${healthPort} for HEALTH_PORT (${(error as { code?: string }).code ?? String(error)}).`);
   });
   try {
@@ -127,7 +135,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log.info({ user: c.user.tag, applicationId: c.application.id, guildId: options.config.DISCORD_GUILD_ID }, 'logged in');
     // Under the ShardingManager every shard runs this: registration is the first shard's job.
     const firstShard = !client.shard || client.shard.ids.includes(0);
-    if ((options.registerCommands ?? true) && firstShard) await syncCommands(client.rest, { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) }, log);
+    const target = { applicationId: c.application.id, ...(options.config.DISCORD_GUILD_ID ? { guildId: options.config.DISCORD_GUILD_ID } : {}) };
+    if ((options.registerCommands ?? true) && firstShard) await syncCommands(client.rest, target, log, false, { moderation: options.moderation !== undefined });
   } catch (error) {
     await client.destroy();
     await health?.close();

@@ -3,12 +3,14 @@
  * command's names, descriptions and text option become a slash command definition, registered
  * as-is (see `registration.ts`), and the types of every handler's arguments follow from the same
  * specs, so a definition and its handler cannot drift apart. Only what is Discord's own lives
- * here: the `hide` option (ephemeral answers) and the message context menu. Option names are part
+ * here: the `hide` option (ephemeral answers), the message context menu, and the moderators'
+ * commands (`moderation/definitions.ts`), which are Discord's alone. Option names are part
  * of the public interface: a snapshot test keeps the registered JSON unchanged.
  */
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { ArgumentSpec, CommandSpec } from '../commands/define.js';
 import { COMMANDS, isCommandName, type CommandName, type CommandOf } from '../commands/table.js';
+import { MODERATOR_COMMANDS } from './moderation/definitions.js';
 
 /** Localised strings of a definition: French, the one language besides the default English. */
 type Localized = { readonly fr: string };
@@ -92,10 +94,20 @@ type TextArgOf<C> = C extends { readonly argument: { readonly name: { readonly e
 /** The arguments a handler receives for one command: its text option, and `hide`. */
 export type SlashArgs<K extends SlashName> = Flat<TextArgOf<CommandOf<K>> & { hide: boolean | undefined }>;
 
+/** Options of {@link commandDefinitions}. */
+export interface DefinitionOptions {
+  /**
+   * Also the moderators' `/article` and `/source` (`moderation/definitions.ts`): only for a bot
+   * that has a moderation service, so that no server sees commands that could only refuse.
+   */
+  readonly moderation?: boolean;
+}
+
 /** Every definition, in the body of Discord's bulk-overwrite request. */
-export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
+export function commandDefinitions(options: DefinitionOptions = {}): RESTPutAPIApplicationCommandsJSONBody {
+  const moderators = options.moderation ? MODERATOR_COMMANDS : [];
   // A deep copy: callers may modify the body, the definitions are shared.
-  return structuredClone([...Object.values(SLASH_COMMANDS), CONTEXT_MENU]) as unknown as RESTPutAPIApplicationCommandsJSONBody;
+  return structuredClone([...Object.values(SLASH_COMMANDS), CONTEXT_MENU, ...moderators]) as unknown as RESTPutAPIApplicationCommandsJSONBody;
 }
 
 /** Looks up a slash command by its (unlocalised) name, as interactions carry it. */

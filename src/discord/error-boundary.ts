@@ -1,12 +1,16 @@
 /**
- * The one error boundary around every interaction. A user error gets a short ephemeral message
- * in the user's language with its stable code; `10062` (token dead) and `40060` (already
+ * The one error boundary around every interaction. A user error (a `UserError`, a moderator's
+ * action refused by the service, `ModerationError`, or by the adapter, `ModeratorRefusal`) gets a
+ * short ephemeral message in the user's language with its stable code; `10062` (token dead) and `40060` (already
  * answered) are logged at warn and dropped: never retried, the process never crashes on them;
  * anything else is logged with a short id, and the user gets an apology quoting that id.
  */
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
+import { ModerationError } from '../moderation/types.js';
 import { localeOf, messages, type Locale } from '../render/messages.js';
+import { moderationErrorText, moderatorRefusalText } from '../render/moderation-messages.js';
+import { ModeratorRefusal } from './moderation/refusal.js';
 import { noticeReply } from './render/payload.js';
 import { UserError } from '../commands/user-error.js';
 import { API_ERROR } from './limits.js';
@@ -20,8 +24,15 @@ export type Outcome = 'answered' | 'deferred' | 'user-error' | 'cooldown' | 'dis
  * The message for a user error as Discord shows it: in the user's language, with its code for
  * support (`That is too long… [query-too-long]`).
  */
-export function userErrorText(error: UserError, locale: Locale): string {
+export function userErrorText(error: UserError | ModerationError | ModeratorRefusal, locale: Locale): string {
+  if (error instanceof ModerationError) return moderationErrorText(error.code, error.detail, locale);
+  if (error instanceof ModeratorRefusal) return moderatorRefusalText(error.code, error.detail, locale);
   return `${messages(locale).errors[error.code](error.detail)} [${error.code}]`;
+}
+
+/** Whether an error is one the user is told about in words (not a bug). */
+function isUserFacing(error: unknown): error is UserError | ModerationError | ModeratorRefusal {
+  return error instanceof UserError || error instanceof ModerationError || error instanceof ModeratorRefusal;
 }
 
 /** A short id to quote to the user and find in the logs: 8 hex digits. */
@@ -43,7 +54,7 @@ export async function handleFailure(interaction: Interaction, error: unknown, lo
     log.warn({ err: error, code: error.code }, 'interaction no longer answerable (not retried)');
     return 'discord-error';
   }
-  if (error instanceof UserError) {
+  if (isUserFacing(error)) {
     log.info({ code: error.code }, 'user error');
     await tell(interaction, error, undefined, log);
     return 'user-error';
@@ -55,13 +66,13 @@ export async function handleFailure(interaction: Interaction, error: unknown, lo
 }
 
 /** Sends the user error or the apology, ephemerally when it is still possible; autocomplete gets no choices. */
-async function tell(interaction: Interaction, userError: UserError | undefined, id: string | undefined, log: Logger): Promise<void> {
+async function tell(interaction: Interaction, userError: UserError | ModerationError | ModeratorRefusal | undefined, id: string | undefined, log: Logger): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respondChoices(interaction, []);
       return;
     }
-    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     const locale = localeOf(interaction.locale);
     const text = userError ? userErrorText(userError, locale) : messages(locale).discord.internalError(id ?? '');
     await send(interaction, noticeReply(text, true));

@@ -65,6 +65,44 @@ export const COMPONENT = {
   ACTION_ROWS_MAX: 5,
 } as const;
 
+/**
+ * Modals (interactions/receiving-and-responding, "modal"; components/reference, "label", "text
+ * input"): the response of type 9 to a slash command or a button, never to a modal submit.
+ */
+export const MODAL = {
+  /** `title` of the modal. */
+  TITLE_MAX: 45,
+  /** `custom_id` of the modal, in characters; we also keep it within 100 UTF-8 bytes. */
+  CUSTOM_ID_MAX: 100,
+  /** Top-level components (one Label each, here) of one modal. */
+  COMPONENTS_MAX: 5,
+  /** `label` of a Label component. */
+  LABEL_MAX: 45,
+  /** `description` of a Label component. */
+  LABEL_DESCRIPTION_MAX: 100,
+  /** `custom_id` of a text input. */
+  TEXT_INPUT_CUSTOM_ID_MAX: 100,
+  /** `value` (prefilled or typed) and `max_length` of a text input. */
+  TEXT_INPUT_VALUE_MAX: 4_000,
+  /** `placeholder` of a text input. */
+  TEXT_INPUT_PLACEHOLDER_MAX: 100,
+} as const;
+
+/**
+ * Permissions (topics/permissions), as the bit strings `default_member_permissions` and
+ * `member.permissions` carry.
+ */
+export const PERMISSION = {
+  ADMINISTRATOR: 1n << 3n,
+  MANAGE_MESSAGES: 1n << 13n,
+} as const;
+
+/** Where attachments live (reference, "image formatting": Discord's CDN hosts). */
+export const ATTACHMENT = {
+  /** Hosts of the URLs Discord gives in `resolved.attachments`: `url` and `proxy_url`. */
+  CDN_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'],
+} as const;
+
 /** JSON error codes (topics/opcodes-and-status-codes) the adapter treats specially. */
 export const API_ERROR = {
   /** The token died (answered too late, or the interaction is unknown). Never retried. */
@@ -98,4 +136,15 @@ export const OURS = {
    * pass Discord's 3 seconds, while a deferral is one cheap request (`bench:load` measures it).
    */
   DEFER_WHEN_BUSY_AT: 16,
+  /**
+   * Largest attachment `/article add` reads: the corpus's own file cap (5 MB, README "Add
+   * articles"), checked on the size Discord states and again while downloading.
+   */
+  ATTACHMENT_MAX_BYTES: 5 * 1024 * 1024,
+  /** Whole download of an attachment: Discord's CDN answers fast, and the interaction waits. */
+  ATTACHMENT_TIMEOUT_MS: 10_000,
+  /** Articles per page of `/article list` (one embed field each, well within 25 and 6 000 characters). */
+  ARTICLES_PER_PAGE: 10,
+  /** Drafts whose last preview is remembered for Edit details' prefilled fields. */
+  DRAFTS_REMEMBERED: 500,
 } as const;

@@ -13,6 +13,8 @@ import type { Engine } from '../answers/engine.js';
 import type { Outcome } from './error-boundary.js';
 import { CONTEXT_MENU, slashNamed } from './commands.js';
 import { decodeButton } from './custom-id.js';
+import { decodeModerationButton, decodeModerationModal } from './moderation/custom-ids.js';
+import { isModeratorCommand, moderatorAction } from './moderation/definitions.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -51,12 +53,22 @@ export interface HealthEndpoint {
 /** Starts a health endpoint on 127.0.0.1 at `port` (0: any free one) reporting `status`; resolves once it listens. */
 export type StartHealth = (port: number, status: () => BotHealth) => Promise<HealthEndpoint>;
 
-/** The `command` label of an interaction: `ask`, `autocomplete:ask`, `context:cite-sources`, `button:more`…, or `unknown`. */
+/** `article:add`, `source:list`… for a moderator command, from our definitions only. */
+function moderatorLabel(commandName: string, subcommand: string | null): string {
+  const action = moderatorAction(commandName, subcommand);
+  return action ? `${action.command}:${action.subcommand}` : 'unknown';
+}
+
+/**
+ * The `command` label of an interaction: `ask`, `autocomplete:ask`, `context:cite-sources`,
+ * `button:more`, `article:add`, `button:publish`, `modal:paste`…, or `unknown`.
+ */
 export function commandLabel(i: Interaction): string {
-  if (i.isAutocomplete()) return `autocomplete:${slashNamed(i.commandName) ?? 'unknown'}`;
-  if (i.isChatInputCommand()) return slashNamed(i.commandName) ?? 'unknown';
+  if (i.isAutocomplete()) return `autocomplete:${isModeratorCommand(i.commandName) ? moderatorLabel(i.commandName, i.options.getSubcommand(false)) : (slashNamed(i.commandName) ?? 'unknown')}`;
+  if (i.isChatInputCommand()) return isModeratorCommand(i.commandName) ? moderatorLabel(i.commandName, i.options.getSubcommand(false)) : (slashNamed(i.commandName) ?? 'unknown');
   if (i.isMessageContextMenuCommand()) return i.commandName === CONTEXT_MENU.name ? 'context:cite-sources' : 'unknown';
-  if (i.isButton()) return `button:${decodeButton(i.customId)?.kind ?? 'unknown'}`;
+  if (i.isButton()) return `button:${decodeButton(i.customId)?.kind ?? decodeModerationButton(i.customId)?.kind ?? 'unknown'}`;
+  if (i.isModalSubmit()) return `modal:${decodeModerationModal(i.customId)?.kind ?? 'unknown'}`;
   return 'unknown';
 }
 

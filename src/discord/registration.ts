@@ -5,7 +5,7 @@
  * so a restart with unchanged definitions must send nothing.
  */
 import { Routes, type REST } from 'discord.js';
-import { commandDefinitions } from './commands.js';
+import { commandDefinitions, type DefinitionOptions } from './commands.js';
 import type { Logger } from './logger.js';
 
 /** Where commands are registered: one guild (instant updates) or everywhere. */
@@ -41,6 +41,7 @@ function normaliseOption(o: Raw): Json {
     required: o.required ?? false,
     autocomplete: o.autocomplete ?? false,
     min_length: o.min_length ?? null,
+    file_types: o.file_types ?? null,
     max_length: o.max_length ?? null,
     choices: o.choices ?? [],
     options: ((o.options as Raw[] | undefined) ?? []).map(normaliseOption),
@@ -49,7 +50,8 @@ function normaliseOption(o: Raw): Json {
 
 /**
  * A command reduced to what our definitions say, defaults made explicit; fields Discord adds
- * (ids, version, application id, contexts it fills in) are left out, since we do not set them.
+ * (ids, version, application id) are left out, since we do not set them. Where a command says
+ * nothing of installs and contexts, Discord stores guild install only and `null`.
  */
 export function normaliseCommand(c: Raw): Json {
   return sorted({
@@ -61,6 +63,8 @@ export function normaliseCommand(c: Raw): Json {
     options: ((c.options as Raw[] | undefined) ?? []).map(normaliseOption),
     default_member_permissions: c.default_member_permissions ?? null,
     nsfw: c.nsfw ?? false,
+    integration_types: c.integration_types ?? [0],
+    contexts: c.contexts ?? null,
   });
 }
 
@@ -74,11 +78,11 @@ function route(target: RegistrationTarget): `/${string}` {
 }
 
 /**
- * Registers the definitions if what Discord has differs (or always, with `force`).
- * Returns whether anything was sent.
+ * Registers the definitions if what Discord has differs (or always, with `force`); `definitions`
+ * says which (the moderators' commands or not). Returns whether anything was sent.
  */
-export async function syncCommands(rest: REST, target: RegistrationTarget, log: Logger, force = false): Promise<'unchanged' | 'registered'> {
-  const wanted = commandDefinitions() as unknown as Raw[];
+export async function syncCommands(rest: REST, target: RegistrationTarget, log: Logger, force = false, definitions: DefinitionOptions = {}): Promise<'unchanged' | 'registered'> {
+  const wanted = commandDefinitions(definitions) as unknown as Raw[];
   const scope = target.guildId ? { guildId: target.guildId } : { scope: 'global' };
   if (!force) {
     // Localisations are only returned when asked for; without them every comparison would differ.

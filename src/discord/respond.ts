@@ -4,13 +4,33 @@
  * follow-up carries `allowedMentions: { parse: [] }` and stays within limits. It also owns the
  * 3-second rule: answer at once when the answer is ready, otherwise defer first and edit.
  */
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalMessageModalSubmitInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { DiscordModal } from './render/modal.js';
 import type { DiscordReply } from './render/payload.js';
 import type { Choice } from './autocomplete.js';
 import { COMMAND, INTERACTION } from './limits.js';
 
 /** Interactions the bot answers with a message. */
-export type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
+export type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+/** Interactions that may change the message they come from: a button, or a form opened by a button. */
+export type Updatable = ButtonInteraction | ModalMessageModalSubmitInteraction;
+
+/** Interactions that may answer with a form: a slash command or a button, never a form (Discord refuses it). */
+export type ModalOpener = ChatInputCommandInteraction | ButtonInteraction;
+
+/** Whether `i` can change the message it comes from. */
+export function isUpdatable(i: Answerable): i is Updatable {
+  return i.isButton() || (i.isModalSubmit() && i.isFromMessage());
+}
 
 /** The message body common to every way of sending: content, embeds, buttons, mentions off. */
 function body(r: DiscordReply) {
@@ -47,9 +67,14 @@ export async function editReply(i: Answerable, r: DiscordReply): Promise<void> {
   await i.editReply({ content: r.content ?? '', ...body(r), ...editFlags(r) });
 }
 
-/** A button's first response that changes the message the button is on ("More"). */
-export async function update(i: ButtonInteraction, r: DiscordReply): Promise<void> {
+/** A first response that changes the message the button (or the form's button) is on ("More", Publish). */
+export async function update(i: Updatable, r: DiscordReply): Promise<void> {
   await i.update({ content: r.content ?? null, ...body(r), ...editFlags(r) });
+}
+
+/** A form as the first response (`render/modal.ts` builds it); it must come within the 3 seconds like any. */
+export async function showModal(i: ModalOpener, modal: DiscordModal): Promise<void> {
+  await i.showModal(modal.data);
 }
 
 /** Another message after the first response. */
@@ -104,11 +129,11 @@ export async function answerWithin(i: Answerable, o: AnswerWithinOptions, build:
   if (first === 'failed') {
     await pending; // rethrows, nothing sent yet
   } else if (first !== 'late') {
-    if (o.mode === 'update' && i.isButton()) await update(i, first.r);
+    if (o.mode === 'update' && isUpdatable(i)) await update(i, first.r);
     else await reply(i, first.r);
     return { ackMs: performance.now() - o.receivedAt, deferred: false };
   }
-  if (o.mode === 'update' && i.isButton()) await i.deferUpdate();
+  if (o.mode === 'update' && isUpdatable(i)) await i.deferUpdate();
   else await deferReply(i, o.ephemeral);
   const ackMs = performance.now() - o.receivedAt;
   await editReply(i, await (pending ?? build()));

@@ -1,20 +1,25 @@
 /**
  * Every interaction the bot receives goes through here: routed by kind (slash command,
- * autocomplete, context menu, button), answered through `respond.ts`, with the one error
+ * autocomplete, context menu, button, form), answered through `respond.ts`, with the one error
  * boundary around it and one log line at the end (request id, command, outcome, durations;
  * the query's length at info, the query itself only at debug). The per-user cooldown is asked
  * first for commands, buttons and the context menu (never for autocomplete, which is typing, not
  * asking), and every interaction is counted in the metrics. Under a burst (more than
  * `OURS.DEFER_WHEN_BUSY_AT` in progress) a new interaction is deferred before any work, so that its
  * first response does not queue behind the others' answers.
+ *
+ * Each interaction is answered by the engine of its server (`engines.engineFor(guildId)`: the
+ * shared collection plus the server's own articles), outlet colours included. The moderators'
+ * commands, buttons and forms go to `moderation/route.ts`, which checks who may use them.
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
-import type { Engine } from '../answers/engine.js';
+import type { EngineSource } from '../live/engine-source.js';
+import type { ModerationService } from '../moderation/types.js';
 import { completionOf, dispatch } from '../commands/table.js';
 import { UserError } from '../commands/user-error.js';
 import { localeOf } from '../render/messages.js';
 import { answerReply, cooldownReply } from './render/payload.js';
-import { parseHexColor } from './render/pieces.js';
+import { colorsOf } from './colors.js';
 import { suggest, type Choice } from './autocomplete.js';
 import { handleFailure, type Outcome } from './error-boundary.js';
 import { handleButton } from './buttons.js';
@@ -24,12 +29,20 @@ import { requestFor, type EngineRequest } from './handlers.js';
 import { contextQuery, parseSlashArgs } from './parse-input.js';
 import { INTERACTION, OURS } from './limits.js';
 import type { Logger } from './logger.js';
+import { DraftMemo } from './moderation/draft-memo.js';
+import { handleModeration, isModeration } from './moderation/route.js';
+import type { ModerationContext } from './moderation/context.js';
 import { countInteraction, type BotMetrics } from './observe.js';
 import { answerWithin, respondChoices, send, type Acknowledged, type Answerable } from './respond.js';
 
 /** What the router needs. */
 export interface RouterOptions {
-  readonly engine: Engine;
+  /** The engine of each server (`singleEngine(engine)` for one engine everywhere). */
+  readonly engines: EngineSource;
+  /** What moderators do (`/article`, `/source`); none: those commands are refused as unavailable. */
+  readonly moderation?: ModerationService;
+  /** Where the fetch's test-only allow list is read, for attachments (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
   readonly logger: Logger;
   /** Clock for button expiry (default `Date.now`). */
   readonly now?: () => number;
@@ -49,10 +62,11 @@ export type InteractionHandler = (interaction: Interaction) => Promise<void>;
 
 /** Builds the handler of every interaction. */
 export function createRouter(options: RouterOptions): InteractionHandler {
-  const { engine, logger } = options;
-  const colors = new Map(engine.corpus.sources.map((s) => [s.id, parseHexColor(s.color)]));
-  const colorOf = (sourceId: string) => colors.get(sourceId);
+  const { engines, logger } = options;
   const now = options.now ?? Date.now;
+  const moderation: Omit<ModerationContext, 'deferAfterMs'> | undefined = options.moderation
+    ? { service: options.moderation, engines, memo: new DraftMemo(), env: options.env ?? process.env }
+    : undefined;
 
   /** Interactions being handled now: past {@link OURS.DEFER_WHEN_BUSY_AT}, new ones are deferred before any work. */
   let active = 0;
@@ -62,6 +76,8 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   const answer = async (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
     log.debug({ query: request.query }, 'query');
     let noEvidence = false;
+    const engine = engines.engineFor(i.guildId);
+    const colorOf = colorsOf(engine);
     const ack = await answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...deferAfter() }, () => {
       const result = dispatch(engine, request.command, request.query);
       noEvidence = result.kind === 'no-evidence';
@@ -97,12 +113,21 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     try {
       const name = slashNamed(i.commandName);
       // Only options the table declares completed get suggestions (Discord asks for no others).
-      if (name && completionOf(name)) choices = suggest(engine, name, String(i.options.getFocused()));
+      if (name && completionOf(name)) choices = suggest(engines.engineFor(i.guildId), name, String(i.options.getFocused()));
     } catch (error) {
       // Suggestions are a nicety: a bug there answers "no suggestions", it does not fail the request.
       log.warn({ err: error }, 'autocomplete failed');
     }
     await respondChoices(i, choices);
+  };
+
+  /** The moderators' context with this moment's deferral setting; undefined without a moderation service. */
+  const moderationContext = (): ModerationContext | undefined => (moderation ? { ...moderation, ...deferAfter() } : undefined);
+
+  /** What a button of an answer needs: the engine of its server, and its colours. */
+  const buttonContext = (guildId: string | null) => {
+    const engine = engines.engineFor(guildId);
+    return { engine, colorOf: colorsOf(engine), now, ...deferAfter() };
   };
 
   return async (i: Interaction) => {
@@ -116,22 +141,24 @@ export function createRouter(options: RouterOptions): InteractionHandler {
 
   async function handle(i: Interaction): Promise<void> {
     const receivedAt = performance.now() - arrivalAge(i.createdTimestamp, now());
-    const command = 'commandName' in i ? i.commandName : i.isButton() ? i.customId.split(':')[0] : undefined;
+    const command = 'commandName' in i ? i.commandName : i.isButton() || i.isModalSubmit() ? i.customId.split(':')[0] : undefined;
     const log = logger.child({ requestId: i.id, type: i.type, command, locale: 'locale' in i ? i.locale : undefined });
     let outcome: Outcome = 'answered';
     let details: Record<string, unknown> = {};
     let noEvidence = false;
     try {
       let ack: Served | undefined;
-      if (i.isAutocomplete()) await autocomplete(i, log);
-      else if (!i.isChatInputCommand() && !i.isMessageContextMenuCommand() && !i.isButton()) return;
+      if (i.isAutocomplete()) await (isModeration(i) ? handleModeration(i, moderationContext(), receivedAt, log) : autocomplete(i, log));
+      else if (!i.isChatInputCommand() && !i.isMessageContextMenuCommand() && !i.isButton() && !i.isModalSubmit()) return;
       else {
         const wait = options.cooldowns?.take(i.user.id);
         if (wait && !wait.allowed) ack = await refuse(i, wait, receivedAt);
+        else if (isModeration(i)) ack = await handleModeration(i, moderationContext(), receivedAt, log);
         else if (i.isChatInputCommand()) ack = await slash(i, receivedAt, log);
         else if (i.isMessageContextMenuCommand()) ack = await contextMenu(i, receivedAt, log);
-        else ack = await handleButton(i, { engine, colorOf, now, ...deferAfter() }, receivedAt);
-        outcome = wait && !wait.allowed ? 'cooldown' : ack.deferred ? 'deferred' : 'answered';
+        else if (i.isButton()) ack = await handleButton(i, buttonContext(i.guildId), receivedAt);
+        else return;
+        outcome = wait && !wait.allowed ? 'cooldown' : ack?.deferred ? 'deferred' : 'answered';
       }
       if (ack) {
         noEvidence = ack.noEvidence === true;

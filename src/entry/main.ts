@@ -11,7 +11,9 @@ import { CorpusError } from '../corpus/load.js';
 import { BotFatalError, startBot, type Bot } from '../discord/bot.js';
 import { createLogger } from '../discord/logger.js';
 import { loadEngine } from '../load-engine.js';
+import { StoreError } from '../store/types.js';
 import { botHealth } from './bot-health.js';
+import { startLivingCorpus, type LivingCorpus } from './living-corpus.js';
 import { stopOnSignals } from './shutdown.js';
 import { runConsole } from '../terminal/console.js';
 
@@ -35,10 +37,16 @@ async function runBot(config: Config, engine: Engine): Promise<void> {
     process.exit(1);
   };
   let bot: Bot | undefined;
-  // Installed before logging in, so that a SIGTERM during start-up also exits cleanly.
-  stopOnSignals({ logger, stop: () => bot?.stop() ?? Promise.resolve() });
+  const opened: { living?: LivingCorpus } = {};
+  // Installed before logging in, so that a SIGTERM during start-up also exits cleanly; the
+  // store closes after the last reply, so that a publish in flight commits or not as a whole.
+  stopOnSignals({ logger, stop: async () => {
+    await bot?.stop();
+    await opened.living?.close();
+  } });
+  const living = (opened.living = await startLivingCorpus(config, engine, logger));
   try {
-    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config) }, engine, logger, onFatal: exitFatal, ...botHealth() });
+    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config) }, engines: living.live, moderation: living.moderation, logger, onFatal: exitFatal, ...botHealth() });
   } catch (error) {
     if (error instanceof BotFatalError) exitFatal(error);
     throw error;
@@ -46,6 +54,6 @@ async function runBot(config: Config, engine: Engine): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof CorpusError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof CorpusError || error instanceof StoreError ? error.message : error);
   process.exit(1);
 });

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../discord/logger.js';
+import { serveStoreOverIpc } from '../store/ipc-store.js';
+import { openStore } from '../store/open-store.js';
+import type { CorpusStore } from '../store/types.js';
 import { stopOnSignals } from './shutdown.js';
 
 /** Discord's recommendation: `shards` of `GET /gateway/bot`, from the configured REST base. */
@@ -31,12 +34,19 @@ async function main(): Promise<void> {
     // Each shard runs the TypeScript entry point like `npm start` does.
     execArgv: ['--import', 'tsx'],
   });
+  // Without DATABASE_URL the store is the embedded PGlite folder, which one process opens: this
+  // one, serving it to every shard (respawned ones too) over the shard's IPC channel.
+  const store: CorpusStore | undefined = config.DATABASE_URL ? undefined : await openStore({ dir: config.RECOUPE_DB_DIR });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, totalShards }, 'shard starting');
+    if (store) shard.on('spawn', (child: Parameters<typeof serveStoreOverIpc>[1]) => serveStoreOverIpc(store, child));
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
   });
 
-  stopOnSignals({ logger, message: 'stopping every shard', stop: () => stopShards(manager) });
+  stopOnSignals({ logger, message: 'stopping every shard', stop: async () => {
+    await stopShards(manager);
+    await store?.close();
+  } });
   await manager.spawn();
   logger.info({ totalShards }, 'every shard is ready');
 }

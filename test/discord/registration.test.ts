@@ -11,6 +11,12 @@ import { fingerprint, syncCommands } from '../../src/discord/registration.js';
 
 type Raw = Record<string, unknown>;
 
+/** An option as Discord returns it: `false` flags left out, subcommands' options too. */
+function asDiscordStoresOption(o: Raw): Raw {
+  const kept = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== false));
+  return Array.isArray(o.options) ? { ...kept, options: (o.options as Raw[]).map(asDiscordStoresOption) } : kept;
+}
+
 /** The definitions as Discord returns them: ids and versions added, defaults filled, `false` flags left out. */
 function asDiscordStoresThem(defs: Raw[]): Raw[] {
   return defs.map((d, i) => ({
@@ -20,11 +26,11 @@ function asDiscordStoresThem(defs: Raw[]): Raw[] {
     guild_id: '1180000000000000100',
     version: '1180000000000000999',
     description: d.description ?? '',
-    default_member_permissions: null,
+    default_member_permissions: d.default_member_permissions ?? null,
     nsfw: false,
-    contexts: null,
-    integration_types: [0],
-    options: (d.options as Raw[] | undefined)?.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== false))),
+    contexts: d.contexts ?? null,
+    integration_types: d.integration_types ?? [0],
+    options: (d.options as Raw[] | undefined)?.map(asDiscordStoresOption),
   }));
 }
 
@@ -90,5 +96,25 @@ describe('syncCommands', () => {
   it('GIVEN the same commands in another order with other keys WHEN fingerprinted THEN they are equal', () => {
     const defs = commandDefinitions() as unknown as Raw[];
     expect(fingerprint(asDiscordStoresThem(defs))).toBe(fingerprint([...defs].reverse()));
+  });
+
+  it('GIVEN Discord has every command but the moderators’ WHEN syncing with moderation THEN they are registered; once there, nothing is sent', async () => {
+    const without = asDiscordStoresThem(commandDefinitions() as unknown as Raw[]);
+    const first = fakeRest(without);
+    expect(await syncCommands(first.rest, target, silentLogger(), false, { moderation: true })).toBe('registered');
+    expect((first.calls[1]?.body as Raw[]).map((c) => c.name).slice(-2)).toEqual(['article', 'source']);
+    const all = asDiscordStoresThem(commandDefinitions({ moderation: true }) as unknown as Raw[]);
+    const again = fakeRest(all);
+    expect(await syncCommands(again.rest, target, silentLogger(), false, { moderation: true })).toBe('unchanged');
+    // And a bot without moderation takes them away again.
+    expect(await syncCommands(fakeRest(all).rest, target, silentLogger())).toBe('registered');
+  });
+
+  it('GIVEN the moderators’ permissions or contexts changed on Discord’s side WHEN syncing THEN the definitions are sent again', async () => {
+    const all = asDiscordStoresThem(commandDefinitions({ moderation: true }) as unknown as Raw[]);
+    for (const change of [{ default_member_permissions: null }, { contexts: [0, 1] }, { integration_types: [0, 1] }]) {
+      const stored = all.map((c) => (c.name === 'article' ? { ...c, ...change } : c));
+      expect(await syncCommands(fakeRest(stored).rest, target, silentLogger(), false, { moderation: true })).toBe('registered');
+    }
   });
 });

@@ -17,7 +17,7 @@ import { COMPONENT, EMBED, MESSAGE } from '../limits.js';
 import { formatDay, pasteCitation } from '../../render/format.js';
 import { messages, type Locale } from '../../render/messages.js';
 import { draftAnswer } from './answers.js';
-import { fitEmbeds, type NumberedExcerpt } from './fit.js';
+import { fitEmbeds, type DraftEmbed, type NumberedExcerpt } from './fit.js';
 import { NEUTRAL_COLOR, codeBlock, footer, parseHexColor, safeUrl, shown, unformatted } from './pieces.js';
 import { cutDisplay, display, neutralizeMentions } from './safe-text.js';
 
@@ -134,6 +134,14 @@ export function cooldownReply(retryAt: Date, locale: Locale): DiscordReply {
   const when = `<t:${Math.ceil(retryAt.getTime() / 1_000)}:R>`;
   const [before = '', after = ''] = messages(locale).discord.cooldown('\u0000').split('\u0000');
   return finish({ content: `${display(before)}${when}${display(after)}`, embeds: [], components: [], ephemeral: true });
+}
+
+/**
+ * Embeds and buttons drafted elsewhere (the moderators' messages, `moderation.ts`), fitted within
+ * every limit and finished like every reply.
+ */
+export function composedReply(drafts: readonly DraftEmbed[], components: readonly ButtonRow[], ephemeral: boolean): DiscordReply {
+  return finish({ embeds: fitEmbeds(drafts).embeds, components: [...components], ephemeral });
 }
 
 /** The last step of every payload: mentions off, previews off for text, limits checked. */

@@ -25,6 +25,10 @@ export const LIMITS = {
   COMMAND_DESCRIPTION_MAX: 100,
   OPTIONS_MAX: 25,
   CHOICES_MAX: 25,
+  /** Top-level components of a modal ("Between 1 and 5", interactions/receiving-and-responding, modal). */
+  MODAL_COMPONENTS_MAX: 5,
+  /** Text inputs in one action row of a modal (the legacy layout: one per row). */
+  MODAL_ROW_INPUTS_MAX: 1,
 } as const;
 
 /** Timings of interactions (interactions/receiving-and-responding). */

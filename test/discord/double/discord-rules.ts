@@ -1,6 +1,7 @@
 /**
  * Discord rules the OpenAPI schema cannot express, checked after it: the 6 000-character total of
- * all embeds of a message, empty messages, and the naming rules of application commands. Lengths
+ * all embeds of a message, empty messages, the limits of modals, and the naming rules of
+ * application commands. Lengths
  * count code points, as Discord's backend does (and as the spec validator's `maxLength` does).
  */
 import { LIMITS } from './constants.js';
@@ -77,6 +78,52 @@ export function isEmptyMessage(message: unknown, fileCount: number): boolean {
     nonEmptyArray(message.sticker_ids) ||
     isObj(message.poll)
   );
+}
+
+/** A text input's own rules: lengths that can be met, a prefilled value within them. */
+function textInputIssues(input: Obj, at: string): ViolationIssue[] {
+  const issues: ViolationIssue[] = [];
+  const min = typeof input.min_length === 'number' ? input.min_length : 0;
+  const max = typeof input.max_length === 'number' ? input.max_length : 4_000;
+  if (min > max) issues.push({ path: `${at}/min_length`, code: 'TEXT_INPUT_LENGTH_INVALID', message: 'min_length must be less than or equal to max_length.' });
+  if (length(input.value) > max) issues.push({ path: `${at}/value`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.` });
+  return issues;
+}
+
+/**
+ * Rules of a modal (callback type 9) beyond its schema: at most 5 components (the spec's schema
+ * allows 40, Discord's docs and API take 5), one text input per legacy action row and a `label`
+ * on it (inside a Label, the Label carries it), and input custom ids unique within the modal.
+ */
+export function modalIssues(modal: unknown, base: string): ViolationIssue[] {
+  if (!isObj(modal) || !Array.isArray(modal.components)) return [];
+  const issues: ViolationIssue[] = [];
+  if (modal.components.length > LIMITS.MODAL_COMPONENTS_MAX) {
+    issues.push({ path: `${base}/components`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${LIMITS.MODAL_COMPONENTS_MAX} or fewer in length.` });
+  }
+  const seen = new Set<string>();
+  const input = (component: unknown, at: string) => {
+    if (!isObj(component) || component.type !== 4) return;
+    issues.push(...textInputIssues(component, at));
+    if (typeof component.custom_id === 'string') {
+      if (seen.has(component.custom_id)) issues.push({ path: `${at}/custom_id`, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      seen.add(component.custom_id);
+    }
+  };
+  modal.components.forEach((row: unknown, i) => {
+    const at = `${base}/components/${i}`;
+    if (!isObj(row)) return;
+    if (row.type === 18) input(row.component, `${at}/component`);
+    if (row.type !== 1 || !Array.isArray(row.components)) return;
+    if (row.components.length > LIMITS.MODAL_ROW_INPUTS_MAX) {
+      issues.push({ path: `${at}/components`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${LIMITS.MODAL_ROW_INPUTS_MAX} or fewer in length.` });
+    }
+    row.components.forEach((c: unknown, j) => {
+      input(c, `${at}/components/${j}`);
+      if (isObj(c) && c.type === 4 && length(c.label) === 0) issues.push({ path: `${at}/components/${j}/label`, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    });
+  });
+  return issues;
 }
 
 // Names of chat-input commands and options (interactions/application-commands, "naming").
@@ -162,6 +209,7 @@ export function ruleIssuesFor(operation: Pick<SpecOperation, 'template'>, method
   const obj = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
   switch (operation.template) {
     case '/interactions/{interaction_id}/{interaction_token}/callback':
+      if (obj !== null && obj.type === 9) return modalIssues(obj.data, '/data');
       return obj !== null && (obj.type === 4 || obj.type === 7) ? messageIssues(obj.data, '/data') : [];
     case '/webhooks/{webhook_id}/{webhook_token}':
     case '/webhooks/{webhook_id}/{webhook_token}/messages/@original':

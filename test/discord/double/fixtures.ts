@@ -36,6 +36,8 @@ import type {
   RoleFlags,
   UserFlags,
   APIApplicationCommandAutocompleteInteraction,
+  APIAttachment,
+  APIModalSubmitInteraction,
   APIApplicationCommandInteractionDataBasicOption,
   APIApplicationCommandInteractionDataOption,
   APIChatInputApplicationCommandInteraction,
@@ -411,11 +413,22 @@ export interface ChatInputOptions extends InteractionContextOptions {
   /** Id of the registered command. [fresh snowflake] */
   readonly commandId?: string;
   readonly resolved?: APIInteractionDataResolved;
+  /**
+   * ATTACHMENT options (type 11), by option name: each becomes an option whose value is the
+   * attachment's id, and the attachment goes in `data.resolved.attachments`, as Discord sends
+   * them. Make them with `double.uploadAttachment` so that the file is served.
+   */
+  readonly attachments?: Readonly<Record<string, APIAttachment>>;
 }
 
 /** A slash command (type 2, data.type 1) as Discord dispatches it. */
 export function chatInputInteraction(options: ChatInputOptions): APIChatInputApplicationCommandInteraction {
-  const dataOptions = nestSubcommand(optionsFromInput(options.options), options.subcommand, options.subcommandGroup);
+  const attached = Object.entries(options.attachments ?? {});
+  const attachmentOptions: APIApplicationCommandInteractionDataBasicOption[] = attached.map(([name, a]) => ({ name, type: ApplicationCommandOptionType.Attachment, value: a.id }));
+  const basic = [...(optionsFromInput(options.options) as APIApplicationCommandInteractionDataOption[]), ...attachmentOptions];
+  const dataOptions = nestSubcommand(basic, options.subcommand, options.subcommandGroup);
+  const resolved: APIInteractionDataResolved | undefined =
+    attached.length > 0 ? { ...options.resolved, attachments: { ...options.resolved?.attachments, ...Object.fromEntries(attached.map(([, a]) => [a.id, a])) } } : options.resolved;
   return {
     ...base(options),
     type: InteractionType.ApplicationCommand,
@@ -424,7 +437,7 @@ export function chatInputInteraction(options: ChatInputOptions): APIChatInputApp
       name: options.name,
       type: ApplicationCommandType.ChatInput,
       ...(dataOptions.length > 0 ? { options: dataOptions } : {}),
-      ...(options.resolved ? { resolved: options.resolved } : {}),
+      ...(resolved ? { resolved } : {}),
     },
   } as APIChatInputApplicationCommandInteraction;
 }
@@ -542,12 +555,42 @@ export function messageContextInteraction(options: MessageContextOptions): APIMe
   } as APIMessageApplicationCommandInteraction;
 }
 
+/** Options of {@link modalSubmitInteraction}. */
+export interface ModalSubmitOptions extends InteractionContextOptions {
+  /** The modal's custom id. */
+  readonly customId: string;
+  /** Text inputs by custom id, each submitted in its own Label (Discord's current layout), in this order. */
+  readonly values: Readonly<Record<string, string>>;
+  /** The message whose button opened the modal (then `interaction.isFromMessage()`); none for a modal opened by a slash command. */
+  readonly message?: APIMessage;
+}
+
+/**
+ * A modal submit (type 5) as Discord dispatches it: `data.components` are Labels each holding one
+ * text input with its `value`; components get the sequential ids Discord gives when none were
+ * set. Usually made by `double.submitModal` from the modal the bot showed; directly, it forges one.
+ */
+export function modalSubmitInteraction(options: ModalSubmitOptions): APIModalSubmitInteraction {
+  const components = Object.entries(options.values).map(([custom_id, value], i) => ({
+    type: ComponentType.Label,
+    id: 2 * i + 1,
+    component: { type: ComponentType.TextInput, id: 2 * i + 2, custom_id, value },
+  }));
+  return {
+    ...base(options),
+    type: InteractionType.ModalSubmit,
+    data: { custom_id: options.customId, components },
+    ...(options.message ? { message: options.message } : {}),
+  } as unknown as APIModalSubmitInteraction;
+}
+
 /** The builders with another double's ids as defaults (see `double.fixtures`). */
 export interface BoundFixtures {
   chatInput(options: ChatInputOptions): APIChatInputApplicationCommandInteraction;
   autocomplete(options: AutocompleteOptions): APIApplicationCommandAutocompleteInteraction;
   button(options: ButtonOptions): APIMessageComponentButtonInteraction;
   messageContext(options: MessageContextOptions): APIMessageApplicationCommandInteraction;
+  modalSubmit(options: ModalSubmitOptions): APIModalSubmitInteraction;
 }
 
 /**
@@ -571,5 +614,6 @@ export function bindFixtures(
     autocomplete: (options) => autocompleteInteraction(withDefaults(options)),
     button: (options) => buttonInteraction(withDefaults(options)),
     messageContext: (options) => messageContextInteraction(withDefaults(options)),
+    modalSubmit: (options) => modalSubmitInteraction(withDefaults(options)),
   };
 }

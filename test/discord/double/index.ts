@@ -20,13 +20,16 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIApplicationCommand, APIInteraction, APIUser, GatewayGuildCreateDispatchData } from 'discord-api-types/v10';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import type { APIApplicationCommand, APIAttachment, APIInteraction, APIUser, GatewayGuildCreateDispatchData } from 'discord-api-types/v10';
+import { Cdn, type CdnRequest, type UploadOptions } from './cdn.js';
 import { CommandStore } from './commands.js';
 import { GATEWAY, INTERACTION_TIMING } from './constants.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, bindFixtures, botUserFixture, guildCreateFixture, resolveGuild } from './fixtures.js';
 import type { BoundFixtures, ResolvedGuild } from './fixtures.js';
 import { Gateway } from './gateway.js';
 import { InteractionStore } from './interactions.js';
+import { modalSubmission, type SubmitModalOptions } from './modal-submit.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import { ruleIssuesFor } from './discord-rules.js';
 import { createRestHandler } from './rest.js';
@@ -55,6 +58,8 @@ export { ERRORS, INTERACTION_TIMING, LIMITS } from './constants.js';
 export { embedTextLength } from './discord-rules.js';
 export { OpenApiValidator, discordErrorTree } from './openapi-validator.js';
 export { messageText, notifiedMentions } from './interactions.js';
+export { CDN_PREFIX, type CdnRequest, type UploadOptions } from './cdn.js';
+export type { SubmitModalOptions } from './modal-submit.js';
 
 /** Default wait of `waitForCallback`/`waitForMessage`/`sendInteraction`, in ms. */
 export const DEFAULT_WAIT_MS = 5_000;
@@ -94,6 +99,7 @@ export class DiscordDouble {
   readonly #records: RestRecords;
   readonly #gatewayViolations: Violation[];
   readonly #restFaults: PendingRestFault[];
+  readonly #cdn: Cdn;
   #stopped = false;
 
   /** @internal Use {@link startDiscordDouble}. */
@@ -112,6 +118,7 @@ export class DiscordDouble {
     records: RestRecords;
     gatewayViolations: Violation[];
     restFaults: PendingRestFault[];
+    cdn: Cdn;
   }) {
     this.restUrl = parts.restUrl;
     this.gatewayUrl = parts.gatewayUrl;
@@ -130,6 +137,7 @@ export class DiscordDouble {
     this.#records = parts.records;
     this.#gatewayViolations = parts.gatewayViolations;
     this.#restFaults = parts.restFaults;
+    this.#cdn = parts.cdn;
   }
 
   // ---- what was observed ------------------------------------------------------------------
@@ -157,6 +165,11 @@ export class DiscordDouble {
   /** Every accepted interaction callback (first responses), in arrival order. */
   get callbacks(): readonly RecordedCallback[] {
     return this.#interactions.callbacks;
+  }
+
+  /** Every download from the double's CDN (`uploadAttachment`'s files). */
+  get cdnRequests(): readonly CdnRequest[] {
+    return this.#cdn.requests;
   }
 
   /** Every gateway connection so far, open or closed. */
@@ -212,6 +225,31 @@ export class DiscordDouble {
       waitForMessage: (predicate, timeoutMs) => this.waitForMessage(payload.id, predicate, timeoutMs),
       transcript: () => this.transcript(payload.id),
     };
+  }
+
+  /**
+   * A file "attached" by a user: served by the double on 127.0.0.1 under a CDN-like path
+   * (`/attachments/<channel>/<id>/<filename>`), and returned as the attachment object Discord puts
+   * in `data.resolved.attachments` (pass it to `fixtures.chatInput({ attachments: { file: a } })`).
+   * The bot fetches it over plain http from 127.0.0.1: its fetch allow list must open that host.
+   */
+  uploadAttachment(options: UploadOptions): APIAttachment {
+    this.#assertRunning();
+    return this.#cdn.upload(options);
+  }
+
+  /**
+   * Submits the modal the bot showed in answer to `interactionId` (its callback of type 9), as
+   * Discord's client would: a modal submit interaction (type 5) from the same user, server,
+   * channel and language, with `values` by text input custom id (an input left out keeps its
+   * prefilled value), and the button's message when a button opened the modal. Throws when there
+   * is no modal, or when the client would not submit these values (a required field empty, a
+   * length outside the input's bounds, a field the modal does not have).
+   */
+  async submitModal(interactionId: string, values: Readonly<Record<string, string>> = {}, options: SubmitModalOptions & SendInteractionOptions = {}): Promise<InteractionHandle> {
+    const callback = this.transcript(interactionId).callback;
+    if (callback?.type !== InteractionResponseType.Modal) throw new Error(`DiscordDouble: interaction ${interactionId} was not answered with a modal (callback ${callback?.type ?? 'none'})`);
+    return this.sendInteraction(modalSubmission(this.#interactions.payload(interactionId), callback.data, values, options), options);
   }
 
   /** Resolves with the interaction's accepted callback (`afterMs` = arrival after dispatch); rejects after `timeoutMs`. */
@@ -342,6 +380,7 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
   let sessionsRemaining = options.sessionStartRemaining ?? 1_000;
   let gatewayUrl = '';
 
+  const cdn = new Cdn();
   const server = createServer();
   const handler = createRestHandler(
     {
@@ -371,7 +410,7 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
     records,
     restFaults,
   );
-  server.on('request', handler);
+  server.on('request', (req, res) => (cdn.handles(req) ? cdn.serve(req, res) : handler(req, res)));
   const gateway = new Gateway(
     {
       token,
@@ -402,6 +441,7 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
   });
   const { port } = server.address() as AddressInfo;
   gatewayUrl = `ws://127.0.0.1:${port}`;
+  cdn.setBaseUrl(`http://127.0.0.1:${port}`);
   gateway.setBaseUrl(gatewayUrl);
   log(`listening on 127.0.0.1:${port}`);
 
@@ -420,5 +460,6 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
     records,
     gatewayViolations,
     restFaults,
+    cdn,
   });
 }

@@ -172,6 +172,13 @@ export class InteractionStore {
     this.#byToken.set(payload.token, state);
   }
 
+  /** The payload an interaction was dispatched with. Throws for an id never sent. */
+  payload(id: string): APIInteraction {
+    const state = this.#byId.get(id);
+    if (state === undefined) throw new Error(`DiscordDouble: unknown interaction ${id} (send it with double.sendInteraction first)`);
+    return state.payload;
+  }
+
   /** Queues an injected callback error. */
   addFault(fault: CallbackFault): void {
     this.#faults.push({ fault, remaining: fault.times ?? 1 });

@@ -9,6 +9,7 @@ import type { Engine } from '../../../src/answers/engine.js';
 import { startBot, type Bot, type BotOptions } from '../../../src/discord/bot.js';
 import { createLogger, type Logger } from '../../../src/discord/logger.js';
 import { botHealth } from '../../../src/entry/bot-health.js';
+import { singleEngine, type EngineSource } from '../../../src/live/engine-source.js';
 import type { Metrics } from '../../../src/health/metrics.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
@@ -19,6 +20,7 @@ export interface Harness {
   readonly bot: Bot;
   /** What the bot counts, as `/metrics` shows it. */
   readonly metrics: Metrics;
+  /** The shared collection's engine (the one of every server, unless `engines` says otherwise). */
   readonly engine: Engine;
   /** Every log line the bot wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
@@ -46,6 +48,8 @@ export function memoryLogger(level = 'debug'): { logger: Logger; logs: Array<Rec
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {
   readonly engine?: Engine;
+  /** The engine of each server (default: `engine` everywhere). */
+  readonly engines?: EngineSource;
   readonly double?: DiscordDoubleOptions;
   readonly bot?: Partial<Omit<BotOptions, 'config'>>;
   /**
@@ -61,11 +65,12 @@ export interface HarnessOptions {
 /** Starts a double (heartbeat 1 s) and the bot in this process, registered on the double's guild. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const double = await startDiscordDouble({ heartbeatIntervalMs: 1_000, ...options.double });
-  const engine = options.engine ?? (await loadEngine('data'));
+  const engines = options.engines ?? singleEngine(options.engine ?? (await loadEngine('data')));
+  const engine = engines.shared;
   const { logger, logs, raw } = memoryLogger(options.logLevel);
   const config = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, COOLDOWN_LIMIT: 0, ...options.config };
   const wiring = botHealth();
-  const bot = await startBot({ config, engine, logger, ...wiring, ...options.bot });
+  const bot = await startBot({ config, engines, logger, ...wiring, ...options.bot });
   return {
     double,
     bot,

@@ -1,0 +1,89 @@
+/**
+ * Each interaction is answered by the engine of its own server: slash commands, autocomplete,
+ * the buttons of an answer (More runs the request again there) and the context menu all ask the
+ * engine source for the interaction's server; outlet colours follow that engine; DMs get the
+ * shared collection's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/answers/engine.js';
+import type { EngineSource } from '../../../src/live/engine-source.js';
+import { loadEngine } from '../../../src/load-engine.js';
+import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
+import { hostileEngine } from '../support.js';
+import { readable, startHarness, type Harness } from './harness.js';
+
+/** Server A gets the hostile corpus (three outlets, Quiet Gazette among them); every other place the seed corpus. Every request is recorded. */
+class RecordingSource implements EngineSource {
+  readonly asked: Array<string | null | undefined> = [];
+  constructor(
+    readonly shared: Engine,
+    private readonly serverA: Engine,
+  ) {}
+  engineFor(guildId?: string | null): Engine {
+    this.asked.push(guildId);
+    return guildId === DEFAULT_GUILD_ID ? this.serverA : this.shared;
+  }
+}
+
+let h: Harness;
+let source: RecordingSource;
+let other: string;
+beforeAll(async () => {
+  source = new RecordingSource(await loadEngine('data'), hostileEngine());
+  h = await startHarness({ engines: source, double: { guilds: [{}, {}] } });
+  other = h.double.guilds[1]?.id ?? '';
+});
+afterAll(async () => {
+  expect(h.double.violations).toEqual([]);
+  await h.close();
+});
+
+/** What the engine source was asked while `run` ran. */
+async function askedDuring(run: () => Promise<unknown>): Promise<Array<string | null | undefined>> {
+  const from = source.asked.length;
+  await run();
+  return [...new Set(source.asked.slice(from))];
+}
+
+const slash = async (name: string, options: Record<string, string>, guildId: string | null = DEFAULT_GUILD_ID): Promise<RecordedMessage> => {
+  const handle = await h.double.sendInteraction(h.double.fixtures.chatInput({ name, options, guildId }));
+  return (await handle.waitForMessage()).original as RecordedMessage;
+};
+
+describe('GIVEN two servers with different collections', () => {
+  it('WHEN /sources and /compare are used in each THEN each answers from its own, in its own outlets’ colours', async () => {
+    expect(readable(await slash('sources', {}))).toContain('Quiet Gazette');
+    expect(readable(await slash('sources', {}, other))).not.toContain('Quiet Gazette');
+    const compare = await slash('compare', { topic: 'sapeurs' });
+    expect(compare.embeds.find((e) => e.title === 'Quiet Gazette (QG)')?.color).toBe(0x999999);
+    expect((await slash('compare', { topic: 'sapeurs' }, other)).embeds.map((e) => e.title)).not.toContain('Quiet Gazette (QG)');
+  });
+
+  it('WHEN a command comes from a DM THEN the shared collection answers', async () => {
+    expect(await askedDuring(() => slash('sources', {}, null))).toEqual([null]);
+  });
+
+  it('WHEN autocomplete, a button or the context menu is used THEN the engine of the interaction’s server is the one asked', async () => {
+    expect(
+      await askedDuring(async () => {
+        const typed = await h.double.sendInteraction(h.double.fixtures.autocomplete({ name: 'compare', options: { topic: 'mét' }, focused: 'topic', guildId: other }));
+        await typed.waitForCallback();
+      }),
+    ).toEqual([other]);
+    const answer = await slash('ask', { question: 'Pyongyang Moscou' }, other);
+    const more = (answer.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components).find((b) => b.label === 'Plus');
+    expect(more).toBeDefined();
+    expect(
+      await askedDuring(async () => {
+        const press = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', guildId: other, message: { id: answer.id, embeds: [...answer.embeds], components: [...(answer.components as never[])] } }));
+        await press.waitForMessage((t) => (t.original?.editCount ?? 0) > 0);
+      }),
+    ).toEqual([other]);
+    expect(
+      await askedDuring(async () => {
+        const cite = await h.double.sendInteraction(h.double.fixtures.messageContext({ name: 'Cite sources', targetMessage: { content: 'La météo sera douce sur la côte' } }));
+        expect(readable((await cite.waitForMessage()).original)).toContain('La météo de la semaine sera douce');
+      }),
+    ).toEqual([DEFAULT_GUILD_ID]);
+  });
+});
