@@ -6,8 +6,7 @@
  * (every shard, every machine sharing one database) answers from a change within a second of its
  * commit, without a restart. Changes are applied one batch at a time, in commit order.
  */
-import type { Engine } from '../answers/engine.js';
-import { Engine as EngineClass } from '../answers/engine.js';
+import { Engine } from '../answers/engine.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Change, CorpusStore, StoredArticle } from '../store/types.js';
 import type { EngineSource } from './engine-source.js';
@@ -53,7 +52,7 @@ export class LiveCorpus implements EngineSource {
     readonly store: CorpusStore,
     private readonly options: LiveOptions,
   ) {
-    this.shared = EngineClass.of(base);
+    this.shared = Engine.of(base);
   }
 
   /**

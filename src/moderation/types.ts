@@ -3,6 +3,7 @@
  * moderation service (`service.ts`) and the surfaces that offer it (Discord's `/article` and
  * `/source` commands). Nothing here knows Discord.
  */
+import type { RemovedPiece } from '../corpus/clean.js';
 import type { Source } from '../corpus/types.js';
 
 /** Who acted: a Discord user id and the name shown in `/article list` and the audit log. */
@@ -36,13 +37,8 @@ export type ArticleInput = InputDetails &
     | { readonly kind: 'text'; readonly text: string }
   );
 
-/** One piece cleaning removed, as the preview lists it. */
-export interface RemovedSummary {
-  /** Why it was removed, in the ingest's words (`share buttons`, `newsletter prompt`). */
-  readonly reason: string;
-  /** The removed text, verbatim (maybe long: the surface shortens it). */
-  readonly text: string;
-}
+/** One piece cleaning removed, as the preview lists it: the ingest's own record of it (why, and the text verbatim). */
+export type RemovedSummary = RemovedPiece;
 
 /** An article already in a collection that the draft repeats or republishes. */
 export interface RelatedArticle {
@@ -104,16 +100,8 @@ export interface ArticleListing {
   readonly publishedAt: string;
 }
 
-/** What `/source add` asks. */
-export interface NewSourceFields {
-  readonly name: string;
-  readonly short: string;
-  readonly kind: string;
-  readonly ownership: string;
-  /** `#RRGGBB`. */
-  readonly color: string;
-  readonly url?: string;
-}
+/** What `/source add` asks: an outlet without its id (made from the short name). */
+export type NewSourceFields = Omit<Source, 'id'>;
 
 /** An outlet and the collection it belongs to. */
 export type ListedSource = Source & { readonly collection: 'shared' | 'server' };

@@ -5,7 +5,7 @@
  */
 import type { SqlQueryable } from './executor.js';
 import { changeOf, type ChangeRow } from './rows.js';
-import type { Change, ChangeKind, StoreActor } from './types.js';
+import type { AuditEntry, Change, ChangeKind } from './types.js';
 
 /** The channel every process listens on; the payload is the change's id (followers read the log anyway). */
 export const CHANGES_CHANNEL = 'recoupe_changes';
@@ -24,16 +24,8 @@ export async function ensureCollection(tx: SqlQueryable, guildId: string, at: st
   await tx.query('INSERT INTO collections (guild_id, created_at) VALUES ($1, $2::timestamptz) ON CONFLICT (guild_id) DO NOTHING', [guildId, at]);
 }
 
-/** One audit entry: who did `action` to `target`, with the state before and after. */
-export interface AuditFacts {
-  readonly guildId: string;
-  readonly actor: StoreActor;
-  readonly at: string;
-  readonly action: string;
-  readonly target: string;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+/** One audit entry to write: who did `action` to `target`, with the state before and after (its id comes from the database). */
+export type AuditFacts = Omit<AuditEntry, 'id'>;
 
 export async function recordAudit(tx: SqlQueryable, facts: AuditFacts): Promise<void> {
   await tx.query(
