@@ -3,26 +3,32 @@
  * Publish takes to become answerable, and what queries cost meanwhile.
  *
  * A deterministic corpus of real French sentences (PIAF, recombined, as bench:latency) is the
- * shared base; a store (PGlite in memory, or the PostgreSQL server of `DATABASE_URL`) holds one
- * server's collection. Two live corpora follow the store: the publisher's process and another one
- * (a second shard or machine). Each of the publishes (a 20-paragraph article through the
- * moderation service's `preview` then `publish`) is timed from Publish to the moment each live
- * corpus holds it, confirmed by a `/cite` of a phrase only that article holds. Meanwhile a query is due every
- * 20 ms against the server's engine, timed from when it was due to when it was answered (so that
- * time spent blocked behind a segment build counts). Before the publishes, the same queries run
- * alone: the baseline of the same run. A table first, then one JSON object on the last line.
+ * shared base, written once under `.cache/bench-publish-<size>/` and restored from the start-up
+ * cache as the bot does (the first run builds it). A store (PGlite in memory, or the PostgreSQL
+ * server of `DATABASE_URL`) holds one server's collection. Two processes follow it: this one,
+ * which publishes (through the moderation service's `preview` then `publish`, a 20-paragraph
+ * article each time), and a forked follower (publish-follower.ts) that uses the store over IPC
+ * as a shard does, or its own connection to PostgreSQL as another machine would. Each publish
+ * is timed from Publish to the moment each process answers from it, confirmed by a `/cite` of a
+ * phrase only that article holds. Meanwhile a query is due every 20 ms against the server's
+ * engine, timed from when it was due to when it was answered (so that time spent blocked behind
+ * a segment build or a composition counts). Before the publishes, the same queries run for 3 s
+ * unmeasured (the engine warms up as it does in its first minutes of service), then 3 s alone:
+ * the baseline of the same run. A table first, then one JSON object on the last line.
  */
 import { parseArgs } from 'node:util';
-import { buildKnowledgeBase } from '../src/knowledge/build.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
-import { loadCorpus } from '../src/corpus/load.js';
+import { loadKnowledge } from '../src/knowledge/knowledge-cache.js';
+import { serveStoreOverIpc } from '../src/store/ipc-store.js';
 import { dispatch } from '../src/commands/table.js';
 import { LiveCorpus } from '../src/live/live-corpus.js';
 import { createModerationService } from '../src/moderation/service.js';
 import { openStore } from '../src/store/open-store.js';
 import { percentile } from './lib/metrics.js';
+import { FOLLOWER_TAG, type FollowerReport, type FollowerRequest } from './lib/publish-messages.js';
 import { readSquad, squadItems } from './lib/squad.js';
 import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
 import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
@@ -47,19 +53,35 @@ const squad = await readSquad(values.squad);
 const pool = sentencePool(squad);
 const questions = squadItems(squad).map((q) => q.question);
 
-const work = await mkdtemp(path.join(tmpdir(), 'recoupe-bench-publish-'));
-await writeDataFolder(path.join(work, 'data'), syntheticArticles(pool, size));
-const corpus = await loadCorpus(path.join(work, 'data'));
-await rm(work, { recursive: true, force: true });
+const work = path.resolve('.cache', `bench-publish-${size}`);
+const dataDir = path.join(work, 'data');
+const cacheDir = path.join(work, 'cache');
+if (!existsSync(path.join(dataDir, 'sources.yaml'))) await writeDataFolder(dataDir, syntheticArticles(pool, size));
 const t = performance.now();
-const base = buildKnowledgeBase(corpus);
-const buildMs = performance.now() - t;
+const { kb: base, fromCache } = await loadKnowledge(dataDir, { dir: cacheDir });
+const loadMs = performance.now() - t;
 
 const store = await openStore(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dir: 'memory://' });
 const logger = { warn: (details: object, message: string) => console.error(message, details) };
+const preparing = performance.now();
 const publisher = await LiveCorpus.start(base, store, { logger });
-const follower = await LiveCorpus.start(base, store, { logger });
+const startMs = performance.now() - preparing;
 const moderation = createModerationService({ live: publisher, store });
+
+const follower = fork(path.join(import.meta.dirname, 'lib', 'publish-follower.ts'), [dataDir, cacheDir, GUILD], { execArgv: ['--import', 'tsx'] });
+const stopServing = store.backend === 'pglite' ? serveStoreOverIpc(store, follower) : undefined;
+const heldBy = new Map<string, (report: Extract<FollowerReport, { type: 'held' }>) => void>();
+const followerReady = new Promise<void>((resolve, reject) => {
+  follower.on('message', (message: unknown) => {
+    const report = message as Partial<FollowerReport> | null;
+    if (report?.[FOLLOWER_TAG] !== 1) return;
+    if (report.type === 'ready') resolve();
+    if (report.type === 'held') heldBy.get(report.articleId as string)?.(report as Extract<FollowerReport, { type: 'held' }>);
+  });
+  follower.on('exit', (code) => reject(new Error(`bench:publish: the follower exited with ${code}`)));
+});
+const toFollower = (request: FollowerRequest) => follower.send(request);
+await followerReady;
 
 const random = seededRandom(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -93,11 +115,31 @@ async function answerable(live: LiveCorpus, marker: string, id: string, from: nu
   return ms;
 }
 
+/** Wall-clock milliseconds, comparable between the two processes. */
+const wallNow = () => performance.timeOrigin + performance.now();
+
+/** The time from `from` (wall clock) until the follower answers from the article. */
+function followerHolds(articleId: string, marker: string, from: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    heldBy.set(articleId, (report) => {
+      heldBy.delete(articleId);
+      if (!report.cited) reject(new Error(`bench:publish: ${articleId} is held by the follower but not answered`));
+      else resolve(report.at - from);
+    });
+    toFollower({ [FOLLOWER_TAG]: 1, type: 'watch', articleId, marker });
+  });
+}
+
+const warmUntil = performance.now() + 3_000;
+await queryLoad(() => performance.now() < warmUntil);
 const stopAfter = performance.now() + 3_000;
 const baseline = await queryLoad(() => performance.now() < stopAfter);
 
 const own: number[] = [];
 const other: number[] = [];
+// How long the event loop is held at a time while publishing: what a query can be kept waiting.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 let publishing = true;
 const during = queryLoad(() => publishing);
 for (let i = 0; i < publishes; i++) {
@@ -105,17 +147,20 @@ for (let i = 0; i < publishes; i++) {
   const paragraphs = Array.from({ length: ARTICLE_PARAGRAPHS }, (_, p) => (p === 7 ? `${pick(pool)} La ${marker} fut citée.` : `${pick(pool)} ${pick(pool)}`));
   const preview = await moderation.preview(GUILD, { kind: 'text', text: paragraphs.join('\n\n'), title: `Dépêche numéro ${i + 1} sur ${marker}`, outlet: 'AGA', published: '2025-06-17' }, actor);
   const started = performance.now();
-  const done = moderation.publish(GUILD, preview.draftId, actor);
-  const [mine, theirs] = await Promise.all([done.then((l) => answerable(publisher, marker, l.articleId, started)), answerable(follower, marker, preview.articleId, started)]);
-  own.push(mine);
-  other.push(theirs);
+  const theirs = followerHolds(preview.articleId, marker, wallNow());
+  const mine = moderation.publish(GUILD, preview.draftId, actor).then((l) => answerable(publisher, marker, l.articleId, started));
+  own.push(await mine);
+  other.push(await theirs);
 }
 publishing = false;
+loopDelay.disable();
 const load = await during;
 
 const result = {
   paragraphs: base.index.docs.length,
-  base_build_ms: Math.round(buildMs),
+  base_from_cache: fromCache,
+  base_load_ms: Math.round(loadMs),
+  live_start_ms: Math.round(startMs),
   backend: store.backend,
   publishes,
   publish_to_answerable_p50_ms: percentile(own, 0.5),
@@ -127,6 +172,8 @@ const result = {
   query_during_publishes_p50_ms: percentile(load, 0.5),
   query_during_publishes_p99_ms: percentile(load, 0.99),
   queries_during: load.length,
+  event_loop_delay_p99_ms: loopDelay.percentile(99) / 1e6,
+  event_loop_delay_max_ms: loopDelay.max / 1e6,
   segments_at_end: publisher.collectionOf(GUILD)?.segmentCount ?? 0,
 };
 const f = (n: number) => n.toFixed(1);
@@ -134,12 +181,15 @@ console.log(
   formatTable([
     ['measure', 'p50 ms', 'p99 ms'],
     ['Publish → answerable (publishing process)', f(result.publish_to_answerable_p50_ms), f(result.publish_to_answerable_p99_ms)],
-    ['Publish → answerable (another process)', f(result.other_process_p50_ms), f(result.other_process_p99_ms)],
+    [store.backend === 'pglite' ? 'Publish → answerable (another process, store over IPC)' : 'Publish → answerable (another process, own connection)', f(result.other_process_p50_ms), f(result.other_process_p99_ms)],
     ['query, alone (baseline)', f(result.query_baseline_p50_ms), f(result.query_baseline_p99_ms)],
     ['query, during publishes', f(result.query_during_publishes_p50_ms), f(result.query_during_publishes_p99_ms)],
   ]),
 );
+console.log(`event loop delay during publishes: p99 ${f(result.event_loop_delay_p99_ms)} ms, max ${f(result.event_loop_delay_max_ms)} ms`);
 console.log(JSON.stringify(result));
+toFollower({ [FOLLOWER_TAG]: 1, type: 'stop' });
+await new Promise((resolve) => follower.once('exit', resolve));
+await stopServing?.();
 await publisher.close();
-await follower.close();
 await store.close();

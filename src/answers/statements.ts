@@ -38,12 +38,19 @@ export const STATEMENTS_MAX = 12;
 /** Periods within this ratio of each other count as the same period (`quinze jours` ≈ `deux semaines`). */
 const SAME_PERIOD_RATIO = 1.5;
 
-/** Counted-noun groups compiled once per knowledge base. */
-const compiled = new WeakMap<KnowledgeBase, CompiledCountedGroups>();
+/**
+ * Counted-noun groups compiled once per counted.yaml: every composition over a base (one per
+ * server, a new one at every publish) shares its corpus's `counted`.
+ */
+const compiled = new WeakMap<object, CompiledCountedGroups>();
+
+/** The key of a corpus without counted.yaml. */
+const NO_COUNTED = {};
 
 function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
-  let groups = compiled.get(kb);
-  if (!groups) compiled.set(kb, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
+  const key = kb.corpus.counted ?? NO_COUNTED;
+  let groups = compiled.get(key);
+  if (!groups) compiled.set(key, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
   return groups;
 }
 
@@ -112,7 +119,7 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
 
 /** The counted figures of one paragraph, without those about another year than the article's. */
 function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<CountedFigure>[] {
-  return countsRead.get(kb, doc.id, () => {
+  return countsRead.get(doc, () => {
     const facts = kb.factsOf(doc.id);
     if (!facts.figures.some((f) => f.unit !== undefined)) return [];
     const text = doc.paragraph.text;
@@ -125,24 +132,25 @@ function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCoun
 
 /** The ordinal counts of one paragraph. */
 function ordinalsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<OrdinalMention>[] {
-  return ordinalsRead.get(kb, doc.id, () => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item })));
+  return ordinalsRead.get(doc, () => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item })));
 }
 
 /**
- * Paragraph readings kept per knowledge base: the paragraphs of a story are read again by every
- * comparison on it. Bounded, cleared when full.
+ * Paragraph readings kept per paragraph, bounded, cleared when full: the paragraphs of a story are
+ * read again by every comparison on it. Keyed by the paragraph object, which a composition keeps
+ * for every paragraph of its base (see ParagraphIndex), so that a new composition at each publish
+ * starts with its base's readings. A reading depends only on the paragraph's text, its own facts
+ * and the counted groups, which are the same in every knowledge base holding that paragraph.
  */
 class ParagraphMemo<T> {
   private static readonly MAX = 50_000;
-  private readonly byBase = new WeakMap<KnowledgeBase, Map<number, T>>();
+  private readonly read = new Map<IndexedParagraph, T>();
 
-  get(kb: KnowledgeBase, docId: number, read: () => T): T {
-    let map = this.byBase.get(kb);
-    if (!map) this.byBase.set(kb, (map = new Map()));
-    let found = map.get(docId);
+  get(doc: IndexedParagraph, reading: () => T): T {
+    let found = this.read.get(doc);
     if (found === undefined) {
-      if (map.size >= ParagraphMemo.MAX) map.clear();
-      map.set(docId, (found = read()));
+      if (this.read.size >= ParagraphMemo.MAX) this.read.clear();
+      this.read.set(doc, (found = reading()));
     }
     return found;
   }

@@ -78,22 +78,22 @@ const nameIndexes = new WeakMap<readonly Entity[], NameIndex>();
 
 /**
  * The name index of a directory: a query looks spellings up instead of comparing it with every
- * name of the corpus, and finds near spellings through their deletion variants.
+ * name of the corpus, and finds near spellings through their deletion variants. A directory is
+ * made at every publish, mostly of the same entity objects: their spellings are kept per entity,
+ * and the deletion variants per word, so that a new directory's index only files them.
  */
 function nameIndexOf(entities: readonly Entity[]): NameIndex {
   let index = nameIndexes.get(entities);
   if (index) return index;
   const byWord = new Map<string, Entity[]>();
-  const names = new Map<Entity, string[][]>();
-  const nearby = new Map<string, Set<string>>();
+  const names = new Map<Entity, ReadonlyArray<readonly string[]>>();
   for (const entity of entities) {
-    const spelled = [entity.name, ...entity.variants].map(wordSpellings);
+    const { spelled, words } = spellingsOf(entity);
     names.set(entity, spelled);
-    for (const word of new Set(spelled.flat())) {
+    for (const word of words) {
       const list = byWord.get(word);
       if (!list) byWord.set(word, [entity]);
-      else if (list[list.length - 1] !== entity) list.push(entity);
-      for (const d of deletionVariants(word)) nearby.set(d, (nearby.get(d) ?? new Set()).add(word));
+      else list.push(entity);
     }
   }
   const meanings = (word: string): ReadonlySet<string> => {
@@ -101,12 +101,48 @@ function nameIndexOf(entities: readonly Entity[]): NameIndex {
     const exact = new Set(forms.filter((f) => byWord.has(f)));
     if (exact.size > 0) return exact;
     const near = new Set<string>();
-    for (const f of forms) for (const d of deletionVariants(f)) for (const w of nearby.get(d) ?? []) if (sameWordSpelling(f, w)) near.add(w);
+    for (const f of forms) for (const d of deletionVariants(f)) for (const w of nearbyWords.get(d) ?? []) if (byWord.has(w) && sameWordSpelling(f, w)) near.add(w);
     return near;
   };
   index = { byWord, names, meanings };
   nameIndexes.set(entities, index);
   return index;
+}
+
+/** An entity's names (display name, then variants) as word spellings, and their distinct words. */
+interface Spellings {
+  readonly spelled: ReadonlyArray<readonly string[]>;
+  readonly words: readonly string[];
+}
+
+const spellings = new WeakMap<Entity, Spellings>();
+
+function spellingsOf(entity: Entity): Spellings {
+  let known = spellings.get(entity);
+  if (!known) {
+    const spelled = [entity.name, ...entity.variants].map(wordSpellings);
+    const words = [...new Set(spelled.flat())];
+    for (const word of words) fileNearby(word);
+    spellings.set(entity, (known = { spelled, words }));
+  }
+  return known;
+}
+
+/**
+ * Name words met in any directory, by their deletion variants (`putin` under `ptin`, `puin`…): a
+ * query word's near spellings are looked up here, and kept only when the directory has them.
+ */
+const nearbyWords = new Map<string, Set<string>>();
+const filedWords = new Set<string>();
+
+function fileNearby(word: string): void {
+  if (filedWords.has(word)) return;
+  filedWords.add(word);
+  for (const d of deletionVariants(word)) {
+    const list = nearbyWords.get(d);
+    if (list) list.add(word);
+    else nearbyWords.set(d, new Set([word]));
+  }
 }
 
 /**
@@ -151,18 +187,20 @@ function fromQuestion(kb: KnowledgeBase, question: string): WhoAnswer | NoEviden
   return listing([...found.values()].map((e) => summarise(kb, e)), question, ranked.map((r) => r.excerpt));
 }
 
-/** Summaries already made, per knowledge base: the same people are asked about again and again. */
-const summaries = new WeakMap<KnowledgeBase, Map<Entity, EntitySummary>>();
+/**
+ * Summaries already made, per entity: the same people are asked about again and again. An entity
+ * object is shared only by knowledge bases over the same base (a composition keeps the entities
+ * a publish does not add to), where its occurrences are the same paragraphs of the same outlets.
+ */
+const summaries = new WeakMap<Entity, EntitySummary>();
 
 /** Roles shown per entity at most: a name repeated across hundreds of articles keeps its role in each. */
 const ROLES_SHOWN = 10;
 
 /** An entity as the answers show it: name, roles with their citations, mentions per outlet. */
 function summarise(kb: KnowledgeBase, entity: Entity): EntitySummary {
-  let known = summaries.get(kb);
-  if (!known) summaries.set(kb, (known = new Map()));
-  let summary = known.get(entity);
-  if (!summary) known.set(entity, (summary = summaryOf(kb, entity)));
+  let summary = summaries.get(entity);
+  if (!summary) summaries.set(entity, (summary = summaryOf(kb, entity)));
   return summary;
 }
 

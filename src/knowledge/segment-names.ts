@@ -7,9 +7,9 @@
  * new to their segment could read differently are read again, and every mention is merged at once.
  */
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import type { Stepwise } from '../search/stepwise.js';
+import { finishNow, type Stepwise } from '../search/stepwise.js';
 import type { ParagraphEntity } from './knowledge-base.js';
-import { entitiesOfGroups, findEntities, groupKeyOf, groupMentions, namesFoundAlone, type Entity, type EntityMemo, type EntityMention, type FoundMention, type SpellingGroup } from '../text/entities.js';
+import { entitiesOfGroupsSteps, extendedList, findEntities, groupKeyOf, groupMentions, namesFoundAlone, type Entity, type EntityMemo, type EntityMention, type FoundMention, type SpellingGroup } from '../text/entities.js';
 import { DependentRuns, knownNamesOf, type DependentRun } from '../text/known-names.js';
 
 /** One segment's reading of its names (see the module comment). */
@@ -117,12 +117,16 @@ function paragraphMentions(doc: IndexedParagraph, id: number, mentions: readonly
 }
 
 /**
- * Groups the first mentions of a knowledge base made of this one segment, ahead of the first
- * composition over it (a base restored from the cache decodes its paragraphs' names then).
+ * Groups the first mentions of a knowledge base made of this one segment and makes their entities,
+ * ahead of the first composition over it (a base restored from the cache decodes its paragraphs'
+ * names then), so that a composition makes only the entities a publish adds to.
  */
 export function prepareComposition(first: NamedSegment, aliases: readonly SpellingGroup[]): void {
-  preparedOf(first, aliases);
+  const known = preparedBySegment.get(first.names);
+  if (known && known.aliases === aliases && known.memo.made.size > 0) return;
   first.names.runs();
+  // The directory of the segment alone makes every entity of its groups once, into the memo.
+  directoryOf([first], aliases);
 }
 
 /**
@@ -133,6 +137,11 @@ export function prepareComposition(first: NamedSegment, aliases: readonly Spelli
  * against another base) is read again whole.
  */
 export function directoryOf(segments: readonly NamedSegment[], aliases: readonly SpellingGroup[]): Directory {
+  return finishNow(directorySteps(segments, aliases));
+}
+
+/** {@link directoryOf} in steps, to run cooperatively at a publish. */
+export function* directorySteps(segments: readonly NamedSegment[], aliases: readonly SpellingGroup[]): Stepwise<Directory> {
   const known = knownNamesOf(new Set(segments.flatMap((s) => s.names.firstPass)), aliases);
   const knownSet = new Set(known);
   const reread = segments.map(({ names }) => {
@@ -141,42 +150,84 @@ export function directoryOf(segments: readonly NamedSegment[], aliases: readonly
   });
   const [first] = segments;
   const prepared = first && reread[0] !== undefined ? preparedOf(first, aliases) : undefined;
+  yield;
   const groups = new Map(prepared?.groups);
-  const owned = new Set<FoundMention[]>();
+  yield;
+  // Mentions read again, by document id: they replace the segment's reading of those paragraphs.
+  const readAgain = new Map<number, readonly EntityMention[]>();
+  const added = new Map<string, FoundMention[]>();
   const add = (f: FoundMention) => {
     const key = groupKeyOf(f.mention.surface, aliases);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    else if (!owned.has(list)) groups.set(key, (list = [...list]));
-    owned.add(list);
-    list.push(f);
+    const list = added.get(key);
+    if (list) list.push(f);
+    else added.set(key, [f]);
   };
+  const starts: number[] = [];
   let docStart = 0;
-  segments.forEach((segment, s) => {
+  for (const [s, segment] of segments.entries()) {
+    starts.push(docStart);
     const again = reread[s];
-    const readOf = (local: number): ReadParagraph => (again === undefined || again.has(local) ? { mentions: findEntities(segment.docs[local]?.paragraph.text ?? '', known), runs: [] } : segment.names.readOf(local));
+    const readOf = (local: number): ReadParagraph => {
+      if (again !== undefined && !again.has(local)) return segment.names.readOf(local);
+      const mentions = findEntities(segment.docs[local]?.paragraph.text ?? '', known);
+      readAgain.set(docStart + local, mentions);
+      return { mentions, runs: [] };
+    };
     if (s === 0 && prepared && again) {
-      if (again.size > 0) rereadFirst(groups, segment, again, aliases, owned);
+      if (again.size > 0) rereadFirst(groups, segment, again, aliases);
       for (const local of again) for (const f of paragraphMentions(segment.docs[local] as IndexedParagraph, local, readOf(local).mentions)) add(f);
     } else {
       for (const f of mentionsOf(segment, docStart, readOf)) add(f);
     }
     docStart += segment.docs.length;
+    yield;
+  }
+  for (const [key, list] of added) {
+    const held = groups.get(key);
+    groups.set(key, held ? extendedList(held, list) : list);
+  }
+  yield;
+  const entityOfKey = new Map<string, Entity>();
+  const entities = yield* entitiesOfGroupsSteps(groups, aliases, prepared?.memo, (entity, members) => {
+    for (const key of members) entityOfKey.set(key, entity);
   });
-  const byDoc: ParagraphEntity[][] = [];
-  const entities = entitiesOfGroups(groups, aliases, prepared?.memo, (entity, lists) => {
-    for (const list of lists) {
-      for (const f of list) {
-        const doc = Math.floor(f.order / MENTION_RANKS);
-        const mention = { start: f.mention.start, end: f.mention.end, entity };
-        const held = byDoc[doc];
-        if (held) held.push(mention);
-        else byDoc[doc] = [mention];
-      }
-    }
-  });
-  for (const list of byDoc) list?.sort((a, b) => a.start - b.start);
-  return { entities, entitiesOf: (id) => byDoc[id] ?? NO_ENTITIES };
+  const mentionsAt = (id: number): readonly EntityMention[] => {
+    const again = readAgain.get(id);
+    if (again) return again;
+    let s = starts.length - 1;
+    while (s > 0 && (starts[s] as number) > id) s--;
+    const segment = segments[s] as NamedSegment;
+    const local = id - (starts[s] as number);
+    return local < segment.docs.length ? segment.names.readOf(local).mentions : [];
+  };
+  return { entities, entitiesOf: paragraphEntities(mentionsAt, (surface) => entityOfKey.get(groupKeyOf(surface, aliases))) };
+}
+
+/** Paragraphs whose entities are kept, per directory: those of a query's candidates are asked again and again. */
+const ENTITIES_KEPT = 50_000;
+
+/**
+ * The entities each paragraph names, in text order, made when first asked from its mentions
+ * (every mention is in a group, every group in one entity): a directory is made at every publish,
+ * and listing every paragraph's entities then cost more than the rest of the directory.
+ */
+function paragraphEntities(mentionsAt: (id: number) => readonly EntityMention[], entityOf: (surface: string) => Entity | undefined): (id: number) => readonly ParagraphEntity[] {
+  const kept = new Map<number, readonly ParagraphEntity[]>();
+  return (id) => {
+    let found = kept.get(id);
+    if (found) return found;
+    const mentions = mentionsAt(id);
+    if (mentions.length === 0) return NO_ENTITIES;
+    found = mentions
+      .flatMap((m) => {
+        const entity = entityOf(m.surface);
+        return entity ? [{ start: m.start, end: m.end, entity }] : [];
+      })
+      .sort((a, b) => a.start - b.start);
+    if (kept.size >= ENTITIES_KEPT) kept.clear();
+    kept.set(id, found);
+    return found;
+  };
 }
 
 const NO_ENTITIES: readonly ParagraphEntity[] = [];
@@ -189,15 +240,12 @@ export interface Directory {
 }
 
 /** Takes the first segment's paragraphs that are read again out of their groups (groups left empty go). */
-function rereadFirst(groups: Map<string, FoundMention[]>, first: NamedSegment, again: ReadonlySet<number>, aliases: readonly SpellingGroup[], owned: Set<FoundMention[]>): void {
+function rereadFirst(groups: Map<string, FoundMention[]>, first: NamedSegment, again: ReadonlySet<number>, aliases: readonly SpellingGroup[]): void {
   const keys = new Set<string>();
   for (const local of again) for (const m of first.names.readOf(local).mentions) keys.add(groupKeyOf(m.surface, aliases));
   for (const key of keys) {
     const list = (groups.get(key) ?? []).filter((f) => !again.has(Math.floor(f.order / MENTION_RANKS)));
     if (list.length === 0) groups.delete(key);
-    else {
-      groups.set(key, list);
-      owned.add(list);
-    }
+    else groups.set(key, list);
   }
 }

@@ -8,7 +8,7 @@ import { Engine } from '../answers/engine.js';
 import type { Article, Source } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { StoredArticle, StoredSource } from '../store/types.js';
-import { buildSegmentNow, buildSegmentYielding, compose, type Segment } from './segment-builder.js';
+import { buildSegmentYielding, compose, type Segment } from './segment-builder.js';
 
 /** One segment and the ids of the articles it holds, in order. */
 interface HeldSegment {
@@ -22,6 +22,8 @@ export class GuildCollection {
   private readonly articles = new Map<string, StoredArticle>();
   private segments: HeldSegment[] = [];
   private current: Engine;
+  /** Ids of the articles the current engine answers from. */
+  private answering: ReadonlySet<string> = new Set();
 
   constructor(
     readonly guildId: string,
@@ -50,12 +52,12 @@ export class GuildCollection {
     return this.segments.length;
   }
 
-  /** True when the server holds an article with this id. */
+  /** True when the server's engine answers from an article with this id. */
   has(articleId: string): boolean {
-    return this.articles.has(articleId);
+    return this.answering.has(articleId);
   }
 
-  /** Replaces the outlets (they are only ever appended, so positions already indexed stay valid). */
+  /** Replaces the outlets (they are only ever appended, so positions already indexed stay valid); answered after the next change. */
   setSources(sources: readonly StoredSource[]): void {
     this.sources = [...sources];
   }
@@ -76,7 +78,7 @@ export class GuildCollection {
       if (stored) added.push(stored);
     }
     if (added.length === 0 && gone.size === 0) {
-      this.recompose();
+      await this.recompose();
       return;
     }
     for (const id of gone) this.articles.delete(id);
@@ -87,12 +89,12 @@ export class GuildCollection {
         continue;
       }
       const remaining = held.articleIds.filter((id) => !gone.has(id));
-      if (remaining.length > 0) kept.push(await this.segmentOf(remaining, 'yielding'));
+      if (remaining.length > 0) kept.push(await this.segmentOf(remaining));
     }
     for (const stored of added) this.articles.set(stored.article.id, stored);
-    if (added.length > 0) kept.push(await this.segmentOf(added.map((s) => s.article.id), 'now'));
+    if (added.length > 0) kept.push(await this.segmentOf(added.map((s) => s.article.id)));
     this.segments = kept;
-    this.recompose();
+    await this.recompose();
   }
 
   /** Loads a whole collection at start-up: its articles in one segment, built cooperatively. */
@@ -100,8 +102,8 @@ export class GuildCollection {
     this.setSources(sources);
     for (const stored of articles) this.articles.set(stored.article.id, stored);
     const ids = [...articles].sort(byPublication).map((s) => s.article.id);
-    this.segments = ids.length > 0 ? [await this.segmentOf(ids, 'yielding')] : [];
-    this.recompose();
+    this.segments = ids.length > 0 ? [await this.segmentOf(ids)] : [];
+    await this.recompose();
   }
 
   /**
@@ -112,27 +114,38 @@ export class GuildCollection {
   async merge(): Promise<boolean> {
     const before = this.segments;
     if (before.length < 2) return false;
-    const merged = await this.segmentOf(before.flatMap((s) => s.articleIds), 'yielding');
+    const merged = await this.segmentOf(before.flatMap((s) => s.articleIds));
     const now = this.segments;
     if (!before.every((held, i) => now[i] === held)) return false;
     this.segments = [merged, ...now.slice(before.length)];
-    this.recompose();
+    await this.recompose();
     return true;
   }
 
-  private async segmentOf(articleIds: readonly string[], how: 'now' | 'yielding'): Promise<HeldSegment> {
+  /** A segment of the articles, built in slices: even one article's, so that a publish never holds queries up. */
+  private async segmentOf(articleIds: readonly string[]): Promise<HeldSegment> {
     const articles = articleIds.map((id) => (this.articles.get(id) as StoredArticle).article);
-    const sources = this.allSources();
-    const segment = how === 'now' ? buildSegmentNow(this.base, sources, articles) : await buildSegmentYielding(this.base, sources, articles);
-    return { articleIds, segment };
+    return { articleIds, segment: await buildSegmentYielding(this.base, this.allSources(), articles) };
   }
 
   private allSources(): readonly Source[] {
     return [...this.base.corpus.sources, ...this.sources.map((s) => s.source)];
   }
 
-  private recompose(): void {
-    this.current = Engine.of(compose(this.base, this.sources.map((s) => s.source), this.segments.map((s) => s.segment)));
+  /**
+   * Composes the engine of the segments and outlets of now, in slices, and puts it in place. A
+   * change made meanwhile (a merge finishing during a publish, or the other way round) composes
+   * again: the engine put in place is always that of the collection at that moment.
+   */
+  private async recompose(): Promise<void> {
+    for (;;) {
+      const { segments, sources } = this;
+      const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment));
+      if (segments !== this.segments || sources !== this.sources) continue;
+      this.current = Engine.of(kb);
+      this.answering = new Set(segments.flatMap((s) => s.articleIds));
+      return;
+    }
   }
 }
 

@@ -7,6 +7,7 @@
  * commit, without a restart. Changes are applied one batch at a time, in commit order.
  */
 import { Engine } from '../answers/engine.js';
+import { prepareComposition } from '../knowledge/compose.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Change, CorpusStore, StoredArticle } from '../store/types.js';
 import type { EngineSource } from './engine-source.js';
@@ -61,6 +62,9 @@ export class LiveCorpus implements EngineSource {
    * to what the store holds).
    */
   static async start(base: KnowledgeBase, store: CorpusStore, options: LiveOptions = {}): Promise<LiveCorpus> {
+    // Before serving: otherwise the first composition over the base (the first publish after a
+    // start) does it, holding queries up for seconds at 100 000 paragraphs.
+    prepareComposition(base);
     const live = new LiveCorpus(base, store, options);
     live.stopListening = await store.subscribe(() => void live.sync());
     const from = await store.lastChangeId();

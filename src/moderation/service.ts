@@ -9,11 +9,12 @@ import { buildFromExtracted } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
 import type { Article, Source } from '../corpus/types.js';
 import type { LiveCorpus } from '../live/live-corpus.js';
+import { languageOf } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
 import { StoreError, type CorpusStore, type StoredArticle, type StoredDraft } from '../store/types.js';
 import { readDate, readOutlet, uniqueArticleId } from './details.js';
 import { readArticleInput } from './read-input.js';
-import { RelatedFinder } from './related.js';
+import { findRelated } from './related.js';
 import { checkNewSource } from './new-source.js';
 import {
   ModerationError,
@@ -47,20 +48,16 @@ export interface ModerationOptions {
 export function createModerationService(options: ModerationOptions): ModerationService {
   const { live, store } = options;
   const now = options.now ?? Date.now;
-  const related = new RelatedFinder(live.base.corpus.articles);
 
   const sourcesOf = (guildId: string): Source[] => [...live.base.corpus.sources, ...(live.collectionOf(guildId)?.addedSources.map((s) => s.source) ?? [])];
-  const serverArticles = (guildId: string): StoredArticle[] => [...(live.collectionOf(guildId)?.published ?? [])];
-  const idTaken = (guildId: string) => {
-    const shared = new Set(live.base.corpus.articles.map((a) => a.id));
-    return (id: string) => shared.has(id) || (live.collectionOf(guildId)?.has(id) ?? false);
-  };
+  const sharedIds = new Set(live.base.corpus.articles.map((a) => a.id));
+  const idTaken = (guildId: string) => (id: string) => sharedIds.has(id) || (live.collectionOf(guildId)?.published.some((s) => s.article.id === id) ?? false);
   const today = () => new Date(now()).toISOString().slice(0, 10);
 
   const previewOf = (guildId: string, draftId: string, article: Article, extra: { notes: readonly string[]; warnings: readonly string[]; removed: DraftPreview['removed'] }, expiresAt: string): DraftPreview => {
     const sources = sourcesOf(guildId);
     const source = sources.find((s) => s.id === article.source) as Source;
-    const found = related.find({ source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, serverArticles(guildId).map((s) => s.article), sources);
+    const found = findRelated(live.engineFor(guildId).kb, { source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, languageOf(article.language), sources);
     return {
       draftId,
       guildId,

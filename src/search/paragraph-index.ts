@@ -112,11 +112,13 @@ export class ParagraphIndex {
       this.totals = undefined;
       this.out = undefined;
     } else {
-      const docs: IndexedParagraph[] = [];
-      segments.forEach((segment, s) => {
-        const start = this.docStart[s] as number;
-        for (const doc of segment.docs) docs.push(start === 0 ? doc : { ...doc, id: start + doc.id, source: corpus.sources[segment.docSource[doc.id] as number] as Source });
-      });
+      // The base's paragraphs are kept as they are (one copy of the array, no object made).
+      const docs = ([] as IndexedParagraph[]).concat(
+        ...segments.map((segment, s) => {
+          const start = this.docStart[s] as number;
+          return start === 0 ? segment.docs : segment.docs.map((doc) => ({ ...doc, id: start + doc.id, source: corpus.sources[segment.docSource[doc.id] as number] as Source }));
+        }),
+      );
       this.docs = docs;
       this.docSource = concatenated(segments.map((s) => s.docSource));
       this.docArticle = concatenated(segments.map((s, i) => s.docArticle.map((a) => a + (this.segmentArticleStart[i] as number))));

@@ -16,6 +16,7 @@ import {
   entityKey, inPlaceContext, isAdjective, isRoleNoun, modifiers, tokenize, type Token,
 } from './names.js';
 import { isPlaceName, isTerritoryWord } from './places.js';
+import { finishNow, type Stepwise } from '../search/stepwise.js';
 import { gluedPrefix, knownNameFits, knownNamesOf, knownOf, type DependentRun, type Known } from './known-names.js';
 
 /** Folds a name for comparison; `'Kim Jong-Un'` and `'Kim Jong Un'` have the same key. */
@@ -301,8 +302,19 @@ export function groupMentions(found: Iterable<FoundMention>, aliases: readonly S
 
 /** The key a mention's surface is grouped under (see {@link groupMentions}). */
 export function groupKeyOf(surface: string, aliases: readonly SpellingGroup[]): string {
-  return canonicaliserOf(aliases)(entityKey(surface));
+  let keys = groupKeys.get(aliases);
+  if (!keys) groupKeys.set(aliases, (keys = new Map()));
+  let key = keys.get(surface);
+  if (key === undefined) {
+    if (keys.size >= GROUP_KEYS_KEPT) keys.clear();
+    keys.set(surface, (key = canonicaliserOf(aliases)(entityKey(surface))));
+  }
+  return key;
 }
+
+/** Keys of spellings already met, by alias list: a paragraph's entities are looked up by them at every query. */
+const groupKeys = new WeakMap<readonly SpellingGroup[], Map<string, string>>();
+const GROUP_KEYS_KEPT = 200_000;
 
 /**
  * Entities already made from groups of mentions, kept for groups that come back unchanged (a
@@ -319,24 +331,85 @@ export interface EntityMemo {
  * and short names merged, most mentioned first. Merging reads only each group's counts, so its
  * cost does not grow with the mentions; `memo` keeps the entities of unchanged groups.
  */
-export function entitiesOfGroups(groups: ReadonlyMap<string, readonly FoundMention[]>, aliases: readonly SpellingGroup[], memo?: EntityMemo, each?: (entity: Entity, lists: ReadonlyArray<readonly FoundMention[]>) => void): Entity[] {
+export function entitiesOfGroups(groups: ReadonlyMap<string, readonly FoundMention[]>, aliases: readonly SpellingGroup[], memo?: EntityMemo, each?: (entity: Entity, members: readonly string[]) => void): Entity[] {
+  return finishNow(entitiesOfGroupsSteps(groups, aliases, memo, each));
+}
+
+/** {@link entitiesOfGroups} in steps (one per group, a few per merge), to run cooperatively at a publish. */
+export function* entitiesOfGroupsSteps(groups: ReadonlyMap<string, readonly FoundMention[]>, aliases: readonly SpellingGroup[], memo?: EntityMemo, each?: (entity: Entity, members: readonly string[]) => void): Stepwise<Entity[]> {
   const merged = new Map<string, Merged>();
   for (const [key, list] of groups) merged.set(key, { ...tallyOf(list), members: [key] });
-  mergeSpellings(merged);
-  mergeShortNames(merged);
+  yield;
+  yield* mergeSpellings(merged);
+  yield* mergeShortNames(merged);
   const preferred = new Map(aliases.flatMap((g) => (g[0] === undefined ? [] : [[entityKey(g[0]), g[0]] as const])));
-  return [...merged]
-    .map(([key, { members }]) => {
-      const lists = members.map((k) => groups.get(k) ?? []);
-      const name = `${key}\u0000${members.join('\u0000')}`;
-      const known = memo?.made.get(name);
-      const reused = known && known.lists.length === lists.length && known.lists.every((l, i) => l === lists[i]) ? known.entity : undefined;
-      const entity = reused ?? toEntity(key, lists.length === 1 ? (lists[0] as Found[]) : lists.flat(), preferred.get(key));
-      if (!reused && memo && lists.every((l) => memo.stable.has(l))) memo.made.set(name, { lists, entity });
-      each?.(entity, lists);
-      return entity;
-    })
-    .sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name, 'fr'));
+  const entities: Entity[] = [];
+  for (const [key, { members }] of merged) {
+    const lists = members.map((k) => groups.get(k) ?? []);
+    const entity = memo ? entityThroughMemo(memo, key, members, lists, preferred.get(key)) : toEntity(key, flatten(lists), preferred.get(key));
+    each?.(entity, members);
+    entities.push(entity);
+    yield;
+  }
+  return entities.sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name, 'fr'));
+}
+
+/**
+ * The entity of a group of lists, through the memo: kept when its lists come back unchanged, and
+ * when they come back extended ({@link extendedList}), the kept entity with the added mentions
+ * appended, without sorting or reading the kept ones again (a popular name a publish adds to).
+ */
+function entityThroughMemo(memo: EntityMemo, key: string, members: readonly string[], lists: ReadonlyArray<readonly Found[]>, preferred: string | undefined): Entity {
+  const name = `${key}\u0000${members.join('\u0000')}`;
+  const known = memo.made.get(name);
+  if (known && sameLists(known.lists, lists)) return known.entity;
+  const bases = lists.map((l) => (memo.stable.has(l) ? l : extensions.get(l)));
+  if (!bases.every((b): b is readonly Found[] => b !== undefined && memo.stable.has(b))) return toEntity(key, flatten(lists), preferred);
+  let before = known && sameLists(known.lists, bases) ? known : undefined;
+  if (!before) memo.made.set(name, (before = { lists: bases, entity: toEntity(key, flatten(bases), preferred) }));
+  const added = lists.flatMap((l, i) => (l === bases[i] ? [] : l.slice((bases[i] as readonly Found[]).length)));
+  if (added.length === 0) return before.entity;
+  added.sort((a, b) => a.order - b.order);
+  const last = Math.max(...bases.map(lastOrder));
+  return (added[0] as Found).order > last ? extendEntity(before.entity, added, lists, preferred) : toEntity(key, flatten(lists), preferred);
+}
+
+function sameLists(a: ReadonlyArray<readonly Found[]>, b: ReadonlyArray<readonly Found[]>): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i]);
+}
+
+function flatten(lists: ReadonlyArray<readonly Found[]>): Found[] {
+  return lists.length === 1 ? (lists[0] as Found[]) : lists.flat();
+}
+
+/** Lists made by {@link extendedList}, to the list each extends. */
+const extensions = new WeakMap<readonly Found[], readonly Found[]>();
+
+/**
+ * A new list of `list`'s mentions then `added`'s, remembered as an extension of `list` (see
+ * {@link entitiesOfGroups}'s memo): a composition adds a segment's mentions to a base group so.
+ */
+export function extendedList(list: readonly Found[], added: readonly Found[]): Found[] {
+  const out = list.concat(added);
+  extensions.set(out, list);
+  const tally = tallyOf(list);
+  let persons = tally.persons;
+  for (const f of added) if (f.mention.kind === 'person') persons++;
+  tallies.set(out, { persons, total: out.length });
+  return out;
+}
+
+/** Highest rank of a list's mentions, read once per list (lists never change). */
+const lastOrders = new WeakMap<readonly Found[], number>();
+
+function lastOrder(list: readonly Found[]): number {
+  let last = lastOrders.get(list);
+  if (last === undefined) {
+    last = -Infinity;
+    for (const f of list) if (f.order > last) last = f.order;
+    lastOrders.set(list, last);
+  }
+  return last;
 }
 
 /** Canonicalisers by alias list: a composition groups with the same one at every publish. */
@@ -400,7 +473,7 @@ function moveGroup(groups: Map<string, Merged>, from: string, to: string): void 
  * key of its most mentioned name. Candidates are found through buckets (the other words as they
  * are, one word with a letter deleted), so no pair of names is compared blindly.
  */
-function mergeSpellings(groups: Map<string, Merged>): void {
+function* mergeSpellings(groups: Map<string, Merged>): Stepwise<void> {
   const persons = [...groups].filter(([, g]) => kindOf(g) === 'person').map(([key, g]) => ({ key, size: g.total, spelled: nameSpelling(key) }));
   const parent = new Map(persons.map((p) => [p.key, p.key]));
   const root = (k: string): string => {
@@ -421,6 +494,7 @@ function mergeSpellings(groups: Map<string, Merged>): void {
       list.push(p);
       buckets.set(b, list);
     }
+    yield;
   }
   const members = new Map<string, typeof persons>();
   for (const p of persons) members.set(root(p.key), [...(members.get(root(p.key)) ?? []), p]);
@@ -438,7 +512,7 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 /** `Kim` joins `Kim Jong Un` and `Choïgou` (or `Shoigu`) joins `Sergueï Choïgou` when only one person fits. */
-function mergeShortNames(groups: Map<string, Merged>): void {
+function* mergeShortNames(groups: Map<string, Merged>): Stepwise<void> {
   const persons = (): string[] => [...groups].filter(([, g]) => kindOf(g) === 'person').map(([k]) => k);
   // First words are compared without the rule for a name's last word (`Martine` is not `Martin`).
   const headCache = new Map<string, string[]>();
@@ -466,13 +540,51 @@ function mergeShortNames(groups: Map<string, Merged>): void {
       moveGroup(groups, short, target);
       alive.delete(short);
     }
+    yield;
   }
 }
 
-function toEntity(key: string, list: Found[], preferred: string | undefined): Entity {
+function toEntity(key: string, list: readonly Found[], preferred: string | undefined): Entity {
   const sorted = [...list].sort((a, b) => a.order - b.order);
   const counts = new Map<string, number>();
-  for (const f of sorted) counts.set(f.mention.surface, (counts.get(f.mention.surface) ?? 0) + 1);
+  const roles: EntityRole[] = [];
+  addMentions(sorted, counts, roles);
+  return entityOf(key, counts, roles, sorted.map(occurrenceOf), kindOf(tallyOf(list)), preferred);
+}
+
+/** `entity` with mentions ranked after all of its own (sorted), making the entity of `lists`. */
+function extendEntity(entity: Entity, added: readonly Found[], lists: ReadonlyArray<readonly Found[]>, preferred: string | undefined): Entity {
+  const counts = new Map(surfaceCounts.get(entity));
+  const roles = [...entity.roles];
+  addMentions(added, counts, roles);
+  let persons = 0;
+  let total = 0;
+  for (const l of lists) {
+    const t = tallyOf(l);
+    persons += t.persons;
+    total += t.total;
+  }
+  return entityOf(entity.key, counts, roles, entity.occurrences.concat(added.map(occurrenceOf)), kindOf({ persons, total }), preferred);
+}
+
+/** How often an entity's mentions write each spelling, in first-met order (to extend it). */
+const surfaceCounts = new WeakMap<Entity, ReadonlyMap<string, number>>();
+
+/** Counts the spellings of mentions in corpus order and adds the roles not yet stated by their article. */
+function addMentions(sorted: readonly Found[], counts: Map<string, number>, roles: EntityRole[]): void {
+  for (const f of sorted) {
+    counts.set(f.mention.surface, (counts.get(f.mention.surface) ?? 0) + 1);
+    const role = f.mention.role;
+    if (role === undefined) continue;
+    if (!roles.some((r) => r.articleId === f.articleId && entityKey(r.text) === entityKey(role))) roles.push({ text: role, articleId: f.articleId, paragraph: f.paragraph });
+  }
+}
+
+function occurrenceOf(f: Found): EntityOccurrence {
+  return { articleId: f.articleId, paragraph: f.paragraph, surface: f.mention.surface, start: f.mention.start, end: f.mention.end };
+}
+
+function entityOf(key: string, counts: ReadonlyMap<string, number>, roles: EntityRole[], occurrences: EntityOccurrence[], kind: EntityKind, preferred: string | undefined): Entity {
   const variants = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   // Most complete first (a first name), then most frequent, then the one whose words most
   // mentions share (`Rémi` with `Remi` rather than `Rémy`), then spaced words (`Kim Jong Un`),
@@ -487,18 +599,14 @@ function toEntity(key: string, list: Found[], preferred: string | undefined): En
     for (const [i, v] of x.entries()) if ((y[i] ?? 0) !== v) return (y[i] ?? 0) - v;
     return 0;
   })[0];
-  const roles: EntityRole[] = [];
-  for (const f of sorted) {
-    const role = f.mention.role;
-    if (role === undefined) continue;
-    if (!roles.some((r) => r.articleId === f.articleId && entityKey(r.text) === entityKey(role))) roles.push({ text: role, articleId: f.articleId, paragraph: f.paragraph });
-  }
-  return {
+  const entity: Entity = {
     key,
     name: preferred !== undefined && entityKey(preferred) === key ? preferred : (best ?? key),
-    kind: kindOf(tallyOf(list)),
+    kind,
     variants,
     roles,
-    occurrences: sorted.map((f) => ({ articleId: f.articleId, paragraph: f.paragraph, surface: f.mention.surface, start: f.mention.start, end: f.mention.end })),
+    occurrences,
   };
+  surfaceCounts.set(entity, counts);
+  return entity;
 }

@@ -130,4 +130,14 @@ describe('LiveCorpus', () => {
     for (let n = 10; n < 16; n++) expect(cites(first.engineFor(GUILD), `wombats${n}x`, `2025-06-18-afp-essai-${n}`)).toBe(true);
     expect(cites(first.engineFor(GUILD), 'tamanoirs', '2025-06-18-afp-essai-3')).toBe(true);
   });
+
+  it('keeps every publish that lands while a merge is being composed', async () => {
+    const changes = await Promise.all(Array.from({ length: 7 }, (_, i) => store.publishArticle(GUILD, article(20 + i, `ornithorynques${i}z`), actor)));
+    await first.waitFor(Math.max(...changes.map((c) => c.id)));
+    await within1s(() => (first.collectionOf(GUILD)?.segmentCount ?? 99) < 4);
+    // A merge may still be composing: wait until the engine answers from every article.
+    await within1s(() => Array.from({ length: 7 }, (_, i) => first.collectionOf(GUILD)?.has(`2025-06-18-afp-essai-${20 + i}`)).every(Boolean));
+    for (let i = 0; i < 7; i++) expect(cites(first.engineFor(GUILD), `ornithorynques${i}z`, `2025-06-18-afp-essai-${20 + i}`)).toBe(true);
+    for (let n = 10; n < 16; n++) expect(cites(first.engineFor(GUILD), `wombats${n}x`, `2025-06-18-afp-essai-${n}`)).toBe(true);
+  });
 });

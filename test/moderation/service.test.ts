@@ -88,6 +88,19 @@ describe('moderation service', () => {
     expect(preview.duplicate).toMatchObject({ articleId: seed.id, collection: 'shared' });
   });
 
+  it('finds that a dispatch republished by another outlet is a copy of the shared article, and says which', async () => {
+    const seed = live.base.corpus.articles.find((a) => a.source === 'afp');
+    if (!seed) throw new Error('the seeds have an AFP article');
+    // A newspaper's copy: its own title and standfirst, the last paragraph cut.
+    const copy = ['Corée du Nord : ce que dit la dépêche', 'Notre journal reprend ci-dessous la dépêche de l’agence, publiée ce matin.', ...seed.paragraphs.slice(0, -1).map((p) => p.text)].join('\n\n');
+    const preview = await moderation.preview(GUILD, { kind: 'text', text: copy, outlet: 'rt-fr', published: seed.published }, actor);
+    expect(preview.duplicate).toBeUndefined();
+    expect(preview.syndicationOf).toMatchObject({ articleId: seed.id, collection: 'shared', outlet: 'AFP' });
+    // The same outlet's own text again is a duplicate, not a copy.
+    const again = await moderation.preview(GUILD, { kind: 'text', text: [seed.title, ...seed.paragraphs.map((p) => p.text)].join('\n\n'), outlet: 'rt-fr', published: seed.published }, actor);
+    expect(again.duplicate).toMatchObject({ articleId: seed.id, kind: 'same-text' });
+  });
+
   it('lists what the server published and by whom, and completes on titles', async () => {
     expect((await moderation.articles(GUILD)).map((a) => [a.articleId, a.publishedBy.name])).toEqual([[articleId, actor.name]]);
     expect(moderation.completeArticles(GUILD, 'castors', 25)).toEqual([{ articleId, title: 'Le retour des castors' }]);
