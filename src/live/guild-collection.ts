@@ -107,17 +107,21 @@ export class GuildCollection {
   }
 
   /**
-   * Merges every segment into one, built cooperatively while the old ones keep answering. Segments
-   * added meanwhile stay after it; if one of the merged segments changed meanwhile (a removal),
-   * the result is dropped and the next merge tries again. True when merged.
+   * Merges the newest segments into one, built cooperatively while the old ones keep answering:
+   * the last two, and each older one no larger than those taken so far (sizes in paragraphs), so
+   * that a large merged segment is merged again only once the new ones weigh as much, and a
+   * server's articles are re-indexed a few times in all rather than at every merge. Segments added
+   * meanwhile stay after it; if a merged segment changed meanwhile (a removal), the result is
+   * dropped and the next merge tries again. True when merged.
    */
   async merge(): Promise<boolean> {
     const before = this.segments;
     if (before.length < 2) return false;
-    const merged = await this.segmentOf(before.flatMap((s) => s.articleIds));
+    const from = mergeStart(before.map((held) => held.segment.index.docs.length));
+    const merged = await this.segmentOf(before.slice(from).flatMap((s) => s.articleIds));
     const now = this.segments;
     if (!before.every((held, i) => now[i] === held)) return false;
-    this.segments = [merged, ...now.slice(before.length)];
+    this.segments = [...before.slice(0, from), merged, ...now.slice(before.length)];
     await this.recompose();
     return true;
   }
@@ -147,6 +151,14 @@ export class GuildCollection {
       return;
     }
   }
+}
+
+/** Where the newest segments to merge start: the last two, then back while the older one is no larger than those taken. */
+export function mergeStart(sizes: readonly number[]): number {
+  let from = Math.max(0, sizes.length - 2);
+  let taken = sizes.slice(from).reduce((a, b) => a + b, 0);
+  while (from > 0 && (sizes[from - 1] as number) <= taken) taken += sizes[--from] as number;
+  return from;
 }
 
 /** Oldest published first, then by id: the order a collection's articles are indexed in at start-up. */
