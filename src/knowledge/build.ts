@@ -7,7 +7,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { ParagraphIndex } from '../search/paragraph-index.js';
-import { finishNow } from '../search/stepwise.js';
+import { finishNow } from '../text/stepwise.js';
 import { assembleKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { segmentSteps, type KnowledgeSegment } from './knowledge-segment.js';
 import { directoryOf } from './segment-names.js';

@@ -11,7 +11,7 @@ import type { Corpus, Source } from '../corpus/types.js';
 import { ParagraphIndex } from '../search/paragraph-index.js';
 import { assembleKnowledgeBase, type KnowledgeBase, type TextFacts } from './knowledge-base.js';
 import type { KnowledgeSegment } from './knowledge-segment.js';
-import { finishNow, finishYielding, type Stepwise } from '../search/stepwise.js';
+import { finishNow, finishYielding, type Stepwise } from '../text/stepwise.js';
 import { directorySteps, prepareComposition as prepareNames } from './segment-names.js';
 import { mergeTimelines } from './timeline.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Article, Source } from '../corpus/types.js';
 import { IndexSegment } from '../search/index-segment.js';
-import { finishNow, finishYielding, type Stepwise } from '../search/stepwise.js';
+import { finishNow, finishYielding, type Stepwise } from '../text/stepwise.js';
 import { findDates } from '../text/dates.js';
 import type { SpellingGroup } from '../text/entities.js';
 import { findFigures } from '../text/numbers.js';

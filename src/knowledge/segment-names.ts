@@ -7,7 +7,7 @@
  * new to their segment could read differently are read again, and every mention is merged at once.
  */
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { finishNow, type Stepwise } from '../search/stepwise.js';
+import { finishNow, type Stepwise } from '../text/stepwise.js';
 import type { ParagraphEntity } from './knowledge-base.js';
 import { entitiesOfGroupsSteps, extendedList, findEntities, groupKeyOf, groupMentions, namesFoundAlone, type Entity, type EntityMemo, type EntityMention, type FoundMention, type SpellingGroup } from '../text/entities.js';
 import { DependentRuns, knownNamesOf, type DependentRun } from '../text/known-names.js';

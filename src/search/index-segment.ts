@@ -13,7 +13,7 @@ import { Scorer } from './bm25.js';
 import { analyseText, type TextAnalysis } from './excerpt-span.js';
 import { isSecondary, paragraphFields, stemField, type FieldTerms } from './fields.js';
 import { FIELDS, Postings, PostingsBuilder, type PostingData } from './postings.js';
-import { finishNow, type Stepwise } from './stepwise.js';
+import { finishNow, type Stepwise } from '../text/stepwise.js';
 import { TypoMatcher } from './typos.js';
 import { Vocabulary, VocabularyBuilder, type SavedVocabulary } from './vocabulary.js';
 

@@ -16,7 +16,7 @@ import {
   entityKey, inPlaceContext, isAdjective, isRoleNoun, modifiers, tokenize, type Token,
 } from './names.js';
 import { isPlaceName, isTerritoryWord } from './places.js';
-import { finishNow, type Stepwise } from '../search/stepwise.js';
+import { finishNow, type Stepwise } from './stepwise.js';
 import { gluedPrefix, knownNameFits, knownNamesOf, knownOf, type DependentRun, type Known } from './known-names.js';
 
 /** Folds a name for comparison; `'Kim Jong-Un'` and `'Kim Jong Un'` have the same key. */

@@ -2,7 +2,8 @@
  * Work written once as a generator that yields between small steps (a paragraph analysed, an
  * article's facts found), run either at once or cooperatively: a background merge of segments
  * then hands the event loop back every few milliseconds, so that queries keep being answered
- * while it runs.
+ * while it runs. Here, in the lowest folder of the engine, because reading names (entities.ts),
+ * indexing (src/search) and composing the knowledge base (src/knowledge) are all written so.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
