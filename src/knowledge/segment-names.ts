@@ -122,9 +122,10 @@ function paragraphMentions(doc: IndexedParagraph, id: number, mentions: readonly
  * names then), so that a composition makes only the entities a publish adds to.
  */
 export function prepareComposition(first: NamedSegment, aliases: readonly SpellingGroup[]): void {
+  // The runs of its paragraphs that a new name could read differently, looked up at every composition.
+  first.names.runs();
   const known = preparedBySegment.get(first.names);
   if (known && known.aliases === aliases && known.memo.made.size > 0) return;
-  first.names.runs();
   // The directory of the segment alone makes every entity of its groups once, into the memo.
   directoryOf([first], aliases);
 }
