@@ -2,7 +2,9 @@
  * `compare TOPIC`: what each outlet says on a topic, side by side, then what the outlets state
  * differently. Which outlets cover the topic is decided paragraph by paragraph (coverage.ts);
  * every statement about an outlet is computed over the whole articles it has on the topic
- * (statements.ts), never over the excerpts shown.
+ * (statements.ts), never over the excerpts shown. When the paragraphs about the topic belong to
+ * several stories, all of it stays within the dominant one (compare-scope.ts): an outlet with no
+ * article in that story is said to have none there, never compared on another event.
  */
 import type { Source } from '../corpus/types.js';
 import { analyse, ENGLISH_MARK, isQuestionWord, languageOf, terms as termsIn, type Language } from '../text/analyser.js';
@@ -10,7 +12,9 @@ import { englishTranslationsOf } from '../text/lexicon.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Concept, type Topic } from './coverage.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { candidatesBySource, excerptFor, prepareQuery, recordedTerms, suggestionsFor, type Candidate, type PreparedQuery } from './retrieve.js';
+import { scopedCandidates } from './compare-scope.js';
+import { excerptFor, prepareQuery, recordedTerms, suggestionsFor, type Candidate, type PreparedQuery } from './retrieve.js';
+import { storyRef } from './story-list.js';
 import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
@@ -40,9 +44,12 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
   const query = prepareQuery(kb, text);
   const topic = topicOf(kb, query);
   // Paragraphs are judged from what the search recorded of them, and quoted only when shown.
-  const bySource = candidatesBySource(kb, query, COMPARE_CANDIDATES);
   const recorded = recordedTerms(kb, query);
-  const judged = (c: Candidate) => ({ doc: kb.index.docs[c.doc] as IndexedParagraph, share: coverageShare(topic, paragraphWords(kb, c.doc, { terms: recorded, held: c.textTerms })) });
+  const shareOf = (c: Candidate) => coverageShare(topic, paragraphWords(kb, c.doc, { terms: recorded, held: c.textTerms }));
+  // Within one story when the paragraphs about the topic belong to several (compare-scope.ts).
+  const scope = scopedCandidates(kb, query, COMPARE_CANDIDATES, shareOf, COVER_FLOOR);
+  const { bySource, story } = scope;
+  const judged = (c: Candidate) => ({ doc: kb.index.docs[c.doc] as IndexedParagraph, share: shareOf(c) });
   const perOutlet = kb.corpus.sources.map((source) => {
     const all = (bySource.get(source.id) ?? []).map(judged);
     return { source, candidates: all, relevant: all.filter((r) => r.share >= COVER_FLOOR) };
@@ -66,14 +73,17 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     }
     const { missing, all } = missingWords(kb, query, topic, source);
     if (missing.length > 0) return { ...shared, coverage: all ? 'none' : 'lacks-words', covered: false, excerpts: [], missing, articles: 0 };
+    // The outlet writes about the topic elsewhere, in no article of this story: say only that.
+    if (story && !story.articles.some((a) => kb.corpus.articles[a]?.source === source.id)) return { ...shared, coverage: 'outside-story', covered: false, excerpts: [], missing: [], articles: 0 };
     // Every word is there, in no paragraph about the topic: show the closest, claim nothing more.
     const closest = candidates.find((r) => r.share > 0);
-    return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [excerptFor(kb, query, closest.doc)] : [], missing: [], articles: 0 };
+    return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [excerptFor(kb, query, closest.doc)] : [], missing: [], articles: 0, ...(story ? { inStory: true } : {}) };
   });
   const several = covering.length > 1;
   return {
     kind: 'compare',
     topic: text,
+    ...(story ? { story: { ...storyRef(kb, story), leftOut: scope.leftOut } } : {}),
     outlets,
     figures: several ? figureStatements(kb, covering) : [],
     counts: several ? countStatements(kb, covering) : [],

@@ -9,8 +9,11 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { ask } from './ask.js';
 import { cite } from './cite.js';
 import { compare } from './compare.js';
+import { quotes } from './quotes.js';
 import { sources } from './sources.js';
+import { storiesAnswer } from './story-list.js';
 import type { Answer } from './types.js';
+import { eventTimeline } from './timeline.js';
 import { when } from './when.js';
 import { who } from './who.js';
 
@@ -54,6 +57,21 @@ export class Engine {
 
   sources(): Answer {
     return sources(this.kb.corpus);
+  }
+
+  /** The articles grouped by event, most recent first, with the outlets that cover each and those that do not. */
+  stories(): Answer {
+    return storiesAnswer(this.kb);
+  }
+
+  /** The events the articles date, across outlets, oldest first; on a topic, or the head of the whole timeline. */
+  timeline(topic?: string): Answer {
+    return eventTimeline(this.kb, topic);
+  }
+
+  /** The verbatim quotations with their speakers, the same statement across outlets grouped: all (most quoted first), a person's, or a topic's. */
+  quotes(query?: string): Answer {
+    return quotes(this.kb, query);
   }
 
 }

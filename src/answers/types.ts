@@ -119,6 +119,54 @@ export interface WhenAnswer {
   readonly total?: number;
 }
 
+/** One date an event is given, with the outlets that give it. */
+export interface TimelineDating {
+  readonly iso: string;
+  readonly precision: DatePrecision;
+  readonly part?: 'early' | 'mid' | 'late';
+  /** First day of the period. */
+  readonly sortKey: string;
+  /** Each outlet's first sentence giving the event this date (one per outlet, in timeline order). */
+  readonly mentions: readonly DatedExcerpt[];
+}
+
+/**
+ * One dated event: sentences of one or more outlets that tell the same thing (the same rare words
+ * and people) and date it. When {@link differs} is false every dating is compatible (`mars 2026`
+ * holds `10 mars 2026`); when true, the outlets date it incompatibly, and over their whole articles
+ * no outlet gives it the other's date.
+ */
+export interface TimelineEvent {
+  /** The event's date for ordering: its most precise dating, or the earliest when they differ. */
+  readonly sortKey: string;
+  /** A few words of the event's first sentence, verbatim, with `…` where cut (the picture's label). */
+  readonly label: string;
+  /** Oldest first. */
+  readonly datings: readonly TimelineDating[];
+  /** Short names of the outlets that date it, in order of their first dating. */
+  readonly outlets: readonly string[];
+  /** Outlets give it incompatible dates (`AHP: 10 mars, OPF: 11 mars`). */
+  readonly differs: boolean;
+}
+
+/** An outlet appearing in a timeline, with its colour (`sources.yaml`), for the picture's legend. */
+export interface TimelineOutlet {
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly outletName: string;
+  readonly color: string;
+}
+
+/** `timeline`: the events the articles date, across outlets, oldest first. */
+export interface TimelineAnswer {
+  readonly kind: 'timeline';
+  readonly query?: string;
+  readonly events: readonly TimelineEvent[];
+  readonly outlets: readonly TimelineOutlet[];
+  /** Events in all, when the list was cut at {@link LIST_LIMIT}. */
+  readonly total?: number;
+}
+
 /**
  * How far an outlet covers a topic, each a statement a reader can check:
  * - `covers`: paragraphs about the topic (see answers/coverage.ts), shown;
@@ -127,8 +175,10 @@ export interface WhenAnswer {
  * - `lacks-words`: its articles never use some words of the topic ({@link OutletCoverage.missing});
  *   nothing more is claimed;
  * - `none`: its articles use none of the topic's words: it does not cover the topic.
+ * - `outside-story`: the comparison is within one story ({@link CompareAnswer.story}) and the
+ *   outlet has no article in it, though its articles use the topic's words (about other events).
  */
-export type CoverageKind = 'covers' | 'in-passing' | 'lacks-words' | 'none';
+export type CoverageKind = 'covers' | 'in-passing' | 'lacks-words' | 'none' | 'outside-story';
 
 /** One outlet's side of a comparison. */
 export interface OutletCoverage {
@@ -153,6 +203,8 @@ export interface OutletCoverage {
    * statements count that text once, as the original outlet's.
    */
   readonly carries?: readonly string[];
+  /** `in-passing` within the comparison's story: said of its articles in that story only. */
+  readonly inStory?: true;
 }
 
 /** One outlet's value for a quantity, with the paragraph that gives it. */
@@ -215,6 +267,11 @@ export interface PersonStatement {
 export interface CompareAnswer {
   readonly kind: 'compare';
   readonly topic: string;
+  /**
+   * The story the comparison is restricted to, when paragraphs about the topic belong to several
+   * stories: everything below is about that story's articles only, never mixing two events.
+   */
+  readonly story?: StoryRef;
   readonly outlets: readonly OutletCoverage[];
   readonly figures: readonly FigureStatement[];
   readonly counts: readonly CountStatement[];
@@ -258,11 +315,145 @@ export interface SourcesAnswer {
   readonly paragraphCount: number;
 }
 
+/** A story as other answers name it: the words its articles share, its span and size. */
+export interface StoryRef {
+  /** Its number in the knowledge base's stories (stable while the corpus does not change). */
+  readonly id: number;
+  /** The words most of its articles share, as the articles usually write them. */
+  readonly words: readonly string[];
+  /** `YYYY-MM-DD` of its oldest and newest articles. */
+  readonly from: string;
+  readonly to: string;
+  readonly articleCount: number;
+  /** Articles matching the topic in other stories, left out of the answer (only with a topic). */
+  readonly leftOut?: number;
+}
+
+/** One outlet's articles in a story, with one of them to read. */
+export interface StoryOutlet {
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly outletName: string;
+  readonly color: string;
+  /** How many of its articles are in the story. */
+  readonly articles: number;
+  /** Its first article in the story. */
+  readonly first: { readonly articleId: string; readonly title: string; readonly published: string; readonly url?: string };
+}
+
+/** One story of the collection. */
+export interface StorySummary extends StoryRef {
+  /** People named in several of its articles, most named first. */
+  readonly people: readonly string[];
+  /** The outlets with articles in it, most articles first. */
+  readonly outlets: readonly StoryOutlet[];
+  /** Short names of the collection's outlets with no article in it at all. */
+  readonly notCoveredBy: readonly string[];
+}
+
+/** `stories`: the articles grouped by event, most recent first. */
+export interface StoriesAnswer {
+  readonly kind: 'stories';
+  /** Stories of two articles or more, at most {@link LIST_LIMIT}. */
+  readonly stories: readonly StorySummary[];
+  /** Stories of two articles or more in all. */
+  readonly total: number;
+  /** Articles alone in their story, not listed. */
+  readonly single: number;
+  /** Outlets of the collection (with at least one article). */
+  readonly outletCount: number;
+}
+
 /** `help`: the commands (the renderer words their descriptions). */
 export interface HelpAnswer {
   readonly kind: 'help';
   /** Canonical command names, in the order the command table lists them. */
   readonly commands: readonly string[];
+}
+
+/** Who the text says speaks a quotation (src/text/quotes.ts). */
+export interface QuoteSpeaker {
+  /** As answers show them: the engine's name for the person or organisation, else the text's words (`le porte-parole du ministère`). */
+  readonly name: string;
+  /** As the text writes them where it attributes the words (`Le responsable russe`, `Choïgou`), or the name before a pronoun. */
+  readonly written: string;
+  /** `name`; `role` (a role only, or one the article gives a person it names); `pronoun` (`a-t-il ajouté`: the speaker named before). */
+  readonly by: 'name' | 'role' | 'pronoun';
+  /** What the engine knows them as, when it does. */
+  readonly kind?: EntityKind;
+  /** The same key is the same speaker: the engine's entity key, else the text's words folded. */
+  readonly key: string;
+}
+
+/** One quotation of one article. */
+export interface QuoteExcerpt {
+  /** The quoted words as they stand, from the first quoted word to the last (an incise between pieces included), without the marks. */
+  readonly excerpt: Excerpt;
+  /** The quoted words, piece by piece, verbatim (two pieces around an incise). */
+  readonly pieces: readonly string[];
+  /** Absent: the text attributes the words to no one. */
+  readonly speaker?: QuoteSpeaker;
+  /** Who relays the words, as written (`les agences russes`, `l'agence russe Ria Novosti`). */
+  readonly reportedBy?: string;
+  /** The words come through someone else: {@link reportedBy}, or a source that is a medium (`selon les agences russes`). */
+  readonly secondHand: boolean;
+  /** Quoted inside another quotation (`« Le ministre m'a dit : "jamais" »`). */
+  readonly nested: boolean;
+}
+
+/** Two wordings of one statement where they differ: verbatim stretches, each of its own quotation, with a shared word around. */
+export interface WordingChange {
+  /** As the group's first quotation words it. */
+  readonly reference: string;
+  /** As the other quotation words it. */
+  readonly other: string;
+}
+
+/**
+ * One statement: a quotation, and the same statement as other articles carry it (same speaker,
+ * most of the shorter one's words shared, within one story).
+ */
+export interface QuoteGroup {
+  readonly speaker?: QuoteSpeaker;
+  /** Once per article carrying it, oldest first. */
+  readonly quotations: readonly QuoteExcerpt[];
+  /** `changes[i]`: how `quotations[i]` words it differently from `quotations[0]` (empty: the same words; `changes[0]` is always empty). */
+  readonly changes: readonly (readonly WordingChange[])[];
+}
+
+/** How often one speaker is quoted, per outlet. */
+export interface SpeakerTally {
+  readonly speaker: QuoteSpeaker;
+  readonly quotations: number;
+  /** Per outlet (short name), most first. */
+  readonly outlets: readonly { readonly outlet: string; readonly count: number }[];
+}
+
+/**
+ * `quotes`: the verbatim quotations of the articles with their speakers, the same statement
+ * carried by several articles grouped. `scope` says what was read: every article (`all`), the
+ * articles naming a person or organisation (`speaker`), or a topic's articles (`topic`).
+ */
+export interface QuotesAnswer {
+  readonly kind: 'quotes';
+  readonly query?: string;
+  readonly scope: 'all' | 'speaker' | 'topic';
+  /** The person or organisation asked about (`speaker` scope), with the spellings the engine knows. */
+  readonly person?: { readonly name: string; readonly variants: readonly string[] };
+  /** The story a topic's articles were kept within, when the topic's paragraphs span several. */
+  readonly story?: StoryRef;
+  /** Most quoted first (attributed quotations only), at most {@link LIST_LIMIT}. */
+  readonly speakers: readonly SpeakerTally[];
+  /** The statements: for a person, theirs; otherwise the most quoted speakers' first, unattributed last. */
+  readonly groups: readonly QuoteGroup[];
+  /** Quotations found in the articles read (each article's own, nested ones included). */
+  readonly quotations: number;
+  /** Of those, attributed to no one. */
+  readonly unattributed: number;
+  /** Articles read. */
+  readonly articles: number;
+  /** Statements in all, when {@link groups} was cut at {@link LIST_LIMIT}. */
+  readonly total?: number;
 }
 
 /** Nothing in the corpus supports an answer: said plainly, with close words when there are. */
@@ -275,9 +466,9 @@ export interface NoEvidenceAnswer {
 }
 
 /** The engine's answers that can find no evidence. */
-export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite';
+export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite' | 'timeline' | 'quotes';
 
 /** Every answer the engine gives. */
-export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer;
+export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer | TimelineAnswer | StoriesAnswer | QuotesAnswer;
 
 /** The commands, derived from their table (src/commands/table.ts), where each one is defined. */

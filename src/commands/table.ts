@@ -11,13 +11,16 @@ import { cite } from './cite.js';
 import { compare } from './compare.js';
 import type { ArgumentSpec, CommandSpec, Completion, Language } from './define.js';
 import { help } from './help.js';
+import { quotes } from './quotes.js';
 import { sources } from './sources.js';
+import { stories } from './stories.js';
+import { timeline } from './timeline.js';
 import { UserError } from './user-error.js';
 import { when } from './when.js';
 import { who } from './who.js';
 
 /** Every command, in the order of `/help` and of the registration with Discord. */
-export const COMMANDS = [ask, who, when, compare, cite, sources, help] as const;
+export const COMMANDS = [ask, who, when, compare, cite, sources, help, timeline, stories, quotes] as const;
 
 /** A command's canonical (English) name. */
 export type CommandName = (typeof COMMANDS)[number]['name']['en'];

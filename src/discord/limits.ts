@@ -103,6 +103,25 @@ export const ATTACHMENT = {
   CDN_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'],
 } as const;
 
+/**
+ * Files the bot uploads with a message (reference, "Uploading Files" and "Using Attachments within
+ * Embeds"; the OpenAPI spec's message `attachments`: at most 10, `filename` and `description` at
+ * most 1 024 characters).
+ */
+export const UPLOAD = {
+  /** Files attached to one message. */
+  FILES_MAX: 10,
+  /**
+   * Bytes of one file. Discord's default per-file limit was 10 MiB from January 2025 and is 20 MiB
+   * in the current reference (more with Nitro or boosts): a file within the lower is taken under both.
+   */
+  FILE_MAX_BYTES: 10 * 1024 * 1024,
+  FILENAME_MAX: 1_024,
+  DESCRIPTION_MAX: 1_024,
+  /** What an embed may show as `attachment://NAME`: only these kinds of file. */
+  EMBED_IMAGE_EXTENSIONS: ['.jpg', '.jpeg', '.png', '.webp', '.gif'],
+} as const;
+
 /** JSON error codes (topics/opcodes-and-status-codes) the adapter treats specially. */
 export const API_ERROR = {
   /** The token died (answered too late, or the interaction is unknown). Never retried. */

@@ -32,13 +32,15 @@ export function isUpdatable(i: Answerable): i is Updatable {
   return i.isButton() || (i.isModalSubmit() && i.isFromMessage());
 }
 
-/** The message body common to every way of sending: content, embeds, buttons, mentions off. */
+/** The message body common to every way of sending: content, embeds, buttons, files, mentions off. */
 function body(r: DiscordReply) {
   return {
     ...(r.content !== undefined ? { content: r.content } : {}),
     embeds: [...r.embeds],
     components: [...r.components],
     allowedMentions: { parse: [] },
+    // discord.js then sends multipart/form-data: the JSON as `payload_json`, each file as `files[n]`.
+    ...(r.files ? { files: r.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
   };
 }
 

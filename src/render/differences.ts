@@ -7,6 +7,7 @@
 import type { CompareAnswer, CountStatement, FigureStatement, OutletCoverage, StatedCount } from '../answers/types.js';
 import { formatNumber } from './format.js';
 import { messages, type Locale } from './messages.js';
+import { storyMessages, storyName } from './story-messages.js';
 
 /** `AFP ¶2`: where a statement can be checked. */
 function where(outlet: string, paragraph: number, locale: Locale): string {
@@ -28,8 +29,20 @@ export function coverageLine(o: OutletCoverage, locale: Locale): string | undefi
     case 'lacks-words':
       return m.statements.lacksWords(o.outlet, words);
     case 'in-passing':
-      return m.statements.inPassing(o.outlet);
+      return o.inStory ? storyMessages(locale).inPassingInStory(o.outlet) : m.statements.inPassing(o.outlet);
+    case 'outside-story':
+      return storyMessages(locale).outsideStory(o.outlet);
   }
+}
+
+/**
+ * The story a comparison stays within, when it does (`CompareAnswer.story`): one line naming it,
+ * one saying how many matching articles of other stories are left out. Empty otherwise.
+ */
+export function storyScopeLines(a: CompareAnswer, locale: Locale): string[] {
+  if (!a.story) return [];
+  const s = storyMessages(locale);
+  return [s.within(storyName(a.story, locale)), ...(a.story.leftOut ? [s.leftOut(a.story.leftOut)] : [])];
 }
 
 /** Every statement line of a comparison, in reading order. */

@@ -5,9 +5,12 @@
  */
 import type { Answer, AskAnswer, CompareAnswer, EntitySummary, Excerpt, HelpAnswer, NoEvidenceAnswer, SourcesAnswer, WhenAnswer, WhoAnswer } from '../answers/types.js';
 import { commandSpec, isCommandName, usageOf } from '../commands/table.js';
-import { colon, coverageLine, differenceLines } from '../render/differences.js';
+import { colon, coverageLine, differenceLines, storyScopeLines } from '../render/differences.js';
 import { formatDay, formatPeriod, pasteCitation, quoted, shortReference } from '../render/format.js';
 import { messages, type Locale } from '../render/messages.js';
+import { storyLines } from '../render/story-text.js';
+import { quoteLines } from '../render/quote-text.js';
+import { timelineLines } from '../render/timeline-text.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -43,6 +46,12 @@ function linesOf(answer: Answer, o: TextOptions): string[] {
       return helpLines(answer, o);
     case 'no-evidence':
       return noEvidenceLines(answer, o);
+    case 'stories':
+      return storyLines(answer, o.locale);
+    case 'timeline':
+      return timelineLines(answer, o);
+    case 'quotes':
+      return quoteLines(answer, o.locale);
   }
 }
 
@@ -112,7 +121,7 @@ function whenLines(a: WhenAnswer, o: TextOptions): string[] {
 
 function compareLines(a: CompareAnswer, o: TextOptions): string[] {
   const m = messages(o.locale);
-  const lines = [m.compareOn(a.topic)];
+  const lines = [m.compareOn(a.topic), ...storyScopeLines(a, o.locale)];
   for (const outlet of a.outlets) {
     lines.push('', `[${outlet.outlet}] ${outlet.outletName}`);
     const said = coverageLine(outlet, o.locale);

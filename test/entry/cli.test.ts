@@ -112,7 +112,8 @@ describe('GIVEN the package', () => {
       const answer = JSON.parse(r.stdout) as { kind: string };
       expect(['no-evidence', command]).toContain(answer.kind);
     }
-  });
+    // One process start per command (about 2.5 s on a loaded 2-core machine): the table grows.
+  }, 10_000 + COMMAND_NAMES.length * 5_000);
 
   it('WHEN `recoupe` is started from another folder THEN it runs, configured by --data or by that folder’s .env', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'recoupe-cli-'));

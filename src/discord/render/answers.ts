@@ -10,6 +10,10 @@ import { messages, type Locale } from '../../render/messages.js';
 import { withFooter, type RenderContext } from './draft.js';
 import type { DraftEmbed, DraftField } from './fit.js';
 import { compareDrafts, helpDrafts, sourcesDrafts } from './overview.js';
+import { storiesDraft, withStoryScope } from './stories.js';
+import type { ReplyFile } from './payload.js';
+import { timelineDraft } from './timeline.js';
+import { quotesDraft } from './quotes.js';
 import { NEUTRAL_COLOR, codeBlock, footer, lines, numberedReference, quote, quoteWithReference, safeUrl, shown, unformatted } from './pieces.js';
 
 /** Items per page, by what is paged. Short pages keep a channel readable; "More" shows the rest. */
@@ -21,6 +25,8 @@ export interface AnswerDraft {
   /** The page shown (0-based) and how many there are. */
   readonly page: number;
   readonly pageCount: number;
+  /** Files to send with the page (the timeline's picture). */
+  readonly files?: readonly ReplyFile[];
 }
 
 /** One page of any answer, as draft embeds. */
@@ -33,7 +39,7 @@ export function draftAnswer(answer: Answer, ctx: RenderContext): AnswerDraft {
     case 'when':
       return whenDraft(answer, ctx);
     case 'compare':
-      return single(compareDrafts(answer, ctx));
+      return single(withStoryScope(compareDrafts(answer, ctx), answer, ctx));
     case 'cite':
       return single([citeDraft(answer, ctx)]);
     case 'sources':
@@ -42,6 +48,12 @@ export function draftAnswer(answer: Answer, ctx: RenderContext): AnswerDraft {
       return single(helpDrafts(answer, ctx));
     case 'no-evidence':
       return single([noEvidenceDraft(answer, ctx)]);
+    case 'stories':
+      return storiesDraft(answer, ctx);
+    case 'timeline':
+      return timelineDraft(answer, ctx);
+    case 'quotes':
+      return quotesDraft(answer, ctx);
   }
 }
 

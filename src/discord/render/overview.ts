@@ -2,7 +2,7 @@
  * Draft embeds of the answers that span outlets: `compare` (one embed per outlet, in its colour,
  * then what differs), `sources` (one embed per outlet) and `help`.
  */
-import type { CompareAnswer, HelpAnswer, SourcesAnswer } from '../../answers/types.js';
+import type { CompareAnswer, HelpAnswer, SourceListing, SourcesAnswer } from '../../answers/types.js';
 import { commandSpec, isCommandName, usageOf } from '../../commands/table.js';
 import { CONTEXT_MENU } from '../commands.js';
 import { EMBED, MESSAGE } from '../limits.js';
@@ -39,7 +39,11 @@ export function compareDrafts(a: CompareAnswer, ctx: RenderContext): DraftEmbed[
   return withFooter(drafts, footer(m.discord.excerptsMatched(n), a.topic));
 }
 
-/** `sources`: one embed per outlet (kind, ownership, articles), in its colour; totals in the footer. */
+/**
+ * `sources`: one embed per outlet (kind, ownership, articles), in its colour; totals in the footer.
+ * Each article of the server's own collection says so, and the footer how many there are (the
+ * others being the shared collection), so that every listed article's collection is stated.
+ */
 export function sourcesDrafts(a: SourcesAnswer, ctx: RenderContext): DraftEmbed[] {
   const m = messages(ctx.locale);
   const drafts: DraftEmbed[] = a.outlets.slice(0, MESSAGE.EMBEDS_MAX).map((s) => {
@@ -50,18 +54,33 @@ export function sourcesDrafts(a: SourcesAnswer, ctx: RenderContext): DraftEmbed[
       ...(url ? { url } : {}),
       color: parseHexColor(s.color) ?? NEUTRAL_COLOR,
       description: lines([`${s.kind}; ${s.ownership}`, ...(link ? [{ rendered: link }] : [])]),
-      fields: s.articles.slice(0, EMBED.FIELDS_MAX).map((art, i): DraftField => {
+      fields: listedArticles(s.articles).map((art, i): DraftField => {
         const artLink = bareLink(art.url);
+        const own = art.collection === 'server';
         return {
           name: shown(`${formatDay(art.published, ctx.locale)} — ${art.title}`),
-          value: lines([m.paragraphs(art.paragraphs), ...(artLink ? [{ rendered: artLink }] : [])]),
-          rank: i,
+          value: lines([own ? `${m.paragraphs(art.paragraphs)} — ${m.serverArticle}` : m.paragraphs(art.paragraphs), ...(artLink ? [{ rendered: artLink }] : [])]),
+          // When the 6 000 characters run short, the shared collection's lines go first: the
+          // server's own articles are what its moderators come here to check.
+          rank: own ? i : EMBED.FIELDS_MAX + i,
         };
       }),
     };
   });
   if (drafts.length === 0) drafts.push({ description: shown(m.corpusTotal(0, 0)), fields: [] });
-  return withFooter(drafts, footer(m.corpusTotal(a.articleCount, a.paragraphCount), undefined));
+  const totals = [m.corpusTotal(a.articleCount, a.paragraphCount), ...(a.serverArticleCount > 0 ? [m.serverTotal(a.serverArticleCount)] : [])];
+  return withFooter(drafts, footer(totals.join('\n'), undefined));
+}
+
+/**
+ * The articles of one outlet that get a field (an embed holds 25), newest first as given: all of
+ * them when they fit, else the server's own first, then the newest of the shared collection.
+ */
+function listedArticles<T extends SourceListing['articles'][number]>(articles: readonly T[]): readonly T[] {
+  if (articles.length <= EMBED.FIELDS_MAX) return articles;
+  const own = articles.filter((art) => art.collection === 'server').slice(0, EMBED.FIELDS_MAX);
+  const kept = new Set([...own, ...articles.filter((art) => art.collection !== 'server').slice(0, EMBED.FIELDS_MAX - own.length)]);
+  return articles.filter((art) => kept.has(art));
 }
 
 /** `help`: each command as the user's locale names it, with its options, and the context menu. */

@@ -13,7 +13,7 @@ import type { Answer, Excerpt } from '../../answers/types.js';
 import type { CommandName } from '../../commands/table.js';
 import type { Article, Paragraph, Source } from '../../corpus/types.js';
 import { encodeButton, fitsCustomId } from '../custom-id.js';
-import { COMPONENT, EMBED, MESSAGE } from '../limits.js';
+import { COMPONENT, EMBED, MESSAGE, UPLOAD } from '../limits.js';
 import { formatDay, pasteCitation } from '../../render/format.js';
 import { messages, type Locale } from '../../render/messages.js';
 import { draftAnswer } from './answers.js';
@@ -36,7 +36,20 @@ export interface DiscordReply {
   readonly ephemeral: boolean;
   /** No link previews: set on text messages (it would hide our own embeds on the others). */
   readonly suppressEmbeds: boolean;
+  /** Files uploaded with the message (the timeline's picture), within {@link UPLOAD}'s limits. */
+  readonly files?: readonly ReplyFile[];
   readonly [built]: true;
+}
+
+/** A file sent with a message; an embed shows it as `attachment://NAME` when it is an image. */
+export interface ReplyFile {
+  /** The file name Discord shows, letters, digits, `.`, `_` and `-` only. */
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** Its description (alt text for an image). */
+  readonly description?: string;
+  /** Shown as the image of the reply's first embed. */
+  readonly embedImage?: boolean;
 }
 
 /** Options of {@link answerReply}. */
@@ -58,12 +71,16 @@ const BUTTONED_EXCERPTS = COMPONENT.BUTTONS_PER_ROW;
 export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply {
   const draft = draftAnswer(answer, { locale: o.locale, page: o.page, colorOf: o.colorOf });
   const fitted = fitEmbeds(draft.drafts);
+  const files = draft.files ?? [];
+  // The picture goes in the first embed; an image URL does not count towards the embeds' text.
+  const image = files.find((f) => f.embedImage);
+  const embeds = image && fitted.embeds[0] ? [{ ...fitted.embeds[0], image: { url: `attachment://${image.name}` } }, ...fitted.embeds.slice(1)] : fitted.embeds;
   const rows = excerptButtons(fitted.excerpts.slice(0, BUTTONED_EXCERPTS), o.locale);
   if (draft.page + 1 < draft.pageCount) {
     const id = encodeButton({ kind: 'more', command: o.command, page: draft.page + 1, locale: o.locale, query: { text: o.query } });
     rows.push(row([{ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id }]));
   }
-  return finish({ embeds: fitted.embeds, components: rows, ephemeral: o.ephemeral });
+  return finish({ embeds, components: rows, ephemeral: o.ephemeral, ...(files.length > 0 ? { files } : {}) });
 }
 
 function excerptButtons(shown: readonly NumberedExcerpt[], locale: Locale): ButtonRow[] {
@@ -145,7 +162,7 @@ export function composedReply(drafts: readonly DraftEmbed[], components: readonl
 }
 
 /** The last step of every payload: mentions off, previews off for text, limits checked. */
-function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; ephemeral: boolean }): DiscordReply {
+function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; ephemeral: boolean; files?: readonly ReplyFile[] }): DiscordReply {
   const reply = {
     ...(parts.content !== undefined ? { content: neutralizeMentions(parts.content) } : {}),
     embeds: parts.embeds,
@@ -153,6 +170,7 @@ function finish(parts: { content?: string; embeds: APIEmbed[]; components: Butto
     allowedMentions: { parse: [] },
     ephemeral: parts.ephemeral,
     suppressEmbeds: parts.content !== undefined && parts.embeds.length === 0,
+    ...(parts.files && parts.files.length > 0 ? { files: parts.files } : {}),
   } as unknown as DiscordReply;
   const problems = replyViolations(reply);
   // Unreachable by construction; if it ever happens, the error boundary apologises and logs it.
@@ -202,5 +220,26 @@ export function replyViolations(reply: Omit<DiscordReply, typeof built>): string
     }
   }
   check(!strings.some((s) => LIVE_MENTION.test(s)), 'live mention syntax');
+  out.push(...fileViolations(reply));
+  return out;
+}
+
+/** The files' own limits, and every `attachment://` image of the embeds naming a file sent with them. */
+function fileViolations(reply: Omit<DiscordReply, typeof built>): string[] {
+  const files = reply.files ?? [];
+  const out: string[] = [];
+  if (files.length > UPLOAD.FILES_MAX) out.push('more than 10 files');
+  for (const f of files) {
+    if (!/^[\w.-]{1,100}$/u.test(f.name) || f.name.length > UPLOAD.FILENAME_MAX) out.push('file name not plain');
+    if (f.data.byteLength === 0 || f.data.byteLength > UPLOAD.FILE_MAX_BYTES) out.push('file empty or over 10 MiB');
+    if ((f.description ?? '').length > UPLOAD.DESCRIPTION_MAX || LIVE_MENTION.test(f.description ?? '')) out.push('file description over 1024 or with a mention');
+  }
+  if (new Set(files.map((f) => f.name)).size < files.length) out.push('two files with one name');
+  for (const e of reply.embeds) {
+    const url = e.image?.url ?? '';
+    if (!url.startsWith('attachment://')) continue;
+    const name = url.slice('attachment://'.length);
+    if (!files.some((f) => f.name === name) || !UPLOAD.EMBED_IMAGE_EXTENSIONS.some((x) => name.toLowerCase().endsWith(x))) out.push('embed image names no image file sent');
+  }
   return out;
 }

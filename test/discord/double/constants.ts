@@ -31,6 +31,20 @@ export const LIMITS = {
   MODAL_ROW_INPUTS_MAX: 1,
 } as const;
 
+/**
+ * Files uploaded with a message (reference, "Uploading Files" and "Using Attachments within
+ * Embeds"). The per-file limit is the lowest default Discord has had since January 2025 (10 MiB;
+ * 20 MiB in the current reference): a bot within it is accepted under both.
+ */
+export const UPLOADS = {
+  FILES_MAX: 10,
+  FILE_MAX_BYTES: 10 * 1024 * 1024,
+  /** `files[n]`: the form field of an uploaded file; `n` is the placeholder id `attachments` refers to. */
+  FIELD: /^files\[(\d+)\]$/u,
+  /** What `attachment://NAME` may show in an embed. */
+  EMBED_IMAGE: /\.(?:jpe?g|png|webp|gif)$/iu,
+} as const;
+
 /** Timings of interactions (interactions/receiving-and-responding). */
 export const INTERACTION_TIMING = {
   /** The first callback must arrive within 3 s of the dispatch, else `10062 Unknown interaction`. */

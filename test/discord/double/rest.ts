@@ -12,6 +12,7 @@ import type { APIApplication, APIUser, ApplicationFlags, RESTGetAPIGatewayBotRes
 import { API_VERSION, ERRORS, invalidFormBody } from './constants.js';
 import type { CommandStore } from './commands.js';
 import { ruleIssuesFor } from './discord-rules.js';
+import { uploadIssues } from './upload-rules.js';
 import type { InteractionStore, Reply } from './interactions.js';
 import { discordErrorTree } from './openapi-validator.js';
 import type { OpenApiValidator, SpecOperation } from './openapi-validator.js';
@@ -97,7 +98,7 @@ async function parseBody(raw: Buffer, contentType: string | null): Promise<Parse
       if (typeof value === 'string') {
         if (field === 'payload_json') parsed = parseJson(value);
       } else {
-        files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+        files.push({ field, filename: value.name, contentType: value.type, size: value.size, data: new Uint8Array(await value.arrayBuffer()) });
       }
     }
     return { ...parsed, files };
@@ -232,7 +233,7 @@ export function createRestHandler(context: RestContext, records: RestRecords, fa
     if (context.validate && operation !== null && operation.hasJsonBody) {
       const specIssues = context.validator.validate(operation, parsed.body === undefined ? {} : parsed.body);
       const seen = new Set(specIssues.map((i) => `${i.path} ${i.code}`));
-      const ruleIssues = ruleIssuesFor(operation, method, parsed.body).filter((i) => !seen.has(`${i.path} ${i.code}`));
+      const ruleIssues = [...ruleIssuesFor(operation, method, parsed.body), ...uploadIssues(operation, parsed.body, parsed.files)].filter((i) => !seen.has(`${i.path} ${i.code}`));
       if (specIssues.length > 0) violation(request, 'openapi', specIssues);
       if (ruleIssues.length > 0) violation(request, 'rule', ruleIssues);
       if (specIssues.length + ruleIssues.length > 0) {

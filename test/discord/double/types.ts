@@ -92,6 +92,8 @@ export interface RecordedFile {
   readonly filename: string;
   readonly contentType: string;
   readonly size: number;
+  /** The file's bytes, as uploaded (decode an image to check what the bot sent). */
+  readonly data: Uint8Array;
 }
 
 /** One REST request as received, and what the double answered. */
