@@ -19,6 +19,7 @@ import { termOf, type WordList } from '../text/analyser.js';
 import type { DateMention } from '../text/dates.js';
 import type { Span } from '../text/sentences.js';
 import { citationOf, excerptOf } from './citations.js';
+import { datedAs } from './when.js';
 import { prepareQuery, retrieveBySource, suggestionsFor } from './retrieve.js';
 import { LIST_LIMIT, type DatedExcerpt, type Excerpt, type NoEvidenceAnswer, type TimelineAnswer, type TimelineDating, type TimelineEvent, type TimelineOutlet } from './types.js';
 
@@ -433,16 +434,7 @@ function eventOf(c: Cluster, reader: SentenceReader): TimelineEvent {
 function datedExcerpt(o: Occurrence, reader: SentenceReader): DatedExcerpt {
   const m = o.mention;
   const excerpt = o.sentence.end - o.sentence.start <= EXCERPT_MAX_LENGTH ? sentenceExcerpt(o) : excerptOf(o.doc, { terms: new Set(o.terms), targets: [m], targetBonus: DATE_TARGET_BONUS, analysis: reader.analysisOf(o.doc) });
-  return {
-    iso: m.iso,
-    precision: m.precision,
-    ...(m.part ? { part: m.part } : {}),
-    wording: m.text,
-    relative: m.relative,
-    afterPublication: m.sortKey > o.doc.article.published,
-    sortKey: m.sortKey,
-    excerpt,
-  };
+  return datedAs(o.doc, m, excerpt);
 }
 
 function sentenceExcerpt(o: Occurrence): Excerpt {

@@ -37,6 +37,11 @@ export function when(kb: KnowledgeBase, text: string | undefined): WhenAnswer | 
 }
 
 function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<string>): DatedExcerpt {
+  return datedAs(doc, mention, excerptOf(doc, { terms, targets: [mention], targetBonus: DATE_TARGET_BONUS }));
+}
+
+/** A date of a paragraph as the answers show it, with the excerpt that shows it. */
+export function datedAs(doc: IndexedParagraph, mention: DateMention, excerpt: DatedExcerpt['excerpt']): DatedExcerpt {
   return {
     iso: mention.iso,
     precision: mention.precision,
@@ -46,7 +51,7 @@ function dated(doc: IndexedParagraph, mention: DateMention, terms: ReadonlySet<s
     // Day keys compare as strings; a period is after the article when its first day is.
     afterPublication: mention.sortKey > doc.article.published,
     sortKey: mention.sortKey,
-    excerpt: excerptOf(doc, { terms, targets: [mention], targetBonus: DATE_TARGET_BONUS }),
+    excerpt,
   };
 }
 

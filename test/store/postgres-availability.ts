@@ -45,6 +45,7 @@ export async function describeOnPostgres(title: string, url: string, register: (
     });
   } else {
     console.log(availability.line);
-    describe.skip(title, register);
+    // Skipped only off CI, when no server answers (under CI=true the state is 'fail' above).
+    describe.skipIf(availability.state === 'skip')(title, register);
   }
 }
