@@ -11,6 +11,7 @@ import { cite } from './cite.js';
 import { compare } from './compare.js';
 import { quotes } from './quotes.js';
 import { sources } from './sources.js';
+import { prepareStories } from './stories.js';
 import { storiesAnswer } from './story-list.js';
 import type { Answer } from './types.js';
 import { eventTimeline } from './timeline.js';
@@ -29,6 +30,17 @@ export class Engine {
   /** An engine over an already derived knowledge base (e.g. restored from the start-up cache). */
   static of(kb: KnowledgeBase): Engine {
     return new Engine(kb);
+  }
+
+  /**
+   * Works out ahead what the first answers over the knowledge base would otherwise pay for: its
+   * stories, which `compare`, `quotes` and `stories` keep to. A server's engine is composed again
+   * at every publish, and its first `/compare` would otherwise group the new articles while a
+   * member waits. Returns the engine.
+   */
+  prepare(): this {
+    prepareStories(this.kb);
+    return this;
   }
 
   get corpus(): Corpus {

@@ -70,12 +70,11 @@ export function storiesOf(kb: KnowledgeBase): Stories {
 }
 
 /**
- * Groups a base's stories ahead of the first answer that needs them (start-up), so that no
- * `/compare` or `/stories` pays for it.
+ * Groups the stories ahead of the first answer that needs them (a base's at start-up, a
+ * composition's before it is put in place), so that no `/compare` or `/stories` pays for it.
  */
 export function prepareStories(kb: KnowledgeBase): void {
-  const [first] = kb.segments;
-  if (first) baseStoriesOf(first, kb);
+  storiesOf(kb);
 }
 
 /** The story a paragraph's article belongs to. */
@@ -142,21 +141,70 @@ function baseStoriesOf(segment: KnowledgeSegment, kb: KnowledgeBase): BaseStorie
   return base;
 }
 
-/** Features of the articles of every segment after the first (or all), weighed with the composition's rarity of words. */
-function compositionFeatures(kb: KnowledgeBase, fromSegment: number): ArticleFeatures[] {
+/** Features of the articles of every segment, weighed with the composition's rarity of words. */
+function compositionFeatures(kb: KnowledgeBase): ArticleFeatures[] {
   const sources = new Map(kb.corpus.sources.map((s, i) => [s.id, i]));
   const idf = corpusIdf(kb.segments);
   const out: ArticleFeatures[] = [];
   let firstArticle = 0;
   let firstDoc = 0;
-  kb.segments.forEach((segment, s) => {
+  kb.segments.forEach((segment) => {
     const docStart = firstDoc;
     const entitiesOf = (local: number) => kb.entitiesOf(docStart + local);
-    if (s >= fromSegment) out.push(...segmentFeatures(segment, { firstArticle, sourceOf: (id) => sources.get(id) ?? -1, idf, entitiesOf, aliases: kb.corpus.aliases }));
+    out.push(...segmentFeatures(segment, { firstArticle, sourceOf: (id) => sources.get(id) ?? -1, idf, entitiesOf, aliases: kb.corpus.aliases }));
     firstArticle += segment.articles.length;
     firstDoc += segment.index.docs.length;
   });
   return out;
+}
+
+/** A live segment's features, as first read, and the article and outlet positions they were read with. */
+interface HeldFeatures {
+  readonly firstArticle: number;
+  /** The outlets' ids in the order of the corpus's sources: what the features' `source` positions refer to. */
+  readonly sources: string;
+  readonly features: readonly ArticleFeatures[];
+}
+
+const liveFeatures = new WeakMap<KnowledgeSegment, HeldFeatures>();
+
+/**
+ * The features of a composition's segments after its base, each segment read once: every
+ * publish composes again over the same live segments, and reading a merged segment of a few
+ * hundred paragraphs costs tens of milliseconds. So a live segment's words are weighed with the
+ * rarity of the base and that segment together, not of the whole composition: the other live
+ * segments are at most {@link INCREMENTAL_SHARE} of the base and move it by less than the
+ * grouping's margins, and a segment's features then depend on it and its base alone. Its people
+ * are the surnames the first composition holding it names (story-features.ts personKey), which
+ * every later directory merging their spellings still gives.
+ */
+function liveSegmentFeatures(kb: KnowledgeBase): ArticleFeatures[] {
+  const base = kb.segments[0] as KnowledgeSegment;
+  const { sources, aliases } = kb.corpus;
+  const outlets = sources.map((s) => s.id).join('\n');
+  const out: ArticleFeatures[] = [];
+  let firstArticle = base.articles.length;
+  let firstDoc = base.index.docs.length;
+  for (const segment of kb.segments.slice(1)) {
+    let held = liveFeatures.get(segment);
+    if (!held || held.sources !== outlets) {
+      const docStart = firstDoc;
+      const positions = new Map(sources.map((s, i) => [s.id, i]));
+      const features = segmentFeatures(segment, { firstArticle, sourceOf: (id) => positions.get(id) ?? -1, idf: pairIdf(base, segment), entitiesOf: (local) => kb.entitiesOf(docStart + local), aliases });
+      liveFeatures.set(segment, (held = { firstArticle, sources: outlets, features }));
+    }
+    const shift = firstArticle - held.firstArticle;
+    out.push(...(shift === 0 ? held.features : held.features.map((f) => ({ ...f, article: f.article + shift }))));
+    firstArticle += segment.articles.length;
+    firstDoc += segment.index.docs.length;
+  }
+  return out;
+}
+
+/** {@link storyIdf} over a base and one live segment together. */
+function pairIdf(base: KnowledgeSegment, segment: KnowledgeSegment): (term: string) => number {
+  const n = base.index.postings.docCount + segment.index.postings.docCount;
+  return (term) => storyIdf(base.index.postings.documentFrequency(term, FIELD_ID.text) + segment.index.postings.documentFrequency(term, FIELD_ID.text), n);
 }
 
 /** The rarity of a word over every segment together ({@link storyIdf} of one index over all their paragraphs). */
@@ -167,7 +215,7 @@ function corpusIdf(segments: readonly KnowledgeSegment[]): (term: string) => num
 
 /** A composition grouped in one piece, as a base built over the same articles would be. */
 function groupWhole(kb: KnowledgeBase): Stories {
-  const features = compositionFeatures(kb, 0);
+  const features = compositionFeatures(kb);
   const states = groupArticles(features);
   return storiesFrom(
     states.map((s) => ({ articles: s.members.map((m) => (features[m] as ArticleFeatures).article), terms: labelOf(s) })),
@@ -182,7 +230,7 @@ function groupWhole(kb: KnowledgeBase): Stories {
  */
 function assignNew(kb: KnowledgeBase, base: BaseStories): Stories {
   const postings = (kb.segments[0] as KnowledgeSegment).index.postings;
-  const features = compositionFeatures(kb, 1);
+  const features = liveSegmentFeatures(kb);
   const thawed = new Map<number, StoryState>();
   const added: StoryState[] = [];
   const baseCount = base.frozen.length;

@@ -146,7 +146,7 @@ export class GuildCollection {
       const { segments, sources } = this;
       const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment));
       if (segments !== this.segments || sources !== this.sources) continue;
-      this.current = Engine.of(kb);
+      this.current = Engine.of(kb).prepare();
       this.answering = new Set(segments.flatMap((s) => s.articleIds));
       return;
     }

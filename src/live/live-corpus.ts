@@ -53,7 +53,7 @@ export class LiveCorpus implements EngineSource {
     readonly store: CorpusStore,
     private readonly options: LiveOptions,
   ) {
-    this.shared = Engine.of(base);
+    this.shared = Engine.of(base).prepare();
   }
 
   /**
@@ -63,7 +63,8 @@ export class LiveCorpus implements EngineSource {
    */
   static async start(base: KnowledgeBase, store: CorpusStore, options: LiveOptions = {}): Promise<LiveCorpus> {
     // Before serving: otherwise the first composition over the base (the first publish after a
-    // start) does it, holding queries up for seconds at 100 000 paragraphs.
+    // start) does it, holding queries up for seconds at 100 000 paragraphs; the base's stories
+    // are grouped in the constructor (Engine.prepare) for the same reason.
     prepareComposition(base);
     const live = new LiveCorpus(base, store, options);
     live.stopListening = await store.subscribe(() => void live.sync());

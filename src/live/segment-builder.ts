@@ -11,9 +11,14 @@ import { buildSegmentYielding as buildYielding, type KnowledgeSegment } from '..
 /** One segment of a server's articles. */
 export type Segment = KnowledgeSegment;
 
-/** Builds a segment in slices, yielding to the event loop between them. */
-export function buildSegmentYielding(base: KnowledgeBase, sources: readonly Source[], articles: readonly Article[]): Promise<Segment> {
-  return buildYielding(base, articles, sources);
+/**
+ * Builds a segment in slices, yielding to the event loop between them, with the lookup
+ * structures its first queries would otherwise make (IndexSegment.prepare).
+ */
+export async function buildSegmentYielding(base: KnowledgeBase, sources: readonly Source[], articles: readonly Article[]): Promise<Segment> {
+  const segment = await buildYielding(base, articles, sources);
+  segment.index.prepare();
+  return segment;
 }
 
 /** The base with a server's outlets and segments, composed in slices (queries go on meanwhile). */

@@ -117,6 +117,16 @@ export class IndexSegment {
   }
 
   /**
+   * Makes now the lookup structures queries would otherwise make on first need (typo trees,
+   * the vocabulary's alphabetical order): a segment built while serving is then put in place
+   * ready, and the first queries over it cost what later ones do.
+   */
+  prepare(): void {
+    this.typos.prepare();
+    this.vocabulary.prepare();
+  }
+
+  /**
    * Restores a segment saved by {@link save} for the same articles, without re-analysing any
    * text. Throws when the saved data does not fit them (the caller then rebuilds).
    */

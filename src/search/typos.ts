@@ -39,6 +39,14 @@ export class TypoMatcher {
     private readonly isStem: (term: string) => boolean,
   ) {}
 
+  /**
+   * Makes the lookup trees now rather than on the first lookup: for a segment built while
+   * serving (a publish, a merge), so that the first query after it is put in place does not.
+   */
+  prepare(): void {
+    this.stems('');
+  }
+
   /** True when an unknown stem is long enough for its typos to be looked for. */
   static tolerates(term: string): boolean {
     return bare(term).word.length >= FUZZY_MIN_LENGTH;

@@ -98,6 +98,15 @@ export class Vocabulary {
     return { rows: this.rows, spellings: this.spellings };
   }
 
+  /**
+   * Makes now what prefix lookups and spellings would make on first need (the terms in
+   * alphabetical order, each term's row): for a segment built while serving.
+   */
+  prepare(): void {
+    this.alphabetical ??= [...this.rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.rowOf ??= new Map(this.rows.map(([t], i) => [t, i]));
+  }
+
   /** Number of terms. */
   get size(): number {
     return this.rows.length;
