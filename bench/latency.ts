@@ -25,6 +25,7 @@ import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
 import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
 import { formatTable } from './lib/table.js';
 import { dispatch } from '../src/commands/table.js';
+import { timelinePng } from '../src/render/timeline-png.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,11 @@ const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10));
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bench:latency: --sizes takes whole numbers, got ${values.sizes}`);
 const perCommand = Number.parseInt(values.queries, 10);
 
-const COMMANDS = ['ask', 'who', 'when', 'compare', 'cite', 'autocomplete'] as const;
+/**
+ * Every answering command of the table, autocomplete, and the timeline's picture (the answer
+ * and its PNG, as a Discord reply attaches it).
+ */
+const COMMANDS = ['ask', 'who', 'when', 'compare', 'cite', 'quotes', 'timeline', 'stories', 'timeline-picture', 'autocomplete'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Timing {
@@ -91,11 +96,23 @@ function queriesFor(command: Command, engine: Engine, seed: number): string[] {
     else if (r === 1) out.push(long());
     else if (command === 'autocomplete') out.push(pick(words).slice(0, 1 + Math.floor(random() * 6)));
     else if (command === 'who') out.push(r === 2 ? '' : r < 10 && names.length > 0 ? pick(names) : pick(questions));
-    else if (command === 'when') out.push(r === 2 ? '' : r < 10 ? topic() : pick(questions));
+    else if (command === 'when' || command === 'timeline' || command === 'timeline-picture') out.push(r === 2 ? '' : r < 10 ? topic() : pick(questions));
+    else if (command === 'quotes') out.push(r === 2 ? '' : r < 8 && names.length > 0 ? pick(names) : r < 14 ? topic() : pick(questions));
+    else if (command === 'stories') out.push(r < 10 ? '' : topic());
     else if (command === 'compare') out.push(topic());
     else out.push(pick(questions));
   }
   return out;
+}
+
+/** Runs one command as a surface would: autocomplete as typed, the picture rendered. */
+function run(engine: Engine, command: Command, q: string): unknown {
+  if (command === 'autocomplete') return suggest(engine, 'ask', q);
+  if (command === 'timeline-picture') {
+    const answer = dispatch(engine, 'timeline', q);
+    return answer.kind === 'timeline' ? timelinePng(answer, 'fr') : answer;
+  }
+  return dispatch(engine, command, q || (command === 'compare' ? 'ville' : q));
 }
 
 function time(run: (q: string) => unknown, queries: readonly string[]): Timing {
@@ -141,11 +158,12 @@ async function measure(size: number): Promise<SizeResult> {
     const cold = await coldStart(dataDir, cacheDir);
     if (!cold.report.from_cache) throw new Error('bench:latency: the cold start did not use the cache');
 
-    const engine = Engine.of(kb);
+    // As the bot starts: the stories every scoped answer keeps to are grouped before serving.
+    const engine = Engine.of(kb).prepare();
     const commands = {} as Record<Command, Timing>;
     COMMANDS.forEach((command, i) => {
       const queries = queriesFor(command, engine, 1000 + i);
-      commands[command] = command === 'autocomplete' ? time((q) => suggest(engine, 'ask', q), queries) : time((q) => dispatch(engine, command, q || (command === 'compare' ? 'ville' : q)), queries);
+      commands[command] = time((q) => run(engine, command, q), queries);
     });
 
     t = performance.now();
