@@ -5,6 +5,7 @@
  * Publish makes it answerable, and `publish` resolves once this process answers from it.
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { buildFromExtracted } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
 import type { Article, Source } from '../corpus/types.js';
@@ -120,6 +121,9 @@ export function createModerationService(options: ModerationOptions): ModerationS
       const article: Article = withoutUndefined({ ...meta, id, paragraphs: built.doc.paragraphs, file: `server:${guildId}/${id}` });
       const draftId = randomUUID();
       const expiresAt = new Date(now() + DRAFT_LIFETIME_MS).toISOString();
+      // Reading the text and looking for the articles it repeats are each tens of milliseconds
+      // over a large collection: members' queries are answered between the two.
+      await nextTurn();
       const preview = previewOf(guildId, draftId, article, { notes: built.notes, warnings: [...warnings, ...built.warnings], removed: built.removed.map((r) => ({ reason: r.reason, text: r.text })) }, expiresAt);
       await guarded(() => store.saveDraft({ id: draftId, guildId, article: withSyndication(article, preview), preview, createdBy: actor, expiresAt }));
       return preview;
