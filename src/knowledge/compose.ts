@@ -11,7 +11,7 @@ import type { Corpus, Source } from '../corpus/types.js';
 import { ParagraphIndex } from '../search/paragraph-index.js';
 import { assembleKnowledgeBase, type KnowledgeBase, type TextFacts } from './knowledge-base.js';
 import type { KnowledgeSegment } from './knowledge-segment.js';
-import { finishNow, finishYielding, type Stepwise } from '../text/stepwise.js';
+import { finishNow, finishYielding, finishYieldingUnless, type Stepwise } from '../text/stepwise.js';
 import { directorySteps, prepareComposition as prepareNames } from './segment-names.js';
 import { mergeTimelines } from './timeline.js';
 
@@ -40,6 +40,11 @@ export function composeKnowledgeBase(base: KnowledgeBase, extra: Extra): Knowled
  */
 export function composeYielding(base: KnowledgeBase, extra: Extra, sliceMs?: number): Promise<KnowledgeBase> {
   return finishYielding(composeSteps(base, extra), sliceMs);
+}
+
+/** {@link composeYielding}, given up (undefined) once `abandon()` is true: a newer change has made this composition useless. */
+export function composeYieldingUnless(base: KnowledgeBase, extra: Extra, abandon: () => boolean, sliceMs?: number): Promise<KnowledgeBase | undefined> {
+  return finishYieldingUnless(composeSteps(base, extra), abandon, sliceMs);
 }
 
 function* composeSteps(base: KnowledgeBase, extra: Extra): Stepwise<KnowledgeBase> {

@@ -24,6 +24,10 @@ export class GuildCollection {
   private current: Engine;
   /** Ids of the articles the current engine answers from. */
   private answering: ReadonlySet<string> = new Set();
+  /** The composition running, if any (see {@link recompose}). */
+  private composing: Promise<void> | undefined;
+  /** A change was made since the running composition started from the collection's state. */
+  private stale = false;
 
   constructor(
     readonly guildId: string,
@@ -60,6 +64,8 @@ export class GuildCollection {
   /** Replaces the outlets (they are only ever appended, so positions already indexed stay valid); answered after the next change. */
   setSources(sources: readonly StoredSource[]): void {
     this.sources = [...sources];
+    // A composition running from the outlets before is not put in place.
+    this.stale = true;
   }
 
   /**
@@ -137,18 +143,31 @@ export class GuildCollection {
   }
 
   /**
-   * Composes the engine of the segments and outlets of now, in slices, and puts it in place. A
-   * change made meanwhile (a merge finishing during a publish, or the other way round) composes
-   * again: the engine put in place is always that of the collection at that moment.
+   * Composes the engine of the segments and outlets of now, in slices, and puts it in place;
+   * resolves once the engine in place is that of the collection as it was when called, or later.
+   * One composition runs at a time: a change made meanwhile (a publish landing during a merge's
+   * composition, or the other way round) gives the running one up at its next slice and composes
+   * once more, so that two changes never pay for two compositions racing each other.
    */
-  private async recompose(): Promise<void> {
-    for (;;) {
-      const { segments, sources } = this;
-      const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment));
-      if (segments !== this.segments || sources !== this.sources) continue;
-      this.current = Engine.of(kb).prepare();
-      this.answering = new Set(segments.flatMap((s) => s.articleIds));
-      return;
+  private recompose(): Promise<void> {
+    this.stale = true;
+    this.composing ??= this.composeUntilCurrent();
+    return this.composing;
+  }
+
+  private async composeUntilCurrent(): Promise<void> {
+    try {
+      while (this.stale) {
+        this.stale = false;
+        const { segments, sources } = this;
+        const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment), () => this.stale);
+        if (kb === undefined || this.stale) continue;
+        this.current = Engine.of(kb).prepare();
+        this.answering = new Set(segments.flatMap((s) => s.articleIds));
+      }
+    } finally {
+      // In the same turn as the last check of `stale`: a change after it starts a new run.
+      this.composing = undefined;
     }
   }
 }

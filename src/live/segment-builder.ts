@@ -4,7 +4,7 @@
  * server's outlets and segments, cooperatively too.
  */
 import type { Article, Source } from '../corpus/types.js';
-import { composeYielding } from '../knowledge/compose.js';
+import { composeYieldingUnless } from '../knowledge/compose.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildSegmentYielding as buildYielding, type KnowledgeSegment } from '../knowledge/knowledge-segment.js';
 
@@ -21,7 +21,10 @@ export async function buildSegmentYielding(base: KnowledgeBase, sources: readonl
   return segment;
 }
 
-/** The base with a server's outlets and segments, composed in slices (queries go on meanwhile). */
-export function compose(base: KnowledgeBase, sources: readonly Source[], segments: readonly Segment[]): Promise<KnowledgeBase> {
-  return composeYielding(base, { sources, segments });
+/**
+ * The base with a server's outlets and segments, composed in slices (queries go on meanwhile);
+ * undefined when given up because `abandon()` became true.
+ */
+export function compose(base: KnowledgeBase, sources: readonly Source[], segments: readonly Segment[], abandon: () => boolean): Promise<KnowledgeBase | undefined> {
+  return composeYieldingUnless(base, { sources, segments }, abandon);
 }

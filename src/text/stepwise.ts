@@ -36,3 +36,21 @@ export async function finishYielding<T>(steps: Stepwise<T>, sliceMs = DEFAULT_SL
     }
   }
 }
+
+/**
+ * {@link finishYielding}, given up as soon as `abandon()` is true when the event loop hands back
+ * (the work was made useless meanwhile, e.g. a composition a newer change supersedes): then
+ * undefined, and the rest of the steps is never run.
+ */
+export async function finishYieldingUnless<T>(steps: Stepwise<T>, abandon: () => boolean, sliceMs = DEFAULT_SLICE_MS): Promise<T | undefined> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      if (abandon()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+}
