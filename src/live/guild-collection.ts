@@ -156,12 +156,18 @@ export class GuildCollection {
   }
 
   private async composeUntilCurrent(): Promise<void> {
+    let givenUp = 0;
     try {
       while (this.stale) {
         this.stale = false;
         const { segments, sources } = this;
-        const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment), () => this.stale);
-        if (kb === undefined || this.stale) continue;
+        // Given up at most twice in a row: under a steady stream of changes an engine is still put in place.
+        const kb = await compose(this.base, sources.map((s) => s.source), segments.map((s) => s.segment), () => this.stale && givenUp < MAX_GIVEN_UP);
+        if (kb === undefined) {
+          givenUp++;
+          continue;
+        }
+        givenUp = 0;
         this.current = Engine.of(kb).prepare();
         this.answering = new Set(segments.flatMap((s) => s.articleIds));
       }
@@ -171,6 +177,9 @@ export class GuildCollection {
     }
   }
 }
+
+/** Compositions given up in a row at most before one is finished and put in place even though a newer change waits. */
+const MAX_GIVEN_UP = 2;
 
 /** Where the newest segments to merge start: the last two, then back while the older one is no larger than those taken. */
 export function mergeStart(sizes: readonly number[]): number {
