@@ -6,9 +6,11 @@
 import type { Corpus } from '../corpus/types.js';
 import { buildKnowledgeBase } from '../knowledge/build.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Stepwise } from '../text/stepwise.js';
 import { ask } from './ask.js';
 import { cite } from './cite.js';
 import { compare } from './compare.js';
+import { readEveryArticleSteps } from './quote-index.js';
 import { quotes } from './quotes.js';
 import { sources } from './sources.js';
 import { prepareStories } from './stories.js';
@@ -41,6 +43,14 @@ export class Engine {
   prepare(): this {
     prepareStories(this.kb);
     return this;
+  }
+
+  /**
+   * What answers would read on first need and is too long to do before serving (every article's
+   * quotations: seconds at 100 000 paragraphs), as steps to run cooperatively while serving.
+   */
+  warmUpSteps(): Stepwise<void> {
+    return readEveryArticleSteps(this.kb);
   }
 
   get corpus(): Corpus {

@@ -10,7 +10,9 @@ import { languageOf, type Language } from '../text/analyser.js';
 import { findQuotations, type KnownEntity, type Quotation, type QuoteParagraph, type Speaker } from '../text/quotes.js';
 import type { Span } from '../text/sentences.js';
 import { EXCERPT_MAX_LENGTH } from '../search/excerpt-span.js';
+import type { Article, Source } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Stepwise } from '../text/stepwise.js';
 import { citationOf } from './citations.js';
 import type { QuoteExcerpt, QuoteSpeaker } from './types.js';
 import { findByName } from './who.js';
@@ -28,9 +30,8 @@ export interface ArticleQuote {
   readonly language: Language;
 }
 
-/** What is kept per knowledge base: each article's quotations once read, and the entities by key. */
+/** What is kept per knowledge base to read articles: the entities by key, and names looked up. */
 interface Memo {
-  readonly articles: Map<number, readonly ArticleQuote[]>;
   readonly byKey: ReadonlyMap<string, Entity>;
   /** Names the text gives that the paragraph's known names do not cover, looked up once (`null`: none or several). */
   readonly lookups: Map<string, KnownEntity | null>;
@@ -38,13 +39,50 @@ interface Memo {
 
 const byBase = new WeakMap<KnowledgeBase, Memo>();
 
+/** An article's quotations as read, with what the reading depended on besides its text. */
+interface Reading {
+  readonly position: number;
+  /** The corpus's outlets when read (`selon RT` is second-hand only when RT is an outlet). */
+  readonly outlets: readonly Source[];
+  readonly quotes: readonly ArticleQuote[];
+}
+
+/**
+ * Readings kept by article object. A server's knowledge base is composed again at every publish
+ * over the same base articles (the same objects): kept per knowledge base only, every publish
+ * would make the next `/quotes` read the whole corpus again, seconds at 100 000 paragraphs.
+ * A reading is read again when the article moved in the corpus or the outlets changed; the
+ * speakers' keys it holds are those of the directory it was read with, which a later directory
+ * extends without renaming (text/entities.ts extendEntity).
+ */
+const readings = new WeakMap<Article, Reading>();
+
 /** The quotations of the article at position `article` of the corpus, in text order. */
 export function quotesOfArticle(kb: KnowledgeBase, article: number): readonly ArticleQuote[] {
+  const object = kb.corpus.articles[article];
+  if (!object) return [];
+  const held = readings.get(object);
+  if (held && held.position === article && sameOutlets(held.outlets, kb.corpus.sources)) return held.quotes;
   let memo = byBase.get(kb);
-  if (!memo) byBase.set(kb, (memo = { articles: new Map(), byKey: new Map(kb.entities.map((e) => [e.key, e])), lookups: new Map() }));
-  let quotes = memo.articles.get(article);
-  if (!quotes) memo.articles.set(article, (quotes = readArticle(kb, memo, article)));
+  if (!memo) byBase.set(kb, (memo = { byKey: new Map(kb.entities.map((e) => [e.key, e])), lookups: new Map() }));
+  const quotes = readArticle(kb, memo, article);
+  readings.set(object, { position: article, outlets: kb.corpus.sources, quotes });
   return quotes;
+}
+
+/**
+ * Every article's quotations read, one article per step: run cooperatively at start-up, so
+ * that the first `/quotes` without argument does not read the whole corpus while a member waits.
+ */
+export function* readEveryArticleSteps(kb: KnowledgeBase): Stepwise<void> {
+  for (let i = 0; i < kb.corpus.articles.length; i++) {
+    quotesOfArticle(kb, i);
+    yield;
+  }
+}
+
+function sameOutlets(a: readonly Source[], b: readonly Source[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.short === b[i]?.short && s.name === b[i]?.name));
 }
 
 function readArticle(kb: KnowledgeBase, { byKey, lookups }: Memo, index: number): ArticleQuote[] {

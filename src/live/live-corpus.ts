@@ -10,6 +10,7 @@ import { Engine } from '../answers/engine.js';
 import { prepareComposition } from '../knowledge/compose.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Change, CorpusStore, StoredArticle } from '../store/types.js';
+import { finishYieldingUnless } from '../text/stepwise.js';
 import type { EngineSource } from './engine-source.js';
 import { GuildCollection } from './guild-collection.js';
 
@@ -47,6 +48,8 @@ export class LiveCorpus implements EngineSource {
   private stopListening: (() => Promise<void>) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The base's warm-up (Engine.warmUpSteps), running in slices after start. */
+  private warming: Promise<void> | undefined;
 
   private constructor(
     readonly base: KnowledgeBase,
@@ -78,6 +81,9 @@ export class LiveCorpus implements EngineSource {
     live.timer = setInterval(() => void live.sync(), options.pollMs ?? DEFAULT_POLL_MS);
     live.timer.unref();
     await live.sync();
+    // While serving: reading every article's quotations takes seconds on a large base. Whatever
+    // a query needs before it is done, it reads itself.
+    live.warming = finishYieldingUnless(live.shared.warmUpSteps(), () => live.closed).then(() => undefined);
     return live;
   }
 
@@ -134,6 +140,7 @@ export class LiveCorpus implements EngineSource {
     if (this.timer) clearInterval(this.timer);
     await this.stopListening?.();
     await this.syncing;
+    await this.warming;
   }
 
   private async applyPending(): Promise<void> {
