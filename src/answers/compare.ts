@@ -16,6 +16,7 @@ import { scopedCandidates } from './compare-scope.js';
 import { excerptFor, prepareQuery, recordedTerms, suggestionsFor, type Candidate, type PreparedQuery } from './retrieve.js';
 import { storyRef } from './story-list.js';
 import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
+import { factMatrix } from './fact-matrix.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
 /** Excerpts per outlet at most. */
@@ -80,14 +81,19 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     return { ...shared, coverage: 'in-passing', covered: false, excerpts: closest ? [excerptFor(kb, query, closest.doc)] : [], missing: [], articles: 0, ...(story ? { inStory: true } : {}) };
   });
   const several = covering.length > 1;
+  const figures = several ? figureStatements(kb, covering) : [];
+  const counts = several ? countStatements(kb, covering) : [];
+  const people = several ? personStatements(kb, covering) : [];
   return {
     kind: 'compare',
     topic: text,
     ...(story ? { story: { ...storyRef(kb, story), leftOut: scope.leftOut } } : {}),
     outlets,
-    figures: several ? figureStatements(kb, covering) : [],
-    counts: several ? countStatements(kb, covering) : [],
-    people: several ? personStatements(kb, covering) : [],
+    figures,
+    counts,
+    people,
+    // The same statements outlet by outlet, with dates and quotations (fact-matrix.ts).
+    ...(several ? { matrix: factMatrix(kb, covering, text, { figures, counts, people }) } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import type { Answer } from './types.js';
 import { eventTimeline } from './timeline.js';
 import { when } from './when.js';
 import { who } from './who.js';
+import { wording } from './wording.js';
 
 /** Answers every command over one corpus. Build once; every method is synchronous and pure. */
 export class Engine {
@@ -94,6 +95,11 @@ export class Engine {
   /** The verbatim quotations with their speakers, the same statement across outlets grouped: all (most quoted first), a person's, or a topic's. */
   quotes(query?: string): Answer {
     return quotes(this.kb, query);
+  }
+
+  /** For each referent of a topic (a figure, a name, a quoted statement), the words each outlet uses, counted, with where. */
+  wording(topic: string): Answer {
+    return wording(this.kb, topic);
   }
 
 }

@@ -6,6 +6,7 @@
 import type { Span } from '../text/sentences.js';
 import type { DatePrecision } from '../text/dates.js';
 import type { EntityKind } from '../text/entities.js';
+import type { WordingAnswer } from './wording-types.js';
 
 /** The kind of question asked, which decides what an excerpt should preferably hold. */
 export type QuestionKind = 'who' | 'when' | 'howmany' | 'where' | 'other';
@@ -263,6 +264,71 @@ export interface PersonStatement {
   readonly notNamedBy: readonly string[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// The fact matrix of a comparison (src/answers/fact-matrix.ts)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What one outlet's articles on the topic say of one row of the fact matrix:
+ * - `same`: they state what the row's reference states (see {@link MatrixRow.reference});
+ * - `different`: they state it otherwise (another value, another date), shown;
+ * - `silent`: over their whole articles on the topic, they do not state it at all;
+ * - `unknown`: none found, though they may state it in words the engine does not match: nothing is claimed.
+ */
+export type MatrixCellState = 'same' | 'different' | 'silent' | 'unknown';
+
+/** What a row of the fact matrix is about. */
+export type MatrixRowKind = 'figure' | 'count' | 'date' | 'person' | 'statement';
+
+/** One value an outlet gives for a row, as written, with the paragraph that gives it. */
+export interface MatrixValue {
+  /** The words as written: `1.000 sapeurs`, `deuxième visite`, `10 mars`, the quotation. */
+  readonly text: string;
+  readonly excerpt: Excerpt;
+  /** Figures: the number; counts: the ordinal. */
+  readonly value?: number;
+  /** Dates: the normalised date. */
+  readonly date?: { readonly iso: string; readonly precision: DatePrecision; readonly part?: 'early' | 'mid' | 'late' };
+}
+
+/** One outlet's cell in a row: its state and, when it states something, what and where. */
+export interface MatrixCell {
+  readonly outlet: string;
+  readonly state: MatrixCellState;
+  /** Every value the outlet gives for the row (`same`, `different`); none otherwise. */
+  readonly values: readonly MatrixValue[];
+  /** Statement rows: the same statement quoted in other words (the wording is shown). */
+  readonly reworded?: true;
+}
+
+/** One row of the fact matrix: one fact, one cell per column (outlet), in column order. */
+export interface MatrixRow {
+  readonly kind: MatrixRowKind;
+  /** The quantity, the thing counted, the event (its first words), the person, the speaker. */
+  readonly label: string;
+  /**
+   * The outlet whose statement the others are measured against: for figures, counts and dates,
+   * the one whose value the most outlets give (ties: the first such column); for a person, the
+   * first naming them; for a quotation, the oldest, whose words the others' are compared with.
+   */
+  readonly reference?: string;
+  /** Some cell is `different`. */
+  readonly differs: boolean;
+  readonly cells: readonly MatrixCell[];
+}
+
+/** Rows are facts of the topic, columns the outlets covering it, each cell what that outlet says. */
+export interface FactMatrix {
+  /** The covering outlets (short names), in corpus order. */
+  readonly outlets: readonly string[];
+  /** Per column, the ids of the articles read whole: what `silent` is said of. */
+  readonly articles: readonly (readonly string[])[];
+  /** Differences first, at most `MATRIX_ROWS_MAX` (fact-matrix.ts). */
+  readonly rows: readonly MatrixRow[];
+  /** Rows in all, before the cut. */
+  readonly total: number;
+}
+
 /** `compare`: each outlet's best excerpts on a topic, then what the outlets state differently. */
 export interface CompareAnswer {
   readonly kind: 'compare';
@@ -276,6 +342,8 @@ export interface CompareAnswer {
   readonly figures: readonly FigureStatement[];
   readonly counts: readonly CountStatement[];
   readonly people: readonly PersonStatement[];
+  /** The same statements and more (dates, quotations), outlet by outlet; only when several outlets cover the topic. */
+  readonly matrix?: FactMatrix;
 }
 
 /** `cite`: one ready-to-paste citation. */
@@ -466,9 +534,9 @@ export interface NoEvidenceAnswer {
 }
 
 /** The engine's answers that can find no evidence. */
-export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite' | 'timeline' | 'quotes';
+export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite' | 'timeline' | 'quotes' | 'wording';
 
 /** Every answer the engine gives. */
-export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer | TimelineAnswer | StoriesAnswer | QuotesAnswer;
+export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer | TimelineAnswer | StoriesAnswer | QuotesAnswer | WordingAnswer;
 
 /** The commands, derived from their table (src/commands/table.ts), where each one is defined. */

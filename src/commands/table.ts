@@ -18,9 +18,10 @@ import { timeline } from './timeline.js';
 import { UserError } from './user-error.js';
 import { when } from './when.js';
 import { who } from './who.js';
+import { wording } from './wording.js';
 
 /** Every command, in the order of `/help` and of the registration with Discord. */
-export const COMMANDS = [ask, who, when, compare, cite, sources, help, timeline, stories, quotes] as const;
+export const COMMANDS = [ask, who, when, compare, cite, sources, help, timeline, stories, quotes, wording] as const;
 
 /** A command's canonical (English) name. */
 export type CommandName = (typeof COMMANDS)[number]['name']['en'];

@@ -8,9 +8,11 @@ import { commandSpec, isCommandName, usageOf } from '../commands/table.js';
 import { colon, coverageLine, differenceLines, storyScopeLines } from '../render/differences.js';
 import { formatDay, formatPeriod, pasteCitation, quoted, shortReference } from '../render/format.js';
 import { messages, type Locale } from '../render/messages.js';
+import { matrixLines } from '../render/matrix-text.js';
 import { storyLines } from '../render/story-text.js';
 import { quoteLines } from '../render/quote-text.js';
 import { timelineLines } from '../render/timeline-text.js';
+import { wordingLines } from '../render/wording-text.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -52,6 +54,8 @@ function linesOf(answer: Answer, o: TextOptions): string[] {
       return timelineLines(answer, o);
     case 'quotes':
       return quoteLines(answer, o.locale);
+    case 'wording':
+      return wordingLines(answer, o.locale);
   }
 }
 
@@ -128,6 +132,8 @@ function compareLines(a: CompareAnswer, o: TextOptions): string[] {
     if (said) lines.push(`  ${said}`);
     outlet.excerpts.forEach((e) => lines.push(...excerptLines(e, o, '  ')));
   }
+  // The fact matrix, when there is one, states all the differences say, outlet by outlet.
+  if (a.matrix && a.matrix.rows.length > 0) return [...lines, '', ...matrixLines(a.matrix, o.locale).map((l, i) => (i === 0 ? `${l}${colon(o.locale).trimEnd()}` : `  ${l}`))];
   const differences = differenceLines(a, o.locale);
   if (differences.length > 0) lines.push('', `${m.differences}${colon(o.locale).trimEnd()}`, ...differences.map((d) => `  ${d}`));
   else if (a.outlets.filter((x) => x.covered).length > 1) lines.push('', m.noDifference);

@@ -14,6 +14,7 @@ import { storiesDraft, withStoryScope } from './stories.js';
 import type { ReplyFile } from './payload.js';
 import { timelineDraft } from './timeline.js';
 import { quotesDraft } from './quotes.js';
+import { wordingDraft } from './wording.js';
 import { NEUTRAL_COLOR, codeBlock, footer, lines, numberedReference, quote, quoteWithReference, safeUrl, shown, unformatted } from './pieces.js';
 
 /** Items per page, by what is paged. Short pages keep a channel readable; "More" shows the rest. */
@@ -54,6 +55,8 @@ export function draftAnswer(answer: Answer, ctx: RenderContext): AnswerDraft {
       return timelineDraft(answer, ctx);
     case 'quotes':
       return quotesDraft(answer, ctx);
+    case 'wording':
+      return wordingDraft(answer, ctx);
   }
 }
 

@@ -10,6 +10,7 @@ import { coverageLine, differenceLines } from '../../render/differences.js';
 import { formatDay } from '../../render/format.js';
 import { messages } from '../../render/messages.js';
 import { withFooter, type RenderContext } from './draft.js';
+import { matrixDraft } from './matrix.js';
 import type { DraftEmbed, DraftField } from './fit.js';
 import { NEUTRAL_COLOR, bareLink, footer, parseHexColor, lines, numberedReference, quote, safeUrl, shown, unformatted } from './pieces.js';
 
@@ -34,7 +35,9 @@ export function compareDrafts(a: CompareAnswer, ctx: RenderContext): DraftEmbed[
   }));
   const differences = differenceLines(a, ctx.locale);
   const covered = a.outlets.filter((o) => o.covered).length;
-  if (differences.length > 0) drafts.push({ title: shown(m.differences), color: NEUTRAL_COLOR, description: lines(differences), fields: [] });
+  // The fact matrix, when there is one, states all the differences say, outlet by outlet.
+  if (a.matrix && a.matrix.rows.length > 0) drafts.push(matrixDraft(a.matrix, ctx));
+  else if (differences.length > 0) drafts.push({ title: shown(m.differences), color: NEUTRAL_COLOR, description: lines(differences), fields: [] });
   else if (covered > 1) drafts.push({ color: NEUTRAL_COLOR, description: shown(m.noDifference), fields: [] });
   return withFooter(drafts, footer(m.discord.excerptsMatched(n), a.topic));
 }
