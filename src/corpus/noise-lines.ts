@@ -215,3 +215,22 @@ export const RELATED_LIST_OPENING =
 export const SECTION_LABEL =
   withLetterBoundaries(
   /^(?:actualités?|actu|politique|international|monde|afrique|europe|asie|amériques?|moyen-orient|france|national|nation|régions?|société|économie|éco|finance|business|sports?|football|culture|santé|éducation|environnement|planète|sciences?|tech(?:nologie)?|médias|justice|faits\s+divers|sécurité|défense|diplomatie|religion|opinions?|éditorial|édito|tribune|chronique|analyse|décryptage|reportage|enquête|interview|entretien|portrait|récit|idées|débats|people|insolite|vidéos?|photos?|diaporama|podcast|dossier|brèves?|à\s+la\s+une|la\s+une|une|économie\s+et\s+finances|politique\s+internationale)$/iu);
+
+/**
+ * Compiles every rule now: V8 compiles a regular expression on its first use to bytecode, and on
+ * a later use to machine code, and for these large Unicode, case-insensitive alternations both
+ * take long enough to hold queries up while the first article a moderator previews after a start
+ * compiles them. Called once at start-up; a few uses of each reach both tiers.
+ */
+export function prepareNoiseRules(): void {
+  const patterns = [...LINE_RULES.map((r) => r.pattern), CONSENT_OPENING, FOOTER_OPENING, RELATED_LIST_OPENING, SECTION_LABEL];
+  for (let use = 0; use < COMPILING_USES; use++) {
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      pattern.test('x');
+    }
+  }
+}
+
+/** Uses of a regular expression after which V8 runs it as machine code (its tier-up happens after the first). */
+const COMPILING_USES = 3;
