@@ -41,4 +41,5 @@ process.on('message', (message: unknown) => {
     send({ [FOLLOWER_TAG]: 1, type: 'held', articleId, at, cited });
   })();
 });
+await live.whenWarm();
 send({ [FOLLOWER_TAG]: 1, type: 'ready' });

@@ -87,6 +87,11 @@ export class LiveCorpus implements EngineSource {
     return live;
   }
 
+  /** Resolves once the base's warm-up after start (Engine.warmUpSteps) is done, or given up at close. */
+  whenWarm(): Promise<void> {
+    return this.warming ?? Promise.resolve();
+  }
+
   engineFor(guildId?: string | null): Engine {
     return (guildId ? this.guilds.get(guildId)?.engine : undefined) ?? this.shared;
   }
