@@ -9,32 +9,17 @@
 import type { Source } from '../corpus/types.js';
 import { analyse, ENGLISH_MARK, isQuestionWord, languageOf, terms as termsIn, type Language } from '../text/analyser.js';
 import { englishTranslationsOf } from '../text/lexicon.js';
-import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { COVER_FLOOR, coverageShare, paragraphWords, topicOf, type Concept, type Topic } from './coverage.js';
+import type { Concept, Topic } from './coverage.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { scopedCandidates } from './compare-scope.js';
-import { excerptFor, prepareQuery, recordedTerms, suggestionsFor, type Candidate, type PreparedQuery } from './retrieve.js';
+import { excerptFor, suggestionsFor, type PreparedQuery } from './retrieve.js';
 import { storyRef } from './story-list.js';
-import { countStatements, figureStatements, personStatements, type OutletTopic } from './statements.js';
+import { countStatements, figureStatements, personStatements } from './statements.js';
+import { TOPIC_ARTICLES, topicOutlets } from './topic-outlets.js';
 import { factMatrix } from './fact-matrix.js';
 import type { CompareAnswer, NoEvidenceAnswer, OutletCoverage } from './types.js';
 
 /** Excerpts per outlet at most. */
 export const COMPARE_EXCERPTS = 3;
-/**
- * Paragraphs per outlet whose coverage of the topic is measured, best BM25 first. An outlet's
- * paragraphs about the topic rank high for its words: on the seeds and the invented stories, 20
- * give the same coverage and statements as 40, for half the excerpt choices.
- */
-const COMPARE_CANDIDATES = 20;
-
-/**
- * Articles per outlet the statements read whole, those of its best paragraphs on the topic: a
- * story is a handful of articles per outlet, and an archive's hundred articles that mention a
- * word are not one story. OutletCoverage.articles says how many were read.
- */
-export const TOPIC_ARTICLES = 4;
-
 /** Letters a word's beginning must share with the topic's word for the word not to be called missing. */
 const ABSENCE_PREFIX = 5;
 /** Index terms with that beginning looked up at most. */
@@ -42,28 +27,9 @@ const ABSENCE_TERMS = 40;
 
 /** Compares the outlets of the corpus on a topic. */
 export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvidenceAnswer {
-  const query = prepareQuery(kb, text);
-  const topic = topicOf(kb, query);
-  // Paragraphs are judged from what the search recorded of them, and quoted only when shown.
-  const recorded = recordedTerms(kb, query);
-  const shareOf = (c: Candidate) => coverageShare(topic, paragraphWords(kb, c.doc, { terms: recorded, held: c.textTerms }));
-  // Within one story when the paragraphs about the topic belong to several (compare-scope.ts).
-  const scope = scopedCandidates(kb, query, COMPARE_CANDIDATES, shareOf, COVER_FLOOR);
-  const { bySource, story } = scope;
-  const judged = (c: Candidate) => ({ doc: kb.index.docs[c.doc] as IndexedParagraph, share: shareOf(c) });
-  const perOutlet = kb.corpus.sources.map((source) => {
-    const all = (bySource.get(source.id) ?? []).map(judged);
-    return { source, candidates: all, relevant: all.filter((r) => r.share >= COVER_FLOOR) };
-  });
+  const { query, topic, scope, perOutlet, covering, carried } = topicOutlets(kb, text);
+  const { story } = scope;
   if (perOutlet.every((o) => o.relevant.length === 0)) return { kind: 'no-evidence', command: 'compare', query: text, suggestions: suggestionsFor(kb, query) };
-
-  // A dispatch republished by another outlet is one text: its statements count once, as the
-  // original's; the republishing outlet is shown, and says whose text it carries.
-  const carried = carriedTexts(kb, perOutlet.flatMap((o) => o.relevant.map((r) => r.doc)));
-  const covering: OutletTopic[] = perOutlet
-    .map((o) => ({ source: o.source, own: o.relevant.filter((r) => !carried.has(r.doc.article.id)).map((r) => r.doc) }))
-    .filter((o) => o.own.length > 0)
-    .map((o) => ({ outlet: o.source.short, sourceId: o.source.id, relevant: o.own, paragraphs: articlesOf(kb, o.own) }));
   const outlets: OutletCoverage[] = perOutlet.map(({ source, candidates, relevant }) => {
     const shared = { sourceId: source.id, outlet: source.short, outletName: source.name, color: source.color };
     if (relevant.length > 0) {
@@ -95,40 +61,6 @@ export function compare(kb: KnowledgeBase, text: string): CompareAnswer | NoEvid
     // The same statements outlet by outlet, with dates and quotations (fact-matrix.ts).
     ...(several ? { matrix: factMatrix(kb, covering, text, { figures, counts, people }) } : {}),
   };
-}
-
-/**
- * Articles on the topic that republish another article also on the topic (`syndication_of`),
- * with the outlet whose text they carry.
- */
-function carriedTexts(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): Map<string, string> {
-  const onTopic = new Map(docs.map((d) => [d.article.id, d]));
-  const out = new Map<string, string>();
-  for (const { article } of onTopic.values()) {
-    const original = article.syndication_of === undefined ? undefined : kb.corpus.articles.find((a) => a.id === article.syndication_of);
-    const outlet = original && kb.corpus.sources.find((s) => s.id === original.source);
-    if (original && outlet && original.source !== article.source) out.set(article.id, outlet.short);
-  }
-  return out;
-}
-
-/**
- * Every paragraph of the articles the given paragraphs belong to (best first, at most
- * {@link TOPIC_ARTICLES} articles), in article order: what the statements are about.
- */
-function articlesOf(kb: KnowledgeBase, docs: readonly IndexedParagraph[]): IndexedParagraph[] {
-  const out: IndexedParagraph[] = [];
-  const seen = new Set<string>();
-  for (const { article } of docs) {
-    if (seen.has(article.id)) continue;
-    if (seen.size >= TOPIC_ARTICLES) break;
-    seen.add(article.id);
-    for (const p of article.paragraphs) {
-      const doc = kb.paragraph(article.id, p.n);
-      if (doc) out.push(doc);
-    }
-  }
-  return out;
 }
 
 /**

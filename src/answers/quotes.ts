@@ -13,7 +13,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { scopedCandidates } from './compare-scope.js';
-import { TOPIC_ARTICLES } from './compare.js';
+import { TOPIC_ARTICLES } from './topic-outlets.js';
 import { COVER_FLOOR, coverageShare, paragraphWords, topicOf } from './coverage.js';
 import { quotesOfArticle, type ArticleQuote } from './quote-index.js';
 import { groupQuotes } from './quote-groups.js';

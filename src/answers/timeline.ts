@@ -17,6 +17,7 @@ import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { EXCERPT_MAX_LENGTH, type TextAnalysis } from '../search/excerpt-span.js';
 import { termOf, type WordList } from '../text/analyser.js';
 import type { DateMention } from '../text/dates.js';
+import { dayOf, periodOf } from '../text/date-period.js';
 import type { Span } from '../text/sentences.js';
 import { citationOf, excerptOf } from './citations.js';
 import { datedAs } from './when.js';
@@ -69,8 +70,6 @@ const LABEL_MAX = 64;
  * tell nothing in common. Weekdays and months are inside the date mentions already.
  */
 const TIME_TERMS: ReadonlySet<string | undefined> = new Set(['nuit', 'matin', 'matinee', 'soir', 'soiree', 'midi', 'apres', 'hier', 'aujourd', 'demain', 'veille', 'lendemain', 'semaine', 'jour', 'jours', 'journee', 'mois', 'annee', 'an', 'ans', 'heure', 'heures', 'fin', 'debut', 'dernier', 'derniere', 'prochain', 'prochaine'].map(termOf));
-const WEEKDAY = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/giu;
-const DAY_MS = 86_400_000;
 
 /** One dated sentence. */
 interface Occurrence {
@@ -247,38 +246,6 @@ function sum(keys: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const w of keys.values()) total += w;
   return total;
-}
-
-/** `YYYY-MM-DD` → days since 1970-01-01. */
-function dayOf(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
-}
-
-/** The first and last day a date names. `lundi à mardi` (a night, a span) names both days. */
-function periodOf(m: DateMention): [number, number] {
-  const from = dayOf(m.sortKey);
-  const year = Number(m.sortKey.slice(0, 4));
-  const month = Number(m.sortKey.slice(5, 7));
-  switch (m.precision) {
-    case 'day': {
-      const weekdays = m.text.match(WEEKDAY)?.length ?? 0;
-      return [from, from + Math.max(0, weekdays - 1)];
-    }
-    case 'week':
-      return [from, from + 6];
-    case 'month': {
-      const last = Math.floor(Date.UTC(year, month, 0) / DAY_MS);
-      const first = Math.floor(Date.UTC(year, month - 1, 1) / DAY_MS);
-      if (m.part === 'early') return [first, first + 9];
-      if (m.part === 'mid') return [first + 10, first + 19];
-      if (m.part === 'late') return [first + 20, last];
-      return [first, last];
-    }
-    case 'season':
-      return [from, from + 92];
-    case 'year':
-      return [Math.floor(Date.UTC(year, 0, 1) / DAY_MS), Math.floor(Date.UTC(year, 11, 31) / DAY_MS)];
-  }
 }
 
 /** Weight the two sentences share (each key at its lighter weight) and how many keys. */

@@ -9,7 +9,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
-import { TOPIC_ARTICLES } from './compare.js';
+import { TOPIC_ARTICLES } from './topic-outlets.js';
 import { scopedCandidates } from './compare-scope.js';
 import { COVER_FLOOR, coverageShare, paragraphWords, topicOf } from './coverage.js';
 import { prepareQuery, recordedTerms, suggestionsFor, type Candidate } from './retrieve.js';
