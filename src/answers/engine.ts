@@ -8,6 +8,7 @@ import { buildKnowledgeBase } from '../knowledge/build.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Stepwise } from '../text/stepwise.js';
 import { ask } from './ask.js';
+import { checkClaim } from './check-claim.js';
 import { cite } from './cite.js';
 import { compare } from './compare.js';
 import { readEveryArticleSteps } from './quote-index.js';
@@ -100,6 +101,11 @@ export class Engine {
   /** For each referent of a topic (a figure, a name, a quoted statement), the words each outlet uses, counted, with where. */
   wording(topic: string): Answer {
     return wording(this.kb, topic);
+  }
+
+  /** What each outlet covering a claim's topic says of each figure, date, role and quotation the claim states: the same, something different, nothing. Never whether it is true. */
+  check(claim: string): Answer {
+    return checkClaim(this.kb, claim);
   }
 
 }

@@ -11,7 +11,7 @@
  */
 import { countedGroupsOf } from '../corpus/counted.js';
 import type { Entity } from '../text/entities.js';
-import { terms } from '../text/analyser.js';
+import { terms, type WordList } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
 import { findOrdinals, type OrdinalMention } from '../text/ordinals.js';
 import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type CountedFigure } from '../text/quantities.js';
@@ -47,7 +47,8 @@ const compiled = new WeakMap<object, CompiledCountedGroups>();
 /** The key of a corpus without counted.yaml. */
 const NO_COUNTED = {};
 
-function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
+/** The corpus's counted-noun groups, compiled once per counted.yaml. */
+export function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
   const key = kb.corpus.counted ?? NO_COUNTED;
   let groups = compiled.get(key);
   if (!groups) compiled.set(key, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
@@ -55,7 +56,7 @@ function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
 }
 
 /** A count found in one paragraph, ready to be stated. */
-interface Found<T> {
+export interface Found<T> {
   readonly doc: IndexedParagraph;
   readonly item: T;
 }
@@ -81,8 +82,7 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
   }));
   // "No figure for it from Y" must hold under any wording: only an outlet all of whose figures
   // count known, different things (counted.yaml groups) can be said to give none.
-  const groupKeys = new Set(groups.entries.map((e) => e.key));
-  const open = new Set(keyed.filter((o) => o.figures.some((f) => f.item.generic || !groupKeys.has(f.key))).map((o) => o.outlet));
+  const open = new Set(keyed.filter((o) => countsOpenly(groups, o.figures)).map((o) => o.outlet));
   const pending: Array<Omit<FigureStatement, 'values'> & { found: Array<{ outlet: string; f: (typeof keyed)[number]['figures'][number] }> }> = [];
   for (const key of keys) {
     const found: Array<{ outlet: string; f: (typeof keyed)[number]['figures'][number] }> = [];
@@ -117,8 +117,26 @@ export function figureStatements(kb: KnowledgeBase, outlets: readonly OutletTopi
     .map(({ found, ...line }) => ({ ...line, values: found.map(({ outlet, f }): StatedValue => ({ outlet, value: f.item.figure.value, text: writtenFigure(f.doc, f.item), excerpt: evidence(kb, f.doc, f.item.figure) })) }));
 }
 
+/**
+ * Whether an outlet's figures leave open what else it counts: some figure counts a generic noun
+ * (`personnes`) or a thing outside the counted.yaml groups. Only an outlet whose every figure
+ * counts a known thing can be said to give no figure for another quantity.
+ */
+export function countsOpenly(groups: CompiledCountedGroups, figures: ReadonlyArray<{ readonly item: CountedFigure; readonly key?: string }>): boolean {
+  const known = groupKeysOf(groups);
+  return figures.some((f) => f.item.generic || !known.has(f.key ?? f.item.key));
+}
+
+const groupKeys = new WeakMap<CompiledCountedGroups, ReadonlySet<string>>();
+
+function groupKeysOf(groups: CompiledCountedGroups): ReadonlySet<string> {
+  let keys = groupKeys.get(groups);
+  if (!keys) groupKeys.set(groups, (keys = new Set(groups.entries.map((e) => e.key))));
+  return keys;
+}
+
 /** The counted figures of one paragraph, without those about another year than the article's. */
-function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<CountedFigure>[] {
+export function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<CountedFigure>[] {
   return countsRead.get(doc, () => {
     const facts = kb.factsOf(doc.id);
     if (!facts.figures.some((f) => f.unit !== undefined)) return [];
@@ -180,7 +198,7 @@ function joinedKey(f: Found<CountedFigure>, outlet: string, all: ReadonlyArray<{
 }
 
 /** The figure and the word after it, as written: `1.000 sapeurs`, `5 000 militaires`. */
-function writtenFigure(doc: IndexedParagraph, f: CountedFigure): string {
+export function writtenFigure(doc: IndexedParagraph, f: CountedFigure): string {
   const text = doc.paragraph.text;
   const next = /^[\s\u00a0\u202f]*(?:d['’]|de[\s\u00a0\u202f]+)?[\p{L}’'-]+/u.exec(text.slice(f.figure.end))?.[0] ?? '';
   return text.slice(f.figure.start, f.figure.end + next.length);
@@ -292,7 +310,7 @@ function firstMentions(kb: KnowledgeBase, paragraphs: readonly IndexedParagraph[
  * Index terms of the words that name the person on their own: the last word of the name and of
  * each variant (the surname, `Choïgou`), and of every spelling of those in the alias groups.
  */
-function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
+export function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
   const words = new Set<string>();
   for (const name of [person.name, ...person.variants]) {
     const last = fold(name).split(/[\s'’-]+/).filter((w) => w.length > 2).pop();
@@ -307,7 +325,7 @@ function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
 }
 
 /** Whether any paragraph (or the title) of the outlet's articles on the topic holds one of the terms. */
-function writesAny(kb: KnowledgeBase, o: OutletTopic, wanted: readonly string[]): boolean {
+export function writesAny(kb: KnowledgeBase, o: OutletTopic, wanted: readonly string[]): boolean {
   const ids = new Set(o.paragraphs.map((d) => d.id));
   return wanted.some((term) => {
     const found = kb.index.match([term], { sourceId: o.sourceId, fuzzy: false });
@@ -327,8 +345,30 @@ function writesAny(kb: KnowledgeBase, o: OutletTopic, wanted: readonly string[])
 const EVIDENCE_TARGET_BONUS = 2;
 
 /** The excerpt of a paragraph around a span, as the evidence of a statement. */
-function evidence(kb: KnowledgeBase, doc: IndexedParagraph, span: { start: number; end: number }): Excerpt {
-  return excerptOf(doc, { terms: new Set<string>(), targets: [{ start: span.start, end: span.end }], targetBonus: EVIDENCE_TARGET_BONUS, analysis: kb.index.analysisOf(doc.id) });
+export function evidence(kb: KnowledgeBase, doc: IndexedParagraph, span: { start: number; end: number }): Excerpt {
+  const analysis = kb.index.analysisOf(doc.id);
+  return excerptOf(doc, { terms: spanTerms(analysis.words, span), targets: [{ start: span.start, end: span.end }], targetBonus: EVIDENCE_TARGET_BONUS, analysis });
+}
+
+/** Characters after a stated span whose words still belong to it: the noun after a figure (`1.000 sapeurs`). */
+const SPAN_TAIL = 24;
+
+/**
+ * The index terms of the span's words and of the word right after it. An excerpt holds a matched
+ * word or is the paragraph's opening (excerpt-span.ts): with these, it is the sentence that states
+ * the thing, not the paragraph's first one.
+ */
+function spanTerms(words: WordList, span: { start: number; end: number }): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.terms.length; i++) {
+    const start = words.starts[i] as number;
+    const term = words.terms[i];
+    if (term === undefined || (words.ends[i] as number) <= span.start) continue;
+    if (start >= span.end + SPAN_TAIL) break;
+    out.add(term);
+    if (start >= span.end) break;
+  }
+  return out;
 }
 
 /** Each giving outlet's values. */

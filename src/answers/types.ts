@@ -7,6 +7,7 @@ import type { Span } from '../text/sentences.js';
 import type { DatePrecision } from '../text/dates.js';
 import type { EntityKind } from '../text/entities.js';
 import type { WordingAnswer } from './wording-types.js';
+import type { CheckAnswer } from './check-claim-types.js';
 
 /** The kind of question asked, which decides what an excerpt should preferably hold. */
 export type QuestionKind = 'who' | 'when' | 'howmany' | 'where' | 'other';
@@ -534,9 +535,9 @@ export interface NoEvidenceAnswer {
 }
 
 /** The engine's answers that can find no evidence. */
-export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite' | 'timeline' | 'quotes' | 'wording';
+export type AnsweringCommand = 'ask' | 'who' | 'when' | 'compare' | 'cite' | 'timeline' | 'quotes' | 'wording' | 'check';
 
 /** Every answer the engine gives. */
-export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer | TimelineAnswer | StoriesAnswer | QuotesAnswer | WordingAnswer;
+export type Answer = AskAnswer | WhoAnswer | WhenAnswer | CompareAnswer | CiteAnswer | SourcesAnswer | HelpAnswer | NoEvidenceAnswer | TimelineAnswer | StoriesAnswer | QuotesAnswer | WordingAnswer | CheckAnswer;
 
 /** The commands, derived from their table (src/commands/table.ts), where each one is defined. */

@@ -7,6 +7,7 @@
 import type { Engine } from '../answers/engine.js';
 import type { Answer } from '../answers/types.js';
 import { ask } from './ask.js';
+import { check } from './check.js';
 import { cite } from './cite.js';
 import { compare } from './compare.js';
 import type { ArgumentSpec, CommandSpec, Completion, Language } from './define.js';
@@ -21,7 +22,7 @@ import { who } from './who.js';
 import { wording } from './wording.js';
 
 /** Every command, in the order of `/help` and of the registration with Discord. */
-export const COMMANDS = [ask, who, when, compare, cite, sources, help, timeline, stories, quotes, wording] as const;
+export const COMMANDS = [ask, who, when, compare, cite, sources, help, timeline, stories, quotes, wording, check] as const;
 
 /** A command's canonical (English) name. */
 export type CommandName = (typeof COMMANDS)[number]['name']['en'];

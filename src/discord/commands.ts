@@ -3,7 +3,7 @@
  * command's names, descriptions and text option become a slash command definition, registered
  * as-is (see `registration.ts`), and the types of every handler's arguments follow from the same
  * specs, so a definition and its handler cannot drift apart. Only what is Discord's own lives
- * here: the `hide` option (ephemeral answers), the message context menu, and the moderators'
+ * here: the `hide` option (ephemeral answers), the message context menus, and the moderators'
  * commands (`moderation/definitions.ts`), which are Discord's alone. Option names are part
  * of the public interface: a snapshot test keeps the registered JSON unchanged.
  */
@@ -75,12 +75,38 @@ function slashDefinition(spec: CommandSpec): SlashDefinition {
 /** The slash commands, keyed by the command each one runs, in the table's order. */
 export const SLASH_COMMANDS: Readonly<Record<CommandName, SlashDefinition>> = Object.fromEntries(COMMANDS.map((c) => [c.name.en, slashDefinition(c)])) as Record<CommandName, SlashDefinition>;
 
-/** The message context-menu command: right-click a message → Apps → "Cite sources". */
-export const CONTEXT_MENU = {
+/** The message context-menu command "Cite sources": right-click a message → Apps → the excerpts that relate to it. */
+export const CITE_MENU = {
   type: ApplicationCommandType.Message,
   name: 'Cite sources',
   name_localizations: { fr: 'Citer les sources' },
 } as const;
+
+/** The message context-menu command "Check this claim": what each outlet says of what the message states. */
+export const CHECK_MENU = {
+  type: ApplicationCommandType.Message,
+  name: 'Check this claim',
+  name_localizations: { fr: 'Vérifier l’affirmation' },
+} as const;
+
+/** A message menu, the command of the table it runs on the message's text, and its metrics label. */
+export interface ContextMenuRoute {
+  readonly definition: typeof CITE_MENU | typeof CHECK_MENU;
+  readonly command: Extract<CommandName, 'ask' | 'check'>;
+  /** `context:cite-sources`: how logs and metrics name it. */
+  readonly label: string;
+}
+
+/** The message menus, in registration order. */
+export const CONTEXT_MENUS: readonly ContextMenuRoute[] = [
+  { definition: CITE_MENU, command: 'ask', label: 'context:cite-sources' },
+  { definition: CHECK_MENU, command: 'check', label: 'context:check-claim' },
+];
+
+/** The message menu an interaction names (its unlocalised name); undefined for any other. */
+export function contextMenuNamed(name: string): ContextMenuRoute | undefined {
+  return CONTEXT_MENUS.find((m) => m.definition.name === name);
+}
 
 /** Names of the slash commands: the table's canonical names. */
 export type SlashName = CommandName;
@@ -107,7 +133,7 @@ export interface DefinitionOptions {
 export function commandDefinitions(options: DefinitionOptions = {}): RESTPutAPIApplicationCommandsJSONBody {
   const moderators = options.moderation ? MODERATOR_COMMANDS : [];
   // A deep copy: callers may modify the body, the definitions are shared.
-  return structuredClone([...Object.values(SLASH_COMMANDS), CONTEXT_MENU, ...moderators]) as unknown as RESTPutAPIApplicationCommandsJSONBody;
+  return structuredClone([...Object.values(SLASH_COMMANDS), ...CONTEXT_MENUS.map((m) => m.definition), ...moderators]) as unknown as RESTPutAPIApplicationCommandsJSONBody;
 }
 
 /** Looks up a slash command by its (unlocalised) name, as interactions carry it. */

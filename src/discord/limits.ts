@@ -7,6 +7,7 @@
  * never less than Discord's own count in characters, so staying under it is always safe.
  */
 import { QUERY_MAX } from '../commands/define.js';
+import { CLAIM_READ_MAX } from '../answers/check-claim-read.js';
 
 /** Interactions (developers/interactions/receiving-and-responding). */
 export const INTERACTION = {
@@ -143,6 +144,8 @@ export const OURS = {
   QUERY_MAX,
   /** Longest part of a message the "Cite sources" context menu searches for. */
   CONTEXT_QUERY_MAX: 300,
+  /** Longest part of a message "Check this claim" reads: the claim reader's own cap (check-claim-read.ts). */
+  CLAIM_MAX: CLAIM_READ_MAX,
   /**
    * How long in-flight replies may take to finish after SIGTERM before the client is destroyed
    * anyway: under 10 s with room for closing the gateway, because `docker stop` (and many

@@ -11,7 +11,7 @@
 import { Events, Status, type Client, type Interaction } from 'discord.js';
 import type { Engine } from '../answers/engine.js';
 import type { Outcome } from './error-boundary.js';
-import { CONTEXT_MENU, slashNamed } from './commands.js';
+import { contextMenuNamed, slashNamed } from './commands.js';
 import { decodeButton } from './custom-id.js';
 import { decodeModerationButton, decodeModerationModal } from './moderation/custom-ids.js';
 import { isModeratorCommand, moderatorAction } from './moderation/definitions.js';
@@ -60,13 +60,13 @@ function moderatorLabel(commandName: string, subcommand: string | null): string 
 }
 
 /**
- * The `command` label of an interaction: `ask`, `autocomplete:ask`, `context:cite-sources`,
+ * The `command` label of an interaction: `ask`, `autocomplete:ask`, `context:cite-sources`, `context:check-claim`,
  * `button:more`, `article:add`, `button:publish`, `modal:paste`…, or `unknown`.
  */
 export function commandLabel(i: Interaction): string {
   if (i.isAutocomplete()) return `autocomplete:${isModeratorCommand(i.commandName) ? moderatorLabel(i.commandName, i.options.getSubcommand(false)) : (slashNamed(i.commandName) ?? 'unknown')}`;
   if (i.isChatInputCommand()) return isModeratorCommand(i.commandName) ? moderatorLabel(i.commandName, i.options.getSubcommand(false)) : (slashNamed(i.commandName) ?? 'unknown');
-  if (i.isMessageContextMenuCommand()) return i.commandName === CONTEXT_MENU.name ? 'context:cite-sources' : 'unknown';
+  if (i.isMessageContextMenuCommand()) return contextMenuNamed(i.commandName)?.label ?? 'unknown';
   if (i.isButton()) return `button:${decodeButton(i.customId)?.kind ?? decodeModerationButton(i.customId)?.kind ?? 'unknown'}`;
   if (i.isModalSubmit()) return `modal:${decodeModerationModal(i.customId)?.kind ?? 'unknown'}`;
   return 'unknown';

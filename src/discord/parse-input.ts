@@ -45,19 +45,20 @@ export function parseSlashArgs<K extends SlashName>(name: K, raw: Readonly<Recor
 }
 
 /**
- * The text of a message as a query for "Cite sources": Discord's mention, channel and emoji
- * tokens and links removed (nothing to find in the articles), white space collapsed, and cut at
- * a word to {@link OURS.CONTEXT_QUERY_MAX} characters. Throws `empty-message` if nothing is left.
+ * The text of a message as a query for a message menu ("Cite sources", "Check this claim"):
+ * Discord's mention, channel and emoji tokens and links removed (nothing to find in the
+ * articles), white space collapsed, and cut at a word to `max` characters (by default
+ * {@link OURS.CONTEXT_QUERY_MAX}). Throws `empty-message` if nothing is left.
  */
-export function contextQuery(content: string): string {
+export function contextQuery(content: string, max: number = OURS.CONTEXT_QUERY_MAX): string {
   const text = content
     .replace(/<(?:@[!&]?|#|a?:\w+:)\d+>/gu, ' ')
     .replace(/https?:\/\/\S+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
   if (text === '') throw new UserError('empty-message');
-  if (text.length <= OURS.CONTEXT_QUERY_MAX) return text;
-  const cut = text.slice(0, OURS.CONTEXT_QUERY_MAX + 1);
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
-  return (space > 0 ? cut.slice(0, space) : cut.slice(0, OURS.CONTEXT_QUERY_MAX)).trim();
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, max)).trim();
 }

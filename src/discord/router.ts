@@ -23,7 +23,7 @@ import { colorsOf } from './colors.js';
 import { suggest, type Choice } from './autocomplete.js';
 import { handleFailure, type Outcome } from './error-boundary.js';
 import { handleButton } from './buttons.js';
-import { CONTEXT_MENU, slashNamed } from './commands.js';
+import { contextMenuNamed, slashNamed } from './commands.js';
 import type { CooldownDecision, Cooldowns } from './cooldown.js';
 import { requestFor, type EngineRequest } from './handlers.js';
 import { contextQuery, parseSlashArgs } from './parse-input.js';
@@ -102,10 +102,11 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   };
 
   const contextMenu = async (i: MessageContextMenuCommandInteraction, receivedAt: number, log: Logger): Promise<Acknowledged & { queryLength: number }> => {
-    if (i.commandName !== CONTEXT_MENU.name) throw new UserError('unknown-command', i.commandName);
-    const query = contextQuery(i.targetMessage.content);
+    const menu = contextMenuNamed(i.commandName);
+    if (!menu) throw new UserError('unknown-command', i.commandName);
+    const query = contextQuery(i.targetMessage.content, menu.command === 'check' ? OURS.CLAIM_MAX : OURS.CONTEXT_QUERY_MAX);
     // Ephemeral: the person checking someone else's message decides whether to share what was found.
-    return { ...(await answer(i, { command: 'ask', query }, true, receivedAt, log)), queryLength: query.length };
+    return { ...(await answer(i, { command: menu.command, query }, true, receivedAt, log)), queryLength: query.length };
   };
 
   const autocomplete = async (i: AutocompleteInteraction, log: Logger): Promise<void> => {

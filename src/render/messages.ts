@@ -118,6 +118,7 @@ const en = {
     paragraphButton: (n: number) => `Full paragraph ${n}`,
     citationButton: (n: number) => `Citation ${n}`,
     contextMenuHelp: 'Right-click a message → Apps → Cite sources: the excerpts that support or relate to it.',
+    checkMenuHelp: 'Right-click a message → Apps → Check this claim: for each figure, date, role or quotation it states, what each outlet says — the same, something different, or nothing. Never true or false.',
     hideHelp: 'Every command takes hide:True to answer only you.',
     internalError: (id: string) => `Sorry, something went wrong on my side. It has been logged as error ${id}.`,
     /** The per-user cooldown's notice; `when` is a Discord relative timestamp, which each client shows in its own language. */
@@ -210,6 +211,7 @@ const fr: Messages = {
     paragraphButton: (n) => `Paragraphe entier ${n}`,
     citationButton: (n) => `Citation ${n}`,
     contextMenuHelp: 'Clic droit sur un message → Applications → Citer les sources : les extraits qui l’appuient ou s’y rapportent.',
+    checkMenuHelp: 'Clic droit sur un message → Applications → Vérifier l’affirmation : pour chaque chiffre, date, fonction ou citation qu’il donne, ce que dit chaque média — la même chose, autre chose ou rien. Jamais vrai ou faux.',
     hideHelp: 'Chaque commande accepte masquer:True pour ne répondre qu’à vous.',
     internalError: (id) => `Désolé, une erreur s’est produite de mon côté. Elle est enregistrée sous le numéro ${id}.`,
     cooldown: (when) => `Vous envoyez des commandes un peu vite. Réessayez ${when}.`,

@@ -13,6 +13,7 @@ import { storyLines } from '../render/story-text.js';
 import { quoteLines } from '../render/quote-text.js';
 import { timelineLines } from '../render/timeline-text.js';
 import { wordingLines } from '../render/wording-text.js';
+import { checkLines } from '../render/check-text.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -56,6 +57,8 @@ function linesOf(answer: Answer, o: TextOptions): string[] {
       return quoteLines(answer, o.locale);
     case 'wording':
       return wordingLines(answer, o.locale);
+    case 'check':
+      return checkLines(answer, o.locale);
   }
 }
 

@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
 import type { HelpAnswer } from '../../src/answers/types.js';
+import { CLAIM_READ_MAX } from '../../src/answers/check-claim-read.js';
 import { QUERY_MAX } from '../../src/commands/define.js';
 import { COMMANDS, COMMAND_NAMES, dispatch, resolveCommand, usageOf } from '../../src/commands/table.js';
 import { UserError } from '../../src/commands/user-error.js';
-import { commandDefinitions } from '../../src/discord/commands.js';
+import { CONTEXT_MENUS, commandDefinitions } from '../../src/discord/commands.js';
 import { COMMAND } from '../../src/discord/limits.js';
 import { answerReply } from '../../src/discord/render/payload.js';
 import { renderText } from '../../src/terminal/render.js';
@@ -54,7 +55,8 @@ describe('GIVEN the command table', () => {
     const known = new Set(SNAPSHOT.map((d) => d.name));
     // A command added since keeps the snapshot true for the others; one removed or changed does not.
     expect(JSON.stringify(derived.filter((d) => known.has(d.name)))).toBe(JSON.stringify(SNAPSHOT));
-    expect(derived.filter((d) => !known.has(d.name)).map((d) => d.name).every((name) => (COMMAND_NAMES as readonly string[]).includes(name))).toBe(true);
+    const added = [...COMMAND_NAMES, ...CONTEXT_MENUS.map((m) => m.definition.name)] as readonly string[];
+    expect(derived.filter((d) => !known.has(d.name)).map((d) => d.name).every((name) => added.includes(name))).toBe(true);
   });
 
   it('THEN the terminal usage lists every command, with its argument and its French name', () => {
@@ -82,8 +84,8 @@ describe('GIVEN the command table', () => {
     expect(usageOf('sources', 'fr')).toBe('/sources');
   });
 
-  it('THEN every text argument is limited to the query maximum', () => {
-    for (const c of COMMANDS) if ('argument' in c) expect(c.argument.maxLength, c.name.en).toBe(QUERY_MAX);
+  it('THEN every text argument is limited to the query maximum, a claim to what the claim reader reads', () => {
+    for (const c of COMMANDS) if ('argument' in c) expect(c.argument.maxLength, c.name.en).toBe(c.name.en === 'check' ? CLAIM_READ_MAX : QUERY_MAX);
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/commands/table.js';
 import { UserError } from '../../src/commands/user-error.js';
-import { CONTEXT_MENU, SLASH_COMMANDS, commandDefinitions, type SlashArgs } from '../../src/discord/commands.js';
+import { CHECK_MENU, CITE_MENU, SLASH_COMMANDS, commandDefinitions, type SlashArgs } from '../../src/discord/commands.js';
 import { requestFor } from '../../src/discord/handlers.js';
 import { userErrorText } from '../../src/discord/error-boundary.js';
 import { contextQuery, parseSlashArgs } from '../../src/discord/parse-input.js';
@@ -18,7 +18,7 @@ const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 describe('GIVEN the command definitions', () => {
   it('THEN there is one slash command per command of the table, in its order, plus the context menu last', () => {
     expect(Object.keys(SLASH_COMMANDS)).toEqual([...COMMAND_NAMES]);
-    expect(commandDefinitions().map((d) => d.name)).toEqual([...COMMAND_NAMES, CONTEXT_MENU.name]);
+    expect(commandDefinitions().map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name]);
   });
 
   for (const def of Object.values(SLASH_COMMANDS)) {
@@ -38,7 +38,7 @@ describe('GIVEN the command definitions', () => {
         expect(o.name_localizations.fr).toMatch(NAME);
         expect(o.description.length).toBeLessThanOrEqual(COMMAND.DESCRIPTION_MAX);
         expect(o.description_localizations.fr.length).toBeLessThanOrEqual(COMMAND.DESCRIPTION_MAX);
-        if ('max_length' in o) expect(o.max_length).toBe(OURS.QUERY_MAX);
+        if ('max_length' in o) expect(o.max_length).toBe(def.name === 'check' ? OURS.CLAIM_MAX : OURS.QUERY_MAX);
       }
       // Discord wants required options first.
       const required = def.options.map((o) => 'required' in o && o.required === true);
@@ -46,8 +46,9 @@ describe('GIVEN the command definitions', () => {
     });
   }
 
-  it('THEN the context menu is "Cite sources", in French "Citer les sources"', () => {
-    expect(CONTEXT_MENU).toMatchObject({ type: 3, name: 'Cite sources', name_localizations: { fr: 'Citer les sources' } });
+  it('THEN the context menus are "Cite sources" and "Check this claim", in French "Citer les sources" and "Vérifier l’affirmation"', () => {
+    expect(CITE_MENU).toMatchObject({ type: 3, name: 'Cite sources', name_localizations: { fr: 'Citer les sources' } });
+    expect(CHECK_MENU).toMatchObject({ type: 3, name: 'Check this claim', name_localizations: { fr: 'Vérifier l’affirmation' } });
   });
 
   it('THEN handler arguments are typed from the definitions', () => {

@@ -15,6 +15,7 @@ import type { ReplyFile } from './payload.js';
 import { timelineDraft } from './timeline.js';
 import { quotesDraft } from './quotes.js';
 import { wordingDraft } from './wording.js';
+import { checkDraft } from './check.js';
 import { NEUTRAL_COLOR, codeBlock, footer, lines, numberedReference, quote, quoteWithReference, safeUrl, shown, unformatted } from './pieces.js';
 
 /** Items per page, by what is paged. Short pages keep a channel readable; "More" shows the rest. */
@@ -57,6 +58,8 @@ export function draftAnswer(answer: Answer, ctx: RenderContext): AnswerDraft {
       return quotesDraft(answer, ctx);
     case 'wording':
       return wordingDraft(answer, ctx);
+    case 'check':
+      return checkDraft(answer, ctx);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { CompareAnswer, HelpAnswer, SourceListing, SourcesAnswer } from '../../answers/types.js';
 import { commandSpec, isCommandName, usageOf } from '../../commands/table.js';
-import { CONTEXT_MENU } from '../commands.js';
+import { CHECK_MENU, CITE_MENU } from '../commands.js';
 import { EMBED, MESSAGE } from '../limits.js';
 import { coverageLine, differenceLines } from '../../render/differences.js';
 import { formatDay } from '../../render/format.js';
@@ -90,6 +90,7 @@ function listedArticles<T extends SourceListing['articles'][number]>(articles: r
 export function helpDrafts(a: HelpAnswer, ctx: RenderContext): DraftEmbed[] {
   const m = messages(ctx.locale);
   const fields: DraftField[] = a.commands.filter(isCommandName).map((name) => ({ name: shown(usageOf(name, ctx.locale)), value: shown(commandSpec(name).summary[ctx.locale]) }));
-  fields.push({ name: shown(ctx.locale === 'fr' ? CONTEXT_MENU.name_localizations.fr : CONTEXT_MENU.name), value: shown(m.discord.contextMenuHelp) });
+  fields.push({ name: shown(ctx.locale === 'fr' ? CITE_MENU.name_localizations.fr : CITE_MENU.name), value: shown(m.discord.contextMenuHelp) });
+  fields.push({ name: shown(ctx.locale === 'fr' ? CHECK_MENU.name_localizations.fr : CHECK_MENU.name), value: shown(m.discord.checkMenuHelp) });
   return [{ title: shown(m.help), description: shown(m.discord.hideHelp), color: NEUTRAL_COLOR, fields, footer: footer(m.helpFooter, undefined) }];
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Excerpt } from '../../../src/answers/types.js';
 import { COMMAND_NAMES, dispatch } from '../../../src/commands/table.js';
-import { CONTEXT_MENU } from '../../../src/discord/commands.js';
+import { CHECK_MENU, CITE_MENU } from '../../../src/discord/commands.js';
 import { decodeButton } from '../../../src/discord/custom-id.js';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { pasteCitation, shortReference } from '../../../src/render/format.js';
@@ -60,7 +60,7 @@ describe('GIVEN the bot logged in to the Discord double', () => {
   it('THEN it registered its commands once, on the guild, as defined', () => {
     expect(h.double.registrations).toHaveLength(1);
     expect(h.double.registrations[0]).toMatchObject({ method: 'PUT', scope: 'guild', status: 200 });
-    expect(h.double.commands('1180000000000000100').map((c) => c.name).sort()).toEqual([...COMMAND_NAMES, CONTEXT_MENU.name].sort());
+    expect(h.double.commands('1180000000000000100').map((c) => c.name).sort()).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name].sort());
   });
 
   for (const locale of ['fr', 'en-US'] as const) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../../src/commands/table.js';
-import { CONTEXT_MENU, commandDefinitions } from '../../../src/discord/commands.js';
+import { CHECK_MENU, CITE_MENU, commandDefinitions } from '../../../src/discord/commands.js';
 import { COMMAND } from '../../../src/discord/limits.js';
 import { MODERATOR_COMMANDS, isModeratorCommand, moderatorAction } from '../../../src/discord/moderation/definitions.js';
 import { validateRequestBody } from '../double/index.js';
@@ -21,8 +21,8 @@ function everyOption(options: readonly Option[] = []): Option[] {
 
 describe('GIVEN the moderators’ commands', () => {
   it('THEN they are registered only with moderation, after the others', () => {
-    expect(commandDefinitions().map((d) => d.name)).toEqual([...COMMAND_NAMES, CONTEXT_MENU.name]);
-    expect(commandDefinitions({ moderation: true }).map((d) => d.name)).toEqual([...COMMAND_NAMES, CONTEXT_MENU.name, 'article', 'source']);
+    expect(commandDefinitions().map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name]);
+    expect(commandDefinitions({ moderation: true }).map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name, 'article', 'source']);
   });
 
   it('THEN the whole registration is valid per Discord’s spec and rules', () => {
