@@ -3,7 +3,8 @@
  * (statements.ts): the same counted thing (the counted.yaml group), the same value or another.
  *
  * - `same`: a paragraph gives the claim's value for the thing it counts (or, for a claim counting
- *   people in general, `1 200 personnes`, any paragraph giving that value for people in general);
+ *   people in general, `1 200 personnes`, any paragraph giving that value for people in general,
+ *   or for people the outlet names with the same noun and more, `1 200 personnes évacuées`);
  * - `different`: paragraphs give the thing other values, none the claim's. Never for a generic
  *   noun, which says too little to claim a disagreement;
  * - `silent`: no figure of the thing, and every figure of the outlet counts a known other thing
@@ -25,7 +26,8 @@ export function checkFigure(kb: KnowledgeBase, claim: ClaimFigure, covering: rea
   const wanted = claim.counted;
   return covering.map((o): ClaimCheck => {
     const all = o.paragraphs.flatMap((doc) => countsOf(kb, doc, groups));
-    const counts = (f: Found<CountedFigure>) => f.item.key === wanted.key || (wanted.generic && f.item.generic);
+    // A generic noun (`450 habitants`) counts what the outlet counts as such (`habitants évacués`) or in general.
+    const counts = (f: Found<CountedFigure>) => f.item.key === wanted.key || (wanted.generic && (f.item.generic || f.item.key.split(' ').includes(wanted.key)));
     const mine = all.filter(counts);
     const same = mine.filter((f) => f.item.figure.value === wanted.figure.value);
     const shown = (list: readonly Found<CountedFigure>[], relation: 'same' | 'different') => distinctValues(list).slice(0, EVIDENCE_MAX).map((f) => evidenceOf(kb, f, relation));

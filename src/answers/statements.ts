@@ -313,12 +313,13 @@ function firstMentions(kb: KnowledgeBase, paragraphs: readonly IndexedParagraph[
 export function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
   const words = new Set<string>();
   for (const name of [person.name, ...person.variants]) {
-    const last = fold(name).split(/[\s'’-]+/).filter((w) => w.length > 2).pop();
-    if (last) words.add(last);
+    // As written and folded: the stemmer reads `Roncière` as `ronci`, `ronciere` as `roncier`.
+    const last = name.toLowerCase().split(/[\s'’-]+/).filter((w) => w.length > 2).pop();
+    if (last) words.add(last).add(fold(last));
   }
   for (const group of kb.corpus.aliases) {
     const folded = group.map((g) => fold(g));
-    if (folded.some((g) => words.has(g))) folded.forEach((g) => words.add(g));
+    if (folded.some((g) => words.has(g))) group.forEach((g) => words.add(g.toLowerCase()).add(fold(g)));
   }
   // An English article indexes the name as English (`en:shoigu`): look for it both ways.
   return [...new Set([...words].flatMap((w) => (kb.index.hasEnglish ? [...terms(w), ...terms(w, 'en')] : terms(w))))];
