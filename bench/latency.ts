@@ -42,7 +42,7 @@ const perCommand = Number.parseInt(values.queries, 10);
  * Every answering command of the table, autocomplete, and the timeline's picture (the answer
  * and its PNG, as a Discord reply attaches it).
  */
-const COMMANDS = ['ask', 'who', 'when', 'compare', 'cite', 'quotes', 'timeline', 'stories', 'timeline-picture', 'autocomplete'] as const;
+const COMMANDS = ['ask', 'who', 'when', 'compare', 'cite', 'quotes', 'timeline', 'stories', 'wording', 'check', 'timeline-picture', 'autocomplete'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Timing {
@@ -99,7 +99,9 @@ function queriesFor(command: Command, engine: Engine, seed: number): string[] {
     else if (command === 'when' || command === 'timeline' || command === 'timeline-picture') out.push(r === 2 ? '' : r < 10 ? topic() : pick(questions));
     else if (command === 'quotes') out.push(r === 2 ? '' : r < 8 && names.length > 0 ? pick(names) : r < 14 ? topic() : pick(questions));
     else if (command === 'stories') out.push(r < 10 ? '' : topic());
-    else if (command === 'compare') out.push(topic());
+    else if (command === 'compare' || command === 'wording') out.push(topic());
+    // A claim as members paste one: a sentence of the corpus (figures, dates, names), or two.
+    else if (command === 'check') out.push(r < 12 ? pick(pool) : r < 16 ? `${pick(pool)} ${pick(pool)}` : pick(questions));
     else out.push(pick(questions));
   }
   return out;
@@ -112,7 +114,7 @@ function run(engine: Engine, command: Command, q: string): unknown {
     const answer = dispatch(engine, 'timeline', q);
     return answer.kind === 'timeline' ? timelinePng(answer, 'fr') : answer;
   }
-  return dispatch(engine, command, q || (command === 'compare' ? 'ville' : q));
+  return dispatch(engine, command, q || (command === 'compare' || command === 'wording' || command === 'check' ? 'ville' : q));
 }
 
 function time(run: (q: string) => unknown, queries: readonly string[]): Timing {

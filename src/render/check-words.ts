@@ -68,7 +68,7 @@ const fr: CheckWords = {
   state: {
     same: { figure: 'donne le même chiffre', date: 'donne la même date', role: 'donne la même fonction', quote: 'cite les mêmes mots', statement: 'passage le plus proche' },
     different: { figure: 'donne un autre chiffre', date: 'le date autrement', role: 'donne une autre fonction', quote: 'prête ces mots à quelqu’un d’autre', statement: 'passage le plus proche' },
-    silent: { figure: 'ne donne aucun chiffre pour cela', date: 'ne le date pas', role: 'ne la nomme pas', quote: 'ne la cite pas', statement: 'n’en dit rien' },
+    silent: { figure: 'ne donne aucun chiffre pour cela', date: 'ne le date pas', role: 'ne nomme pas cette personne', quote: 'ne la cite pas', statement: 'n’en dit rien' },
     unknown: { figure: 'aucun chiffre correspondant trouvé', date: 'aucune date correspondante trouvée', role: 'aucune fonction correspondante trouvée', quote: 'aucune citation correspondante trouvée', statement: 'passage le plus proche' },
   },
   partly: { figure: 'donne ce chiffre, pour autre chose', date: 'donne une date plus large', role: 'donne une partie de cette fonction', quote: 'cite une partie de ces mots', statement: 'passage le plus proche' },
