@@ -78,7 +78,7 @@ function missingWords(kb: KnowledgeBase, query: PreparedQuery, topic: Topic, sou
   const read = inEnglish && topic.english ? topic.english : topic;
   const concepts = read.concepts.length > 0 ? read.concepts : writtenConcepts(inEnglish ? (query.english ?? query.text) : query.text, inEnglish ? 'en' : 'fr');
   const alsoEnglish = !inEnglish && languages.has('en');
-  const found = (term: string) => kb.index.match([term], { sourceId: source.id, fuzzy: false }).count > 0;
+  const found = (term: string) => kb.index.sourceUses(source.id, term);
   // Absence is claimed only when no word even begins like the topic's word (`disparus` for
   // `disparues`, which stem apart): a claim that must hold under any ending.
   const has = (term: string, form: string) => {

@@ -327,12 +327,7 @@ export function surnameTerms(kb: KnowledgeBase, person: Entity): string[] {
 
 /** Whether any paragraph (or the title) of the outlet's articles on the topic holds one of the terms. */
 export function writesAny(kb: KnowledgeBase, o: OutletTopic, wanted: readonly string[]): boolean {
-  const ids = new Set(o.paragraphs.map((d) => d.id));
-  return wanted.some((term) => {
-    const found = kb.index.match([term], { sourceId: o.sourceId, fuzzy: false });
-    for (let i = 0; i < found.count; i++) if (ids.has(found.docs[i] as number)) return true;
-    return false;
-  });
+  return wanted.some((term) => o.paragraphs.some((d) => kb.index.holdsTerm(d.id, term)));
 }
 
 // ---------------------------------------------------------------------------------------------

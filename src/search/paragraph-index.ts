@@ -171,6 +171,33 @@ export class ParagraphIndex {
     return (this.segments[s] as IndexSegment).analysisOf(id - (this.docStart[s] as number));
   }
 
+  /**
+   * Whether paragraph `id` holds the term as indexed (exactly, in any field): what an absence is
+   * checked on, without scoring the term's whole list as a match would.
+   */
+  holdsTerm(id: number, term: string): boolean {
+    const s = this.segmentOf(id);
+    const { postings } = this.segments[s] as IndexSegment;
+    const termId = postings.termId(term);
+    return termId >= 0 && postings.holds(termId, id - (this.docStart[s] as number));
+  }
+
+  /** Whether some paragraph of the outlet holds the term as indexed (exactly, in any field); stops at the first. */
+  sourceUses(sourceId: string, term: string): boolean {
+    const source = this.sourcePositions.get(sourceId);
+    if (source === undefined) return false;
+    for (const segment of this.segments) {
+      const { postings, docSource } = segment;
+      const termId = postings.termId(term);
+      if (termId < 0) continue;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const [start, end] = postings.listOf(termId, f);
+        for (let i = start; i < end; i++) if (docSource[postings.docs[i] as number] === source) return true;
+      }
+    }
+    return false;
+  }
+
   /** A paragraph by article id and paragraph number. */
   paragraphOf(articleId: string, n: number): IndexedParagraph | undefined {
     const article = this.articlePositions.get(articleId);

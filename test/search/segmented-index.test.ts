@@ -64,6 +64,24 @@ describe('GIVEN generated French-like articles indexed in one piece and cut into
       );
     });
 
+    it(`WHEN ${name} is asked whether an outlet or a paragraph holds a word THEN it answers as an exact match does, in one piece and in segments`, () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.constantFrom(...words), typo), n > 2 ? cutsOf(n) : fc.constant([1]), fc.nat(), (word, cuts, pick) => {
+          const [term = word] = queryTerms(word);
+          const sourceId = corpus.sources[pick % corpus.sources.length]?.id as string;
+          for (const index of [whole, segmentedOf(corpus, cuts)]) {
+            const found = index.match([term], { sourceId, fuzzy: false });
+            expect(index.sourceUses(sourceId, term)).toBe(found.count > 0);
+            const every = index.match([term], { fuzzy: false });
+            const all = new Set(every.docs.slice(0, every.count));
+            const id = pick % index.docs.length;
+            expect(index.holdsTerm(id, term)).toBe(all.has(id));
+          }
+        }),
+        { numRuns: 120 },
+      );
+    });
+
     it(`WHEN the ${name} vocabulary is read through the segments THEN frequencies, spellings, typos and prefixes are the one-piece index's`, () => {
       fc.assert(
         fc.property(fc.oneof(fc.constantFrom(...words), typo), n > 2 ? cutsOf(n) : fc.constant([1]), fc.integer({ min: 0, max: 4 }), (word, cuts, cut) => {
