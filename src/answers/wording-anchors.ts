@@ -21,6 +21,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { groupQuotes } from './quote-groups.js';
 import { quotesOfArticle, type ArticleQuote } from './quote-index.js';
 import { foldedParagraph, occurrences, phraseKey, type Occurrence } from './wording-text.js';
+import type { Span } from '../text/sentences.js';
 import type { WordingAnchor } from './wording-types.js';
 
 /** One outlet's articles on the topic, as the finders read them. */
@@ -40,6 +41,11 @@ export interface FoundPhrase {
   readonly at: ReadonlyMap<string, Occurrence>;
   /** Counted only for the outlets it was found in (a generic `personnes` says nothing elsewhere). */
   readonly ownOnly?: true;
+  /**
+   * Which occurrences of the key count, in a paragraph or a title (`Kiev` as a party, not `à
+   * Kiev`); every occurrence when absent.
+   */
+  readonly keep?: (where: IndexedParagraph | string, span: Span) => boolean;
 }
 
 /** A referent before counting. */

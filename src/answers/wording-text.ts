@@ -3,42 +3,14 @@
  * apostrophes, hyphens and spaces made uniform) with where each folded character comes from, so
  * that a phrase is counted as exact, word-bounded occurrences and cited where it stands.
  */
-import { fold } from '../text/fold.js';
 import type { Span } from '../text/sentences.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { EXCERPT_MAX_LENGTH } from '../search/excerpt-span.js';
 import { excerptOf } from './citations.js';
 import type { Excerpt } from './types.js';
 
-/** A text folded character by character, with the offset in the text of each folded character. */
-export interface FoldedText {
-  readonly folded: string;
-  /** `at[i]`: offset in the text of folded character `i`; `at[folded.length]` is the text's length. */
-  readonly at: readonly number[];
-}
-
-const APOSTROPHE = /['\u2019\u02bc\u2018`]/u;
-const HYPHEN = /[-\u2010-\u2014]/u;
-const SPACE = /[\s\u00a0\u202f]/u;
-
-/** Folds a text for phrase matching, keeping where every character comes from. */
-export function foldText(text: string): FoldedText {
-  let folded = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    const f = APOSTROPHE.test(c) ? "'" : HYPHEN.test(c) ? '-' : SPACE.test(c) ? ' ' : fold(c);
-    for (let k = 0; k < f.length; k++) at.push(i);
-    folded += f;
-  }
-  at.push(text.length);
-  return { folded, at };
-}
-
-/** The key a phrase is matched by: folded as {@link foldText} folds, spaces collapsed, trimmed. */
-export function phraseKey(phrase: string): string {
-  return foldText(phrase).folded.replace(/ +/g, ' ').trim();
-}
+export { foldText, phraseKey, type FoldedText } from '../text/folded-text.js';
+import { foldText, type FoldedText } from '../text/folded-text.js';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -80,17 +52,21 @@ export interface Occurrence {
 
 /**
  * Occurrences of several phrases of one referent in paragraphs, longest phrase first and never
- * two overlapping (`militaires bâtisseurs` is not also `bâtisseurs`), per phrase key.
+ * two overlapping (`militaires bâtisseurs` is not also `bâtisseurs`), per phrase key. A phrase
+ * with a `keep` test counts only the occurrences it keeps (`Kiev` as a party, not `à Kiev`).
  */
-export function countPhrases(docs: readonly IndexedParagraph[], keys: readonly string[]): Map<string, Occurrence[]> {
-  const ordered = [...new Set(keys)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+export function countPhrases(docs: readonly IndexedParagraph[], phrases: ReadonlyArray<{ readonly key: string; readonly keep?: (where: IndexedParagraph, span: Span) => boolean }>): Map<string, Occurrence[]> {
+  const keepOf = new Map(phrases.map((p) => [p.key, p.keep]));
+  const ordered = [...keepOf.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const out = new Map<string, Occurrence[]>(ordered.map((k) => [k, []]));
   for (const doc of docs) {
     const text = foldedParagraph(doc);
     const taken: Span[] = [];
     for (const key of ordered) {
+      const keep = keepOf.get(key);
       for (const span of occurrences(text, key)) {
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+        if (keep && !keep(doc, span)) continue;
         taken.push(span);
         out.get(key)?.push({ doc, span });
       }

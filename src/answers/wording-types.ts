@@ -12,9 +12,12 @@ import type { Excerpt, StoryRef } from './types.js';
  * - `name`: the same person, organisation or place, spelled differently;
  * - `qualifier`: the same name, with words around it that the other outlets do not use;
  * - `quote`: the same quoted statement, worded differently;
+ * - `party`: a country named as a party (acting, speaking, spoken to), by its name, its capital,
+ *   its seat of government or a body with its demonym (`Kiev` / `les forces ukrainiennes`); place
+ *   uses (`à Kiev`) are not counted;
  * - `sentence`: sentences telling the same thing in mostly the same words, where they differ.
  */
-export type WordingAnchor = 'figure' | 'name' | 'qualifier' | 'quote' | 'sentence';
+export type WordingAnchor = 'figure' | 'name' | 'qualifier' | 'party' | 'quote' | 'sentence';
 
 /** One phrase an outlet uses for a referent. */
 export interface WordingPhrase {

@@ -16,6 +16,7 @@ import { prepareQuery, recordedTerms, suggestionsFor, type Candidate } from './r
 import { storyRef } from './story-list.js';
 import type { NoEvidenceAnswer } from './types.js';
 import { figureReferents, qualifierReferents, quoteReferents, spellingReferents, type FoundReferent, type OutletTexts } from './wording-anchors.js';
+import { partyReferents } from './wording-parties.js';
 import { sentenceReferents } from './wording-sentences.js';
 import { countPhrases, foldText, occurrences, phraseExcerpt } from './wording-text.js';
 import type { OutletWording, WordingAnswer, WordingPhrase, WordingReferent } from './wording-types.js';
@@ -43,7 +44,7 @@ export function wording(kb: KnowledgeBase, text: string): WordingAnswer | NoEvid
     if (own.length > 0) covering.push({ sourceId: source.id, outlet: source.short, ...articlesOf(kb, own) });
   }
   if (covering.length === 0) return { kind: 'no-evidence', command: 'wording', query: text, suggestions: suggestionsFor(kb, query) };
-  const found = covering.length > 1 ? [...figureReferents(kb, covering), ...quoteReferents(kb, covering), ...spellingReferents(kb, covering), ...qualifierReferents(kb, covering), ...sentenceReferents(covering)] : [];
+  const found = covering.length > 1 ? [...figureReferents(kb, covering), ...quoteReferents(kb, covering), ...spellingReferents(kb, covering), ...qualifierReferents(kb, covering), ...partyReferents(kb, covering), ...sentenceReferents(covering)] : [];
   const referents: WordingReferent[] = [];
   const seen = new Set<string>();
   for (const f of found) {
@@ -82,11 +83,11 @@ function countReferent(f: FoundReferent, outlets: ReadonlyArray<OutletTexts & { 
     // when they use none of the rest: "no wording found" must hold for every phrase.
     const own = phrasesFor(f, o, f.phrases.filter((p) => !p.ownOnly || p.at.has(o.sourceId)));
     const phrases = own.length > 0 ? own : phrasesFor(f, o, f.phrases);
-    const keys = f.phrases.map((p) => p.key);
+
     phrases.sort((a, b) => b.count - a.count);
     const shown = phrases.slice(0, WORDING_PHRASES_MAX);
     if (shown.length > 0) return { outlet: o.outlet, sourceId: o.sourceId, state: 'found', phrases: shown };
-    const inTitle = o.titles.some((t) => keys.some((k) => occurrences(foldText(t), k).length > 0));
+    const inTitle = o.titles.some((t) => f.phrases.some((p) => occurrences(foldText(t), p.key).some((span) => !p.keep || p.keep(t, span))));
     return { outlet: o.outlet, sourceId: o.sourceId, state: inTitle ? 'title-only' : 'none', phrases: [] };
   });
   const using = result.filter((o) => o.state === 'found');
@@ -101,7 +102,7 @@ function countReferent(f: FoundReferent, outlets: ReadonlyArray<OutletTexts & { 
 
 /** One outlet's phrases among the given ones, each counted, with the paragraph the anchor found it in (else its first). */
 function phrasesFor(f: FoundReferent, o: OutletTexts, wanted: FoundReferent['phrases']): WordingPhrase[] {
-  const counts = countPhrases(o.paragraphs, f.phrases.filter((p) => wanted.includes(p)).map((p) => p.key));
+  const counts = countPhrases(o.paragraphs, f.phrases.filter((p) => wanted.includes(p)));
   const phrases: WordingPhrase[] = [];
   for (const p of wanted) {
     const list = counts.get(p.key) ?? [];

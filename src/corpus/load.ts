@@ -5,6 +5,7 @@
  * <dataDir>/sources.yaml     required, see sourcesFileSchema
  * <dataDir>/aliases.yaml     optional, see aliasesFileSchema
  * <dataDir>/counted.yaml     optional, see countedFileSchema
+ * <dataDir>/countries.yaml   optional, see countriesFileSchema
  * <dataDir>/articles/*.md    one article per file, see article-file.ts
  * ```
  *
@@ -18,8 +19,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ArticleFileError, parseArticleFile } from './article-file.js';
-import { aliasesFileSchema, countedFileSchema, describeIssue, sourcesFileSchema } from './schema.js';
-import type { AliasGroup, Article, Corpus, CountedNounGroup, Source } from './types.js';
+import { aliasesFileSchema, countedFileSchema, countriesFileSchema, describeIssue, sourcesFileSchema } from './schema.js';
+import type { AliasGroup, Article, Corpus, CountedNounGroup, Country, Source } from './types.js';
 
 /** Files above this size are refused unread: no article is 5 MB, so it is a wrong file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -64,6 +65,9 @@ export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<
   const countedText = textOf(dataDir, COUNTED_FILE, read.files.get(COUNTED_FILE), { optional: true });
   const countedData = countedText === undefined ? [] : (parseYaml(shown(COUNTED_FILE), countedText) ?? []);
   const counted: CountedNounGroup[] = validate(shown(COUNTED_FILE), countedData, countedFileSchema);
+  const countriesText = textOf(dataDir, COUNTRIES_FILE, read.files.get(COUNTRIES_FILE), { optional: true });
+  const countriesData = countriesText === undefined ? [] : (parseYaml(shown(COUNTRIES_FILE), countriesText) ?? []);
+  const countries: Country[] = validate(shown(COUNTRIES_FILE), countriesData, countriesFileSchema);
 
   const known = new Map(sources.map((s) => [s.id, s]));
   const seen = new Map<string, string>();
@@ -94,7 +98,7 @@ export async function loadCorpus(dataDir: string, files?: CorpusFiles): Promise<
     }
   }
   articles.sort((a, b) => (a.published === b.published ? compare(a.id, b.id) : compare(a.published, b.published)));
-  return deepFreeze({ sources, articles, aliases, counted });
+  return deepFreeze({ sources, articles, aliases, counted, countries });
 }
 
 /**
@@ -119,6 +123,7 @@ function compare(a: string, b: string): number {
 const SOURCES_FILE = 'sources.yaml';
 const ALIASES_FILE = 'aliases.yaml';
 const COUNTED_FILE = 'counted.yaml';
+const COUNTRIES_FILE = 'countries.yaml';
 
 /** One corpus file as read: its bytes, or why there are none. */
 export type FileRead =
@@ -130,7 +135,7 @@ export type FileRead =
 
 /** Every corpus file, each read once: what {@link loadCorpus} parses and a cache fingerprints. */
 export interface CorpusFiles {
-  /** By path relative to the data directory: `sources.yaml`, `aliases.yaml`, `counted.yaml`, `articles/*.md`. */
+  /** By path relative to the data directory: `sources.yaml`, `aliases.yaml`, `counted.yaml`, `countries.yaml`, `articles/*.md`. */
   readonly files: ReadonlyMap<string, FileRead>;
   /** The article files in a stable order, or why they could not be listed (thrown when reached). */
   readonly articles: readonly string[] | CorpusError;
@@ -143,7 +148,7 @@ export interface CorpusFiles {
  */
 export async function readCorpusFiles(dataDir: string): Promise<CorpusFiles> {
   const files = new Map<string, FileRead>();
-  for (const rel of [SOURCES_FILE, ALIASES_FILE, COUNTED_FILE]) files.set(rel, readOne(dataDir, rel));
+  for (const rel of [SOURCES_FILE, ALIASES_FILE, COUNTED_FILE, COUNTRIES_FILE]) files.set(rel, readOne(dataDir, rel));
   let articles: string[] | CorpusError;
   try {
     articles = (await articleFileNames(dataDir)).map((name) => `articles/${name}`);

@@ -155,6 +155,40 @@ export const aliasesFileSchema = groupsFileSchema('spelling', 'spellings', 'alia
  */
 export const countedFileSchema = groupsFileSchema('noun', 'nouns', 'noun groups');
 
+/**
+ * One country of `countries.yaml` (the built-in `src/text/data/countries.yaml`, and an
+ * operator's own `data/countries.yaml` for places the built-in list lacks): the words a French
+ * text names it by as a party, `Kiev` for Ukraine or `les autorités françaises` for France.
+ */
+export const countrySchema = z.strictObject({
+  country: trimmedText('a country name'),
+  names: z.array(trimmedText('a name'), { error: (iss) => `expected a list of names, got ${shown(iss.input)}` }).min(1, { error: 'expected at least one name' }),
+  article: z.enum(['la ', 'le ', "l'", 'les ', ''], { error: (iss) => `expected one of "la ", "le ", "l'", "les " or "", got ${shown(iss.input)}` }),
+  capitals: z.array(trimmedText('a capital'), { error: (iss) => `expected a list of capitals, got ${shown(iss.input)}` }),
+  demonyms: z.array(trimmedText('a demonym'), { error: (iss) => `expected a list of demonyms, got ${shown(iss.input)}` }),
+  seats: z.array(trimmedText('a seat'), { error: (iss) => `expected a list of seats, got ${shown(iss.input)}` }).default([]),
+});
+
+/**
+ * The whole of a `countries.yaml`: a list of countries. A name, capital or seat may belong to
+ * one country only (compared folded): `Washington` naming two parties would say nothing.
+ */
+export const countriesFileSchema = z
+  .array(countrySchema, { error: (iss) => `expected a list of countries, got ${shown(iss.input)}` })
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((c, i) => {
+      for (const field of ['names', 'capitals', 'seats'] as const) {
+        c[field].forEach((word, j) => {
+          const key = fold(word);
+          const first = seen.get(key);
+          if (first !== undefined && first !== i) ctx.addIssue({ code: 'custom', path: [i, field, j], message: `${shown(word)} is already a word of [${first}] (${list[first]?.country ?? ''})` });
+          else seen.set(key, i);
+        });
+      }
+    });
+  });
+
 /** A field name and a message for one zod issue, ready for `file: field "x": message`. */
 export interface IssueDescription {
   /** Dotted path such as `published` or `[1].color`; undefined when the issue is about the whole file. */

@@ -81,6 +81,20 @@ export type AliasGroup = readonly string[];
  */
 export type CountedNounGroup = readonly string[];
 
+/**
+ * A country as French news names it when it acts (`Kiev a lancé`, `les forces ukrainiennes`,
+ * `le Kremlin`), from `countries.yaml`. `demonyms` hold the adjective's written forms.
+ */
+export interface Country {
+  readonly country: string;
+  readonly names: readonly string[];
+  /** The definite article before its names (`l'` Ukraine), or `''` (Israël). */
+  readonly article: 'la ' | 'le ' | "l'" | 'les ' | '';
+  readonly capitals: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly seats: readonly string[];
+}
+
 /** Everything the engine answers from. */
 export interface Corpus {
   readonly sources: readonly Source[];
@@ -88,4 +102,6 @@ export interface Corpus {
   readonly aliases: readonly AliasGroup[];
   /** From `counted.yaml` (optional): which counted nouns name the same thing. */
   readonly counted?: readonly CountedNounGroup[];
+  /** From `countries.yaml` (optional): countries the built-in list lacks or names otherwise. */
+  readonly countries?: readonly Country[];
 }

@@ -15,7 +15,7 @@ type ArticleHead = Omit<Article, 'paragraphs'> & {
 
 /** The saved corpus: JSON for the metadata, arrays for the paragraphs. */
 export interface SavedCorpus {
-  readonly json: { readonly sources: Corpus['sources']; readonly aliases: Corpus['aliases']; readonly counted?: Corpus['counted']; readonly articles: readonly ArticleHead[] };
+  readonly json: { readonly sources: Corpus['sources']; readonly aliases: Corpus['aliases']; readonly counted?: Corpus['counted']; readonly countries?: Corpus['countries']; readonly articles: readonly ArticleHead[] };
   /** Every paragraph's number, articles in order. */
   readonly numbers: Int32Array;
   /** Every paragraph's text, in the same order. */
@@ -58,7 +58,7 @@ export function saveCorpus(corpus: Corpus): SavedCorpus {
     });
     return { ...head, paragraphCount: paragraphs.length, ...(Object.keys(headings).length > 0 ? { headings } : {}) };
   });
-  return { json: { sources: corpus.sources, aliases: corpus.aliases, counted: corpus.counted ?? [], articles }, numbers: Int32Array.from(numbers), texts: TextTable.of(texts) };
+  return { json: { sources: corpus.sources, aliases: corpus.aliases, counted: corpus.counted ?? [], countries: corpus.countries ?? [], articles }, numbers: Int32Array.from(numbers), texts: TextTable.of(texts) };
 }
 
 /** The corpus back from its saved form. Throws when the parts do not fit together. */
@@ -75,5 +75,5 @@ export function restoreCorpus(saved: SavedCorpus): Corpus {
     return { ...head, paragraphs };
   });
   if (at !== texts.length) throw new Error('recoupe: saved corpus has more paragraphs than its articles say');
-  return { sources: json.sources, aliases: json.aliases, counted: json.counted ?? [], articles };
+  return { sources: json.sources, aliases: json.aliases, counted: json.counted ?? [], countries: json.countries ?? [], articles };
 }

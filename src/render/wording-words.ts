@@ -19,6 +19,7 @@ const en = {
   figure: (value: string) => `The figure ${value}`,
   name: (name: string) => `The name ${name}`,
   qualifier: (name: string) => `Words around “${name}”`,
+  party: (country: string) => `Naming “${country}” as a party (place mentions aside)`,
   quote: (speaker: string) => (speaker ? `Words quoted from ${speaker}` : 'Words quoted'),
   sentence: (words: string) => `The same sentence (“${words}”)`,
   phrase: (text: string, count: number) => `“${text}” (${count}×)`,
@@ -42,6 +43,7 @@ const fr: WordingWords = {
   figure: (value) => `Le chiffre ${value}`,
   name: (name) => `Le nom ${name}`,
   qualifier: (name) => `Les mots autour de « ${name} »`,
+  party: (country) => `Pour nommer la partie « ${country} » (mentions du lieu mises à part)`,
   quote: (speaker) => (speaker ? `Les paroles citées de ${speaker}` : 'Les paroles citées'),
   sentence: (words) => `Une même phrase (« ${words} »)`,
   phrase: (text, count) => `« ${text} » (${count}×)`,
@@ -69,6 +71,8 @@ export function referentHeading(r: WordingReferent, locale: Locale): string {
       return w.name(r.label);
     case 'qualifier':
       return w.qualifier(r.label);
+    case 'party':
+      return w.party(r.label);
     case 'quote':
       return w.quote(r.label);
     case 'sentence':

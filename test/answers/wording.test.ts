@@ -80,6 +80,15 @@ function expectPhrasesTrue(engine: Engine, a: WordingAnswer): void {
       expect(articleIds.size).toBeGreaterThan(0);
       const texts = engine.corpus.articles.filter((x) => articleIds.has(x.id)).flatMap((x) => x.paragraphs.map((p) => p.text));
       const counts = independentCounts(texts, all);
+      if (r.anchor === 'party') {
+        // A party's phrases are counted where they name the country, not the place (`à Kiev`): at
+        // most every occurrence, and at least one; the exact counts are the hand truth's.
+        for (const p of o.phrases) {
+          expect(p.count).toBeLessThanOrEqual(counts.get(plain(p.text)) ?? 0);
+          expect(p.count).toBeGreaterThanOrEqual(1);
+        }
+        continue;
+      }
       for (const p of o.phrases) expect(counts.get(plain(p.text))).toBe(p.count);
       if (o.state === 'none') for (const phrase of all) expect(counts.get(plain(phrase)) ?? 0).toBe(0);
     }
@@ -121,6 +130,17 @@ describe('GIVEN the seeds (AFP and RT on the North Korean workers for Koursk)', 
     expect(phrasesOf(r as WordingReferent)).toEqual({ afp: { "l'aide fraternelle": 1 }, 'rt-fr': { 'véritable assistance fraternelle': 1 } });
   });
 
+  it('THEN Ukraine, as a party, is «les forces ukrainiennes» and «l’armée de Kiev» for AFP, «Kiev» for RT; no place is counted', () => {
+    const r = a.referents.find((x) => x.anchor === 'party' && x.label === 'Ukraine');
+    // AFP's «en Ukraine» and «frontalière de l'Ukraine» are places; «son conflit avec l'Ukraine» names the party.
+    expect(phrasesOf(r as WordingReferent)).toEqual({ afp: { 'forces ukrainiennes': 3, 'armée de Kiev': 1, Ukraine: 1 }, 'rt-fr': { Kiev: 1 } });
+  });
+
+  it('THEN Russia, as a party, is counted without the train «entre Pyongyang et Moscou» or the border «entre la Corée du Nord et la Russie»', () => {
+    const r = a.referents.find((x) => x.anchor === 'party' && x.label === 'Russie');
+    expect(phrasesOf(r as WordingReferent)).toEqual({ afp: { Moscou: 4, Russie: 1, 'armée russe': 1 }, 'rt-fr': { Moscou: 2, Russie: 2, 'Fédération de Russie': 1 } });
+  });
+
   it('THEN Kim Jong Un’s name is spelled as each outlet spells it', () => {
     const r = a.referents.find((x) => x.anchor === 'name');
     expect(phrasesOf(r as WordingReferent)).toEqual({ afp: { 'Kim Jong Un': 3 }, 'rt-fr': { 'Kim Jong-Un': 2 } });
@@ -137,6 +157,8 @@ describe('GIVEN the seeds (AFP and RT on the North Korean workers for Koursk)', 
     expect(fr).toContain('RT écrit « militaires bâtisseurs » (1×)');
     expect(en).toContain('AFP writes “ouvriers” (2×)');
     expect(en).toContain('RT writes “militaires bâtisseurs” (1×)');
+    expect(fr).toContain('Pour nommer la partie « Ukraine » (mentions du lieu mises à part)');
+    expect(en).toContain('Naming “Ukraine” as a party (place mentions aside)');
     for (const text of [fr, en]) expect(text).not.toMatch(/propagand|biais|bias|euphémi|euphemi|minimis|misleading|trompeu/iu);
   });
 
