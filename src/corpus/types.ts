@@ -81,19 +81,8 @@ export type AliasGroup = readonly string[];
  */
 export type CountedNounGroup = readonly string[];
 
-/**
- * A country as French news names it when it acts (`Kiev a lancé`, `les forces ukrainiennes`,
- * `le Kremlin`), from `countries.yaml`. `demonyms` hold the adjective's written forms.
- */
-export interface Country {
-  readonly country: string;
-  readonly names: readonly string[];
-  /** The definite article before its names (`l'` Ukraine), or `''` (Israël). */
-  readonly article: 'la ' | 'le ' | "l'" | 'les ' | '';
-  readonly capitals: readonly string[];
-  readonly demonyms: readonly string[];
-  readonly seats: readonly string[];
-}
+export type { Country } from '../text/parties.js';
+import type { Country } from '../text/parties.js';
 
 /** Everything the engine answers from. */
 export interface Corpus {

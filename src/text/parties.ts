@@ -10,10 +10,23 @@
  * an ambiguous use (a name inside another name, a dateline, `au Mali`) is left out, so that every
  * count said of an outlet holds.
  */
-import type { Country } from '../corpus/types.js';
 import { fold } from './fold.js';
 import { foldText, phraseKey, type FoldedText } from './folded-text.js';
 import type { Span } from './sentences.js';
+
+/**
+ * A country as French news names it when it acts (`Kiev a lancé`, `les forces ukrainiennes`,
+ * `le Kremlin`), from `countries.yaml`. `demonyms` hold the adjective's written forms.
+ */
+export interface Country {
+  readonly country: string;
+  readonly names: readonly string[];
+  /** The definite article before its names (`l'` Ukraine), or `''` (Israël). */
+  readonly article: 'la ' | 'le ' | "l'" | 'les ' | '';
+  readonly capitals: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly seats: readonly string[];
+}
 
 /** How a mention names its country. */
 export type PartyForm = 'name' | 'capital' | 'seat' | 'group';
