@@ -1,8 +1,8 @@
 /**
  * Reading a claim (a message someone posted, or a text typed) into what can be checked against
- * the articles: its counted figures (`1 000 sapeurs`), its dates (`le 17 juin`), the roles it
- * gives people (`Sergueï Choïgou, secrétaire du Conseil de sécurité`, `Choïgou est le ministre de
- * la Défense`), the words it quotes, and otherwise its main sentence. The same readers as the
+ * the articles: its counted figures (`1 000 sapeurs`), its ordinal counts (`sa troisième visite
+ * en un an`), its dates (`le 17 juin`), the roles it gives people (`Sergueï Choïgou, secrétaire du
+ * Conseil de sécurité`, `Choïgou est le ministre de la Défense`), the words it quotes, and otherwise its main sentence. The same readers as the
  * articles' (src/text), so that a claim and a paragraph saying the same thing read alike.
  *
  * Only the start of a long text is read (`CLAIM_READ_MAX`), and a bounded number of items is kept:
@@ -14,6 +14,7 @@ import { findDates, type DateMention } from '../text/dates.js';
 import { fold } from '../text/fold.js';
 import { PRE_ROLE, ROLE_NOUNS } from '../text/names.js';
 import { findFigures } from '../text/numbers.js';
+import { findOrdinals, type OrdinalMention } from '../text/ordinals.js';
 import { countedFigures, type CompiledCountedGroups, type CountedFigure } from '../text/quantities.js';
 import { quotedSpans } from '../text/quote-marks.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
@@ -32,6 +33,14 @@ export interface ClaimFigure {
   readonly written: string;
   /** The word right after the figure, folded (`militaires`): what a figure counted otherwise may still share. */
   readonly noun: string;
+  readonly sentence: Span;
+}
+
+/** An ordinal count of the claim (`sa troisième visite en un an`). */
+export interface ClaimCount {
+  readonly mention: OrdinalMention;
+  /** The count as written. */
+  readonly written: string;
   readonly sentence: Span;
 }
 
@@ -66,6 +75,7 @@ export interface ReadClaim {
   readonly text: string;
   readonly cut: boolean;
   readonly figures: readonly ClaimFigure[];
+  readonly counts: readonly ClaimCount[];
   readonly dates: readonly ClaimDateSpan[];
   readonly roles: readonly ClaimRole[];
   readonly quotes: readonly ClaimQuote[];
@@ -93,21 +103,25 @@ export function readClaim(input: string, groups: CompiledCountedGroups, entities
   const figures = countedFigures(text, findFigures(text), groups)
     .filter((c) => !quoted(c.figure.start))
     .map((counted): ClaimFigure => ({ counted, ...writtenFigure(text, counted), sentence: sentenceOf(counted.figure.start) }));
+  const counts = findOrdinals(text, groups)
+    .filter((m) => !quoted(m.start))
+    .map((mention): ClaimCount => ({ mention, written: text.slice(mention.start, mention.end), sentence: sentenceOf(mention.start) }));
   const dates = explicitDates(text)
     .filter((d) => !quoted(d.start))
     .map((d): ClaimDateSpan => ({ start: d.start, end: d.end, text: d.text, sentence: sentenceOf(d.start) }));
   const roles = rolesOf(text, entities).filter((r) => !quoted(r.span.start)).map((r): ClaimRole => ({ ...r, sentence: sentenceOf(r.span.start) }));
   // Items in text order, within the cap; a quotation counts as one item.
-  const all = [...figures.map((f) => ({ at: f.counted.figure.start, f })), ...dates.map((d) => ({ at: d.start, d })), ...roles.map((r) => ({ at: r.span.start, r })), ...quotes.map((q) => ({ at: q.inner.start, q }))]
+  const all = [...figures.map((f) => ({ at: f.counted.figure.start, f })), ...counts.map((c) => ({ at: c.mention.start, c })), ...dates.map((d) => ({ at: d.start, d })), ...roles.map((r) => ({ at: r.span.start, r })), ...quotes.map((q) => ({ at: q.inner.start, q }))]
     .sort((a, b) => a.at - b.at)
     .slice(0, CLAIM_ITEMS_MAX);
   const kept = {
     figures: all.flatMap((x) => ('f' in x ? [x.f] : [])),
+    counts: all.flatMap((x) => ('c' in x ? [x.c] : [])),
     dates: all.flatMap((x) => ('d' in x ? [x.d] : [])),
     roles: all.flatMap((x) => ('r' in x ? [x.r] : [])),
     quotes: all.flatMap((x) => ('q' in x ? [x.q] : [])),
   };
-  const itemSentences = [...kept.figures, ...kept.dates, ...kept.roles, ...kept.quotes].map((x) => x.sentence);
+  const itemSentences = [...kept.figures, ...kept.counts, ...kept.dates, ...kept.roles, ...kept.quotes].map((x) => x.sentence);
   const main = itemSentences.length === 0 ? mainSentence(sentences, text) : undefined;
   const used = [...new Map([...itemSentences, ...(main ? [main] : [])].map((s) => [s.start, s])).values()].sort((a, b) => a.start - b.start);
   return { text, cut, ...kept, sentences: used };

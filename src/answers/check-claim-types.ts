@@ -7,12 +7,12 @@
 import type { DatePrecision } from '../text/dates.js';
 import type { Excerpt, StoryRef } from './types.js';
 
-/** What one item of a claim is. */
-export type ClaimItemKind = 'figure' | 'date' | 'role' | 'quote' | 'statement';
+/** What one item of a claim is: a counted figure, an ordinal count (`sa troisième visite`), a date, a role, quoted words, or its main sentence. */
+export type ClaimItemKind = 'figure' | 'count' | 'date' | 'role' | 'quote' | 'statement';
 
 /**
  * What one outlet's articles on the topic say of one item:
- * - `same`: a passage states what the claim states (the same value, a date within the claim's,
+ * - `same`: a passage states what the claim states (the same value, the same rank over about the same period, a date within the claim's,
  *   the same role, the same quoted words, the same words);
  * - `different`: a passage states something else for it (another value for the same quantity,
  *   another date for the same event, another role for the person, other quoted words or another
@@ -39,7 +39,7 @@ export interface ClaimEvidence {
   /** The words that give it, as written: `1.000 sapeurs`, `ce 17 juin 2025`, the role, the quotation. */
   readonly text: string;
   readonly excerpt: Excerpt;
-  /** Figures: the value the passage gives. */
+  /** Figures: the value the passage gives; ordinal counts: the rank. */
   readonly value?: number;
   /** Dates: the date the passage gives. */
   readonly date?: ClaimDate;
@@ -67,6 +67,8 @@ export interface ClaimItem {
   readonly text: string;
   /** Figures: the value and what it counts (`sapeurs`, the first noun of its counted.yaml group). */
   readonly figure?: { readonly value: number; readonly quantity: string };
+  /** Ordinal counts (`sa troisième visite en un an`): the rank, what is counted (its counted.yaml group's noun), and the period in days when the claim gives one. */
+  readonly count?: { readonly ordinal: number; readonly noun: string; readonly periodDays?: number };
   /** Dates: the date, resolved against the newest article read when the claim leaves the year open. */
   readonly date?: ClaimDate;
   /** Dates: the words of the claim's sentence that say what is dated, without the date. */

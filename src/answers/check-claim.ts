@@ -1,19 +1,20 @@
 /**
- * `check CLAIM` ("Check this claim"): what a claim states (its figures, dates, the roles it gives
- * people, the words it quotes), and for each, what every outlet covering the claim's topic says of
+ * `check CLAIM` ("Check this claim"): what a claim states (its figures, ordinal counts, dates,
+ * the roles it gives people, the words it quotes), and for each, what every outlet covering the claim's topic says of
  * it over its whole articles on the topic: the same, something different, nothing, or nothing
  * found. Never whether the claim is true.
  *
  * The claim's own words find its topic (its rarest, {@link CLAIM_TOPIC_WORDS} at most, from the
  * sentences holding its items), as `compare` finds one (topic-outlets.ts: coverage
  * paragraph by paragraph, within one story); each kind of item is then checked by its module
- * (check-claim-figures, -dates, -roles, -quotes), each saying `silent` only where the fact
+ * (check-claim-figures, -counts, -dates, -roles, -quotes), each saying `silent` only where the fact
  * matrix does (fact-matrix.ts), so that "does not say" holds under any wording.
  */
 import type { Article } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { analyse } from '../text/analyser.js';
 import type { Span } from '../text/sentences.js';
+import { checkCount } from './check-claim-counts.js';
 import { eventOf, checkDate } from './check-claim-dates.js';
 import { checkFigure } from './check-claim-figures.js';
 import { checkQuote } from './check-claim-quotes.js';
@@ -112,6 +113,10 @@ function itemsOf(kb: KnowledgeBase, read: ReadClaim, scoped: TopicOutlets): Clai
   const items: Array<{ at: number; item: ClaimItem }> = [];
   for (const f of read.figures) {
     items.push({ at: f.counted.figure.start, item: { kind: 'figure', text: f.written, figure: { value: f.counted.figure.value, quantity: f.counted.noun }, checks: checkFigure(kb, f, covering) } });
+  }
+  for (const c of read.counts) {
+    const { ordinal, noun, periodDays } = c.mention;
+    items.push({ at: c.mention.start, item: { kind: 'count', text: c.written, count: { ordinal, noun, ...(periodDays !== undefined ? { periodDays } : {}) }, checks: checkCount(kb, c, covering) } });
   }
   // A date without its year is the one nearest before the newest article read.
   const resolved = resolveDates(read.text, newestOf(covering), read.dates);

@@ -15,7 +15,7 @@
  * all, people no spelling of whom it writes. Anywhere else an absence is `unknown` (nothing matching found).
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { languageOf } from '../text/analyser.js';
+import { countsNothing, samePeriod } from './count-rules.js';
 import { dateRows } from './fact-matrix-dates.js';
 import { statementRows } from './fact-matrix-quotes.js';
 import { cellsOf, type Stated } from './fact-matrix-reference.js';
@@ -24,9 +24,6 @@ import type { CountStatement, FactMatrix, FigureStatement, MatrixCell, MatrixRow
 
 /** Rows a matrix holds at most, differences first: what a reader compares at a glance and a Discord answer shows. */
 export const MATRIX_ROWS_MAX = 16;
-
-/** Periods within this ratio of each other are the same period, as statements.ts compares ordinal counts. */
-const SAME_PERIOD_RATIO = 1.5;
 
 /** What the matrix is made of when the caller has the statements already (compare.ts). */
 export interface KnownStatements {
@@ -90,29 +87,9 @@ function countRow(columns: readonly string[], c: CountStatement, nothing: Readon
   return row('count', c.counted, cellsOf(columns, stated, sameCounts, (o) => (notCounted.has(o) && nothing.has(o) ? 'silent' : 'unknown')));
 }
 
-/**
- * Any ordinal word as French writes it (`premier`, `2e`, `troisième`, `dixieme`): where one
- * stands, the outlet may count the thing in a way the ordinal reading does not join.
- */
-const ORDINAL_WORD = /(?<![\p{L}\p{N}])(?:premi(?:er|ère|ere)s?|secondes?|\p{L}+i[eè]mes?|\d{1,2}(?:e|ème|è|er|re)s?)(?![\p{L}\p{N}])/iu;
-
-/**
- * The outlets that can be said not to count anything: all their articles on the topic are in
- * French (ordinals are read in French only) and hold no ordinal word at all. The others are
- * `unknown` where they give no count: "does not count it" must hold under any wording.
- */
-function countsNothing(covering: readonly OutletTopic[]): Set<string> {
-  return new Set(covering.filter((o) => o.paragraphs.every((d) => languageOf(d.article.language) === 'fr' && !ORDINAL_WORD.test(d.paragraph.text))).map((o) => o.outlet));
-}
-
 function sameCounts(a: readonly StatedCount[], b: readonly StatedCount[]): boolean {
   const like = (x: StatedCount, y: StatedCount) => x.ordinal === y.ordinal && samePeriod(x.periodDays, y.periodDays);
   return a.length === b.length && a.every((x) => b.some((y) => like(x, y))) && b.every((y) => a.some((x) => like(x, y)));
-}
-
-function samePeriod(a: number | undefined, b: number | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Math.max(a, b) / Math.min(a, b) <= SAME_PERIOD_RATIO;
 }
 
 /**

@@ -18,6 +18,7 @@ import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type 
 import { sentenceSpans } from '../text/sentences.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { excerptOf } from './citations.js';
+import { samePeriod } from './count-rules.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CountStatement, Excerpt, FigureStatement, PersonStatement, StatedCount, StatedValue, StatementKind } from './types.js';
 
@@ -34,9 +35,6 @@ export interface OutletTopic {
  * more than a reader takes in, and than a Discord answer shows.
  */
 export const STATEMENTS_MAX = 12;
-
-/** Periods within this ratio of each other count as the same period (`quinze jours` ≈ `deux semaines`). */
-const SAME_PERIOD_RATIO = 1.5;
 
 /**
  * Counted-noun groups compiled once per counted.yaml: every composition over a base (one per
@@ -148,8 +146,8 @@ export function countsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: Compi
   });
 }
 
-/** The ordinal counts of one paragraph. */
-function ordinalsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<OrdinalMention>[] {
+/** The ordinal counts of one paragraph (`sa troisième visite en un an`), read once per paragraph. */
+export function ordinalsOf(kb: KnowledgeBase, doc: IndexedParagraph, groups: CompiledCountedGroups): readonly Found<OrdinalMention>[] {
   return ordinalsRead.get(doc, () => findOrdinals(doc.paragraph.text, groups).map((item) => ({ doc, item })));
 }
 
@@ -261,10 +259,6 @@ function countsDiffer(counts: readonly StatedCount[], outlets: readonly string[]
   return rest.some((other) => other.length !== first.length || !first.every((a) => other.some((b) => same(a, b))) || !other.every((b) => first.some((a) => same(a, b))));
 }
 
-function samePeriod(a: number | undefined, b: number | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Math.max(a, b) / Math.min(a, b) <= SAME_PERIOD_RATIO;
-}
 
 // ---------------------------------------------------------------------------------------------
 // People

@@ -12,6 +12,10 @@ import { storyMessages, storyName } from './story-messages.js';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+/** The unit a count's period is said in. */
+type PeriodUnit = 'year' | 'month' | 'week' | 'day';
+const FRENCH_UNITS: Record<PeriodUnit, string> = { year: 'an', month: 'mois', week: 'semaine', day: 'jour' };
+
 const en = {
   title: 'What each source says',
   claim: (text: string) => `Claim checked: “${text}”`,
@@ -24,21 +28,24 @@ const en = {
   carries: (outlet: string, original: string) => `${outlet} republishes ${original}’s text (counted as ${original})`,
   outsideStory: (outlets: string) => `No article in this story: ${outlets}.`,
   notFound: (outlets: string) => `Nothing found on this: ${outlets}.`,
-  nothing: 'The message states no figure, date, role or quotation the articles can be checked against. The closest passages of each outlet are shown instead.',
+  nothing: 'The message states no figure, count, date, role or quotation the articles can be checked against. The closest passages of each outlet are shown instead.',
   noOutlet: 'No outlet has an article on this: nothing to check it against.',
-  kinds: { figure: 'Figure', date: 'Date', role: 'Role', quote: 'Quoted', statement: 'Statement' } as Record<ClaimItemKind, string>,
+  kinds: { figure: 'Figure', count: 'Count', date: 'Date', role: 'Role', quote: 'Quoted', statement: 'Statement' } as Record<ClaimItemKind, string>,
   quantity: (text: string, value: string, quantity: string) => `${text} (${value} ${quantity})`,
+  /** An ordinal count: `sa troisième visite en un an (visite no. 3, within 1 year)`. */
+  ranked: (text: string, ordinal: number, noun: string, period: string | undefined) => `${text} (${noun} no. ${ordinal}${period ? `, within ${period}` : ''})`,
+  period: (n: number, unit: PeriodUnit) => `${n} ${unit}${n > 1 ? 's' : ''}`,
   dated: (text: string, period: string, event: string | undefined) => `${text} (${period})${event ? ` — ${event}` : ''}`,
   quoteBy: (words: string, person: string | undefined) => (person ? `“${words}” — ${person}` : `“${words}”`),
   /** One outlet's state, by what the item is. */
   state: {
-    same: { figure: 'gives the same figure', date: 'gives the same date', role: 'gives the same role', quote: 'quotes the same words', statement: 'closest passage' },
-    different: { figure: 'gives another figure', date: 'dates it otherwise', role: 'gives another role', quote: 'gives these words to someone else', statement: 'closest passage' },
-    silent: { figure: 'gives no figure for it', date: 'does not date it', role: 'does not name them', quote: 'does not quote it', statement: 'does not say' },
-    unknown: { figure: 'no matching figure found', date: 'no matching date found', role: 'no matching role found', quote: 'no matching quotation found', statement: 'closest passage' },
+    same: { figure: 'gives the same figure', count: 'gives the same count', date: 'gives the same date', role: 'gives the same role', quote: 'quotes the same words', statement: 'closest passage' },
+    different: { figure: 'gives another figure', count: 'counts it otherwise', date: 'dates it otherwise', role: 'gives another role', quote: 'gives these words to someone else', statement: 'closest passage' },
+    silent: { figure: 'gives no figure for it', count: 'does not count it', date: 'does not date it', role: 'does not name them', quote: 'does not quote it', statement: 'does not say' },
+    unknown: { figure: 'no matching figure found', count: 'no matching count found', date: 'no matching date found', role: 'no matching role found', quote: 'no matching quotation found', statement: 'closest passage' },
   } as Record<ClaimState, Record<ClaimItemKind, string>>,
   /** `?` with passages holding part of the item, by what it is. */
-  partly: { figure: 'gives this figure, counting something else', date: 'gives a wider date', role: 'gives part of this role', quote: 'quotes some of these words', statement: 'closest passage' } as Record<ClaimItemKind, string>,
+  partly: { figure: 'gives this figure, counting something else', count: 'counts it otherwise', date: 'gives a wider date', role: 'gives part of this role', quote: 'quotes some of these words', statement: 'closest passage' } as Record<ClaimItemKind, string>,
   /** Other values beside the matching ones (`AHP ✓ …; also “trois morts” ¶4`). */
   also: 'also',
   by: (speaker: string) => `by ${speaker}`,
@@ -59,19 +66,21 @@ const fr: CheckWords = {
   carries: (outlet, original) => `${outlet} reprend le texte de ${original} (compté comme ${original})`,
   outsideStory: (outlets) => `Aucun article dans ce sujet\u00a0: ${outlets}.`,
   notFound: (outlets) => `Rien trouvé sur ce point\u00a0: ${outlets}.`,
-  nothing: 'Le message ne donne ni chiffre, ni date, ni fonction, ni citation à confronter aux articles. Les passages les plus proches de chaque média sont montrés à la place.',
+  nothing: 'Le message ne donne ni chiffre, ni rang, ni date, ni fonction, ni citation à confronter aux articles. Les passages les plus proches de chaque média sont montrés à la place.',
   noOutlet: 'Aucun média n’a d’article sur ce point\u00a0: rien à quoi le confronter.',
-  kinds: { figure: 'Chiffre', date: 'Date', role: 'Fonction', quote: 'Citation', statement: 'Énoncé' },
+  kinds: { figure: 'Chiffre', count: 'Rang', date: 'Date', role: 'Fonction', quote: 'Citation', statement: 'Énoncé' },
   quantity: (text, value, quantity) => `${text} (${value} ${quantity})`,
+  ranked: (text, ordinal, noun, period) => `${text} (${noun} n°\u00a0${ordinal}${period ? `, en ${period}` : ''})`,
+  period: (n, unit) => `${n} ${FRENCH_UNITS[unit]}${n > 1 && unit !== 'month' ? 's' : ''}`,
   dated: (text, period, event) => `${text} (${period})${event ? ` — ${event}` : ''}`,
   quoteBy: (words, person) => (person ? `« ${words} » — ${person}` : `« ${words} »`),
   state: {
-    same: { figure: 'donne le même chiffre', date: 'donne la même date', role: 'donne la même fonction', quote: 'cite les mêmes mots', statement: 'passage le plus proche' },
-    different: { figure: 'donne un autre chiffre', date: 'le date autrement', role: 'donne une autre fonction', quote: 'prête ces mots à quelqu’un d’autre', statement: 'passage le plus proche' },
-    silent: { figure: 'ne donne aucun chiffre pour cela', date: 'ne le date pas', role: 'ne nomme pas cette personne', quote: 'ne la cite pas', statement: 'n’en dit rien' },
-    unknown: { figure: 'aucun chiffre correspondant trouvé', date: 'aucune date correspondante trouvée', role: 'aucune fonction correspondante trouvée', quote: 'aucune citation correspondante trouvée', statement: 'passage le plus proche' },
+    same: { figure: 'donne le même chiffre', count: 'donne le même rang', date: 'donne la même date', role: 'donne la même fonction', quote: 'cite les mêmes mots', statement: 'passage le plus proche' },
+    different: { figure: 'donne un autre chiffre', count: 'le compte autrement', date: 'le date autrement', role: 'donne une autre fonction', quote: 'prête ces mots à quelqu’un d’autre', statement: 'passage le plus proche' },
+    silent: { figure: 'ne donne aucun chiffre pour cela', count: 'ne le compte pas', date: 'ne le date pas', role: 'ne nomme pas cette personne', quote: 'ne la cite pas', statement: 'n’en dit rien' },
+    unknown: { figure: 'aucun chiffre correspondant trouvé', count: 'aucun rang correspondant trouvé', date: 'aucune date correspondante trouvée', role: 'aucune fonction correspondante trouvée', quote: 'aucune citation correspondante trouvée', statement: 'passage le plus proche' },
   },
-  partly: { figure: 'donne ce chiffre, pour autre chose', date: 'donne une date plus large', role: 'donne une partie de cette fonction', quote: 'cite une partie de ces mots', statement: 'passage le plus proche' },
+  partly: { figure: 'donne ce chiffre, pour autre chose', count: 'le compte autrement', date: 'donne une date plus large', role: 'donne une partie de cette fonction', quote: 'cite une partie de ces mots', statement: 'passage le plus proche' },
   also: 'aussi',
   by: (speaker) => `par ${speaker}`,
   summary: (items) => `${items} point${items > 1 ? 's' : ''} vérifié${items > 1 ? 's' : ''}`,
@@ -114,6 +123,8 @@ function itemText(item: ClaimItem, locale: Locale): string {
   switch (item.kind) {
     case 'figure':
       return item.figure ? w.quantity(item.text, formatNumber(item.figure.value, locale), item.figure.quantity) : item.text;
+    case 'count':
+      return item.count ? w.ranked(item.text, item.count.ordinal, item.count.noun, item.count.periodDays === undefined ? undefined : periodWords(item.count.periodDays, locale)) : item.text;
     case 'date':
       return item.date ? w.dated(item.text, formatPeriod(item.date, locale), item.event) : item.text;
     case 'quote':
@@ -121,6 +132,15 @@ function itemText(item: ClaimItem, locale: Locale): string {
     default:
       return item.text;
   }
+}
+
+/** A count's period in the largest whole unit: 365 days are `1 year`, 14 are `2 weeks`. */
+function periodWords(days: number, locale: Locale): string {
+  const w = checkWords(locale);
+  if (days % 365 === 0) return w.period(days / 365, 'year');
+  if (days % 30 === 0) return w.period(days / 30, 'month');
+  if (days % 7 === 0) return w.period(days / 7, 'week');
+  return w.period(days, 'day');
 }
 
 /** One outlet's line for an item: `AHP ≠ gives another figure: “trois morts” ¶1`. */

@@ -69,16 +69,15 @@ export function findOrdinals(text: string, groups: CompiledCountedGroups): Ordin
       subject = subjectBefore(text, start, groups);
     }
     if (!subject) continue;
-    const period = PERIOD_RE.exec(text.slice(end));
-    const days = period ? periodDays(period[2] ?? '', period[3] ?? '') : undefined;
+    const period = periodAfter(text.slice(end));
     out.push({
       start,
-      end: period && days !== undefined ? end + period[0].length : end,
+      end: period ? end + period.length : end,
       ordinal,
       key: subject.key,
       noun: subject.noun,
-      ...(days !== undefined ? { periodDays: days } : {}),
-      ...(period?.[1] ? { bound: fold(period[1]) as 'moins' | 'plus' } : {}),
+      ...(period ? { periodDays: period.days } : {}),
+      ...(period?.bound ? { bound: period.bound } : {}),
     });
   }
   return out;
@@ -101,6 +100,25 @@ function subjectBefore(text: string, at: number, groups: CompiledCountedGroups):
   for (const w of words) {
     const g = groupOf(singular(w), groups);
     if (g) return g;
+  }
+  return undefined;
+}
+
+/**
+ * The period right after the counted thing, in days: `en un an` in `sa troisième visite en France
+ * en un an`, where the first `en` is a place's. Each `en` within reach is tried in turn.
+ */
+function periodAfter(rest: string): { days: number; length: number; bound?: 'moins' | 'plus' } | undefined {
+  let from = 0;
+  for (let tries = 0; tries < 3; tries++) {
+    const period = PERIOD_RE.exec(rest.slice(from));
+    if (!period) return undefined;
+    const days = periodDays(period[2] ?? '', period[3] ?? '');
+    if (days !== undefined) return { days, length: from + period[0].length, ...(period[1] ? { bound: fold(period[1]) as 'moins' | 'plus' } : {}) };
+    // Past this `en`: the next one may hold the period.
+    const at = /\ben[\s\u00a0]/iu.exec(rest.slice(from));
+    if (!at) return undefined;
+    from += at.index + 2;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { loadEngine } from '../../src/load-engine.js';
 import { periodOf } from '../../src/text/date-period.js';
+import { checkLines } from '../../src/render/check-text.js';
 import { fold } from '../../src/text/fold.js';
 import { loadClaimsTruth, type ClaimTruthItem } from '../fixtures/stories/truth/claims/truth.js';
 import { loadTruth, STORIES_DIR, type Truth } from '../fixtures/stories/truth.js';
@@ -38,6 +39,8 @@ function itemFor(answer: CheckAnswer, truth: ClaimTruthItem): ClaimItem | undefi
     switch (truth.kind) {
       case 'figure':
         return i.kind === 'figure' && i.figure?.value === truth.value;
+      case 'count':
+        return i.kind === 'count' && i.count?.ordinal === truth.ordinal;
       case 'date': {
         if (i.kind !== 'date' || !i.date) return false;
         const [from, to] = periodOf({ sortKey: i.date.iso.length === 10 ? i.date.iso : `${i.date.iso.slice(0, 7)}-01`, precision: i.date.precision, text: i.text, ...(i.date.part ? { part: i.date.part } : {}) });
@@ -173,6 +176,27 @@ describe('GIVEN the two seed articles', () => {
     expect(role?.checks.map((c) => [c.outlet, c.state])).toEqual([
       ['AFP', 'same'],
       ['RT', 'same'],
+    ]);
+  });
+
+  it('WHEN the visit is claimed as the second in two weeks THEN AFP and RT give the same count, each in its words, RT also its count over four months', () => {
+    const answer = checkOf(engine, 'Kim Jong-un a reçu Choïgou pour la deuxième visite en deux semaines.');
+    const count = answer.items.find((i) => i.kind === 'count');
+    expect(count?.count).toEqual({ ordinal: 2, noun: 'visite', periodDays: 14 });
+    expect(count?.checks.map((c) => [c.outlet, c.state, c.evidence.map((e) => [e.relation, e.text, e.excerpt.citation.paragraph])])).toEqual([
+      ['AFP', 'same', [['same', 'deuxième fois en moins de quinze jours', 3]]],
+      ['RT', 'same', [['same', 'deuxième en deux semaines', 8], ['different', 'troisième en quatre mois', 8]]],
+    ]);
+    expect(checkLines(answer, 'en')).toContain('1. Count — deuxième visite en deux semaines (visite no. 2, within 2 weeks)');
+    expect(checkLines(answer, 'fr')).toContain('   RT ✓ donne le même rang\u00a0: “deuxième en deux semaines” ¶8; aussi\u00a0: “troisième en quatre mois” ¶8');
+  });
+
+  it('WHEN the visit is claimed as the third in a month THEN both outlets count it otherwise, neither over a month', () => {
+    const answer = checkOf(engine, "C'est la troisième visite de Choïgou en Corée du Nord en un mois.");
+    const count = answer.items.find((i) => i.kind === 'count');
+    expect(count?.checks.map((c) => [c.outlet, c.state, c.evidence.map((e) => e.value)])).toEqual([
+      ['AFP', 'different', [2]],
+      ['RT', 'different', [2, 3]],
     ]);
   });
 

@@ -88,6 +88,10 @@ describe('GIVEN ordinal counts', () => {
   it('WHEN the counted noun follows the ordinal THEN it is read with its period', () => {
     expect(ordinals('sa troisième visite en un an')).toEqual([['troisième visite en un an', 3, 'visite', 365, undefined]]);
     expect(ordinals('la deuxième rencontre en moins de trois mois')).toEqual([['deuxième rencontre en moins de trois mois', 2, 'visite', 90, 'moins']]);
+    // The first `en` is a place's: the period is the next one's.
+    expect(ordinals('sa troisième visite en France en un an, à Paris')).toEqual([['troisième visite en France en un an', 3, 'visite', 365, undefined]]);
+    expect(ordinals('sa deuxième visite en Corée du Nord en moins de quinze jours')).toEqual([['deuxième visite en Corée du Nord en moins de quinze jours', 2, 'visite', 15, 'moins']]);
+    expect(ordinals('sa deuxième visite en France en mai')).toEqual([['deuxième visite', 2, 'visite', undefined, undefined]]);
   });
 
   it('WHEN the ordinal stands alone THEN its noun is the one the sentence is about', () => {
