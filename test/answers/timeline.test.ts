@@ -8,35 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { eventTimeline } from '../../src/answers/timeline.js';
 import type { TimelineAnswer, TimelineEvent } from '../../src/answers/types.js';
-import type { Article, Corpus } from '../../src/corpus/types.js';
+import type { Article } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 import { eventHeading } from '../../src/render/timeline-text.js';
-
-function article(id: string, source: string, published: string, paragraphs: readonly string[]): Article {
-  return { id, source, title: `Article ${id}`, published, language: 'fr', file: `articles/${id}.md`, paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })) };
-}
-
-const SOURCES: Corpus['sources'] = [
-  { id: 'alp', name: 'Agence Alpha', short: 'ALP', kind: 'agence', ownership: 'inventée', color: '#C0392B' },
-  { id: 'rbe', name: 'Radio Bêta', short: 'RBE', kind: 'radio', ownership: 'inventée', color: '#2E86C1' },
-  { id: 'gam', name: 'Gamma Quotidien', short: 'GAM', kind: 'quotidien', ownership: 'inventé', color: '#F39C12' },
-];
-
-const COLLAPSE = {
-  alp: "Le pont suspendu de Vernasque s'est effondré le 10 mars sous le poids d'un convoi exceptionnel, a indiqué la préfète Odile Marchetti.",
-  rbe: "Le pont suspendu de Vernasque s'est effondré le 11 mars sous le poids d'un convoi exceptionnel, selon la préfète Odile Marchetti.",
-  gam: "Le pont suspendu de Vernasque s'est effondré le 10 mars sous le poids d'un convoi exceptionnel, d'après la préfète Odile Marchetti.",
-};
-
-const STORY: readonly Article[] = [
-  article('alp-1', 'alp', '2026-03-12', [
-    COLLAPSE.alp,
-    "Le ministre des Transports, Paul Verdier, s'est rendu sur place le 11 mars.",
-    'Les travaux de déblaiement commenceront le 16 mars, selon la mairie de Vernasque.',
-  ]),
-  article('rbe-1', 'rbe', '2026-03-12', [COLLAPSE.rbe, "Le ministre des Transports Paul Verdier s'est rendu sur place mercredi 11 mars.", 'Le déblaiement commencera en mars, selon la mairie de Vernasque.']),
-  article('gam-1', 'gam', '2026-03-13', [COLLAPSE.gam, "Construit en 1931, l'ouvrage n'avait pas été inspecté depuis 2019."]),
-];
+import { article, COLLAPSE, SOURCES, STORY } from '../fixtures/bridge-story.js';
 
 function timelineOf(articles: readonly Article[], topic?: string): TimelineAnswer {
   const answer = eventTimeline(buildKnowledgeBase({ sources: SOURCES, aliases: [], counted: [], articles: [...articles] }), topic);
