@@ -398,9 +398,21 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
   const slotOf = (doc: number) => groupOf(doc) * 2 + languageSlot(kb.index.languageOfDoc(doc));
   const shares = new Float64Array(found.count);
   const top = new Float64Array(groups * 2);
+  // A share depends only on the paragraph's language and which terms it holds: the matches of a
+  // common word hold a few combinations, each worked out once (those with typos every time).
+  const shareByTerms = new Map<number, number>();
   for (let i = 0; i < found.count; i++) {
     const doc = found.docs[i] as number;
-    shares[i] = shareOf(weights, kb.index.languageOfDoc(doc), found.textTerms[i] as number, found.textTypos[i] as number);
+    const language = kb.index.languageOfDoc(doc);
+    const terms = found.textTerms[i] as number;
+    const typos = found.textTypos[i] as number;
+    if (typos === 0) {
+      // Terms are 32 bits: with the language's bit above them, still an exact integer.
+      const key = (terms >>> 0) + (language === 'en' ? 2 ** 32 : 0);
+      let share = shareByTerms.get(key);
+      if (share === undefined) shareByTerms.set(key, (share = shareOf(weights, language, terms, 0)));
+      shares[i] = share;
+    } else shares[i] = shareOf(weights, language, terms, typos);
     if ((shares[i] as number) < floors.share) continue;
     const slot = slotOf(doc);
     top[slot] = Math.max(top[slot] as number, found.scores[i] as number);
@@ -423,6 +435,8 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
     const score = scores[i] as number;
     if ((shares[i] as number) < floors.share || score < floors.relative * (topScore[groupOf(doc)] as number)) continue;
     group.total++;
+    // Most matches of a common word fall below a full list's last: no candidate is made for them.
+    if (group.best.length === k && score <= (group.best[k - 1] as Candidate).score) continue;
     insertBest(group.best, { doc, score, share: shares[i] as number, textTerms: (found.textTerms[i] as number) >>> 0 }, k);
   }
   return out;
