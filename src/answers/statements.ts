@@ -10,6 +10,7 @@
  *   articles on the topic names them under any spelling the engine knows.
  */
 import { countedGroupsOf } from '../corpus/counted.js';
+import type { Corpus } from '../corpus/types.js';
 import type { Entity } from '../text/entities.js';
 import { terms, type WordList } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
@@ -18,6 +19,7 @@ import { compileCountedGroups, countedFigures, type CompiledCountedGroups, type 
 import { sentenceSpans } from '../text/sentences.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { excerptOf } from './citations.js';
+import { compiledPerFile } from './compiled-per-file.js';
 import { samePeriod } from './count-rules.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CountStatement, Excerpt, FigureStatement, PersonStatement, StatedCount, StatedValue, StatementKind } from './types.js';
@@ -36,21 +38,11 @@ export interface OutletTopic {
  */
 export const STATEMENTS_MAX = 12;
 
-/**
- * Counted-noun groups compiled once per counted.yaml: every composition over a base (one per
- * server, a new one at every publish) shares its corpus's `counted`.
- */
-const compiled = new WeakMap<object, CompiledCountedGroups>();
+const countedGroups = compiledPerFile((counted: Corpus['counted']) => compileCountedGroups(countedGroupsOf(counted)));
 
-/** The key of a corpus without counted.yaml. */
-const NO_COUNTED = {};
-
-/** The corpus's counted-noun groups, compiled once per counted.yaml. */
+/** The corpus's counted-noun groups, compiled once per counted.yaml (compiled-per-file.ts). */
 export function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
-  const key = kb.corpus.counted ?? NO_COUNTED;
-  let groups = compiled.get(key);
-  if (!groups) compiled.set(key, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
-  return groups;
+  return countedGroups(kb.corpus.counted);
 }
 
 /** A count found in one paragraph, ready to be stated. */

@@ -11,15 +11,16 @@
  *   clause after it (`, qui avait été partiellement occupée…`) that the other outlets do not use;
  * - quotations: the same statement quoted by several outlets, where the words differ (quote-wording.ts).
  */
-import { countedGroupsOf } from '../corpus/counted.js';
 import { analyse } from '../text/analyser.js';
 import { groupKeyOf } from '../text/entities.js';
 import { fold } from '../text/fold.js';
-import { compileCountedGroups, countedFigures, type CompiledCountedGroups } from '../text/quantities.js';
+import { countedGroupsOf } from '../corpus/counted.js';
+import { countedFigures, type CompiledCountedGroups } from '../text/quantities.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { groupQuotes } from './quote-groups.js';
 import { quotesOfArticle, type ArticleQuote } from './quote-index.js';
+import { groupsOf } from './statements.js';
 import { foldedParagraph, occurrences, phraseKey, type Occurrence } from './wording-text.js';
 import type { Span } from '../text/sentences.js';
 import type { WordingAnchor } from './wording-types.js';
@@ -73,16 +74,6 @@ function add(list: FoundPhrase[], p: FoundPhrase): void {
 // ---------------------------------------------------------------------------------------------
 // Figures
 // ---------------------------------------------------------------------------------------------
-
-const compiled = new WeakMap<object, CompiledCountedGroups>();
-const NO_COUNTED = {};
-
-function groupsOf(kb: KnowledgeBase): CompiledCountedGroups {
-  const key = kb.corpus.counted ?? NO_COUNTED;
-  let groups = compiled.get(key);
-  if (!groups) compiled.set(key, (groups = compileCountedGroups(countedGroupsOf(kb.corpus.counted))));
-  return groups;
-}
 
 /** One counted figure of a paragraph: its value, what it counts, its noun as written. */
 interface WrittenCount {

@@ -6,21 +6,20 @@
  * count of the answer is made by the same reading.
  */
 import { countriesOf } from '../corpus/countries.js';
+import type { Corpus } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { compileParties, partyMentions, type CompiledParties, type PartyMention } from '../text/parties.js';
 import type { Span } from '../text/sentences.js';
 import type { FoundPhrase, FoundReferent, OutletTexts } from './wording-anchors.js';
+import { compiledPerFile } from './compiled-per-file.js';
 import { foldedParagraph } from './wording-text.js';
 
-const compiled = new WeakMap<object, CompiledParties>();
-const NO_COUNTRIES = {};
+const compiledParties = compiledPerFile((countries: Corpus['countries']) => compileParties(countriesOf(countries)));
 
+/** The corpus's countries compiled for the party reading, once per countries.yaml. */
 function partiesOf(kb: KnowledgeBase): CompiledParties {
-  const key = kb.corpus.countries ?? NO_COUNTRIES;
-  let parties = compiled.get(key);
-  if (!parties) compiled.set(key, (parties = compileParties(countriesOf(kb.corpus.countries))));
-  return parties;
+  return compiledParties(kb.corpus.countries);
 }
 
 const mentionsRead = new Map<IndexedParagraph, readonly PartyMention[]>();
