@@ -23,7 +23,8 @@ import { evidence, groupsOf, ordinalsOf, type Found, type OutletTopic } from './
 export function checkCount(kb: KnowledgeBase, claim: ClaimCount, covering: readonly OutletTopic[]): ClaimCheck[] {
   const groups = groupsOf(kb);
   const wanted = claim.mention;
-  const nothing = countsNothing(covering);
+  // Every paragraph is read for ordinal words only when some outlet gives no count of the thing.
+  let nothing: ReadonlySet<string> | undefined;
   const sameCount = (f: Found<OrdinalMention>) => f.item.ordinal === wanted.ordinal && (wanted.periodDays === undefined || samePeriod(wanted.periodDays, f.item.periodDays));
   return covering.map((o): ClaimCheck => {
     const mine = o.paragraphs.flatMap((doc) => ordinalsOf(kb, doc, groups)).filter((f) => f.item.key === wanted.key);
@@ -33,6 +34,7 @@ export function checkCount(kb: KnowledgeBase, claim: ClaimCount, covering: reado
     const shown = (list: readonly Found<OrdinalMention>[], relation: 'same' | 'different') => distinct(list).slice(0, EVIDENCE_MAX).map((f) => evidenceOf(kb, f, relation));
     if (same.length > 0) return { ...base, state: 'same', evidence: [...shown(same, 'same'), ...shown(others, 'different')].slice(0, EVIDENCE_MAX) };
     if (mine.length > 0) return { ...base, state: 'different', evidence: shown(mine, 'different') };
+    nothing ??= countsNothing(covering);
     return { ...base, state: nothing.has(o.outlet) ? 'silent' : 'unknown', evidence: [] };
   });
 }

@@ -2,8 +2,9 @@
  * Reading a claim (a message someone posted, or a text typed) into what can be checked against
  * the articles: its counted figures (`1 000 sapeurs`), its ordinal counts (`sa troisième visite
  * en un an`), its dates (`le 17 juin`), the roles it gives people (`Sergueï Choïgou, secrétaire du
- * Conseil de sécurité`, `Choïgou est le ministre de la Défense`), the words it quotes, and otherwise its main sentence. The same readers as the
- * articles' (src/text), so that a claim and a paragraph saying the same thing read alike.
+ * Conseil de sécurité`, `Choïgou est le ministre de la Défense`), the words it quotes, and
+ * otherwise its main sentence. The same readers as the articles' (src/text), so that a claim and
+ * a paragraph saying the same thing read alike.
  *
  * Only the start of a long text is read (`CLAIM_READ_MAX`), and a bounded number of items is kept:
  * a message of 4 000 characters costs what one of a few sentences does.

@@ -7,13 +7,16 @@
 import type { DatePrecision } from '../text/dates.js';
 import type { Excerpt, StoryRef } from './types.js';
 
-/** What one item of a claim is: a counted figure, an ordinal count (`sa troisième visite`), a date, a role, quoted words, or its main sentence. */
+/**
+ * What one item of a claim is: a counted figure, an ordinal count (`sa troisième visite`), a date,
+ * a role, quoted words, or its main sentence.
+ */
 export type ClaimItemKind = 'figure' | 'count' | 'date' | 'role' | 'quote' | 'statement';
 
 /**
  * What one outlet's articles on the topic say of one item:
- * - `same`: a passage states what the claim states (the same value, the same rank over about the same period, a date within the claim's,
- *   the same role, the same quoted words, the same words);
+ * - `same`: a passage states what the claim states (the same value, the same rank over about the
+ *   same period, a date within the claim's, the same role, the same quoted words, the same words);
  * - `different`: a passage states something else for it (another value for the same quantity,
  *   another date for the same event, another role for the person, other quoted words or another
  *   speaker for them, the same words negated) and none states the same;
@@ -67,7 +70,10 @@ export interface ClaimItem {
   readonly text: string;
   /** Figures: the value and what it counts (`sapeurs`, the first noun of its counted.yaml group). */
   readonly figure?: { readonly value: number; readonly quantity: string };
-  /** Ordinal counts (`sa troisième visite en un an`): the rank, what is counted (its counted.yaml group's noun), and the period in days when the claim gives one. */
+  /**
+   * Ordinal counts (`sa troisième visite en un an`): the rank, what is counted (its counted.yaml
+   * group's noun), and the period in days when the claim gives one.
+   */
   readonly count?: { readonly ordinal: number; readonly noun: string; readonly periodDays?: number };
   /** Dates: the date, resolved against the newest article read when the claim leaves the year open. */
   readonly date?: ClaimDate;

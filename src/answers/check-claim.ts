@@ -1,14 +1,14 @@
 /**
  * `check CLAIM` ("Check this claim"): what a claim states (its figures, ordinal counts, dates,
- * the roles it gives people, the words it quotes), and for each, what every outlet covering the claim's topic says of
- * it over its whole articles on the topic: the same, something different, nothing, or nothing
- * found. Never whether the claim is true.
+ * the roles it gives people, the words it quotes), and for each, what every outlet covering the
+ * claim's topic says of it over its whole articles on the topic: the same, something different,
+ * nothing, or nothing found. Never whether the claim is true.
  *
  * The claim's own words find its topic (its rarest, {@link CLAIM_TOPIC_WORDS} at most, from the
  * sentences holding its items), as `compare` finds one (topic-outlets.ts: coverage
  * paragraph by paragraph, within one story); each kind of item is then checked by its module
- * (check-claim-figures, -counts, -dates, -roles, -quotes), each saying `silent` only where the fact
- * matrix does (fact-matrix.ts), so that "does not say" holds under any wording.
+ * (check-claim-figures, -counts, -dates, -roles, -quotes), each saying `silent` only where the
+ * fact matrix does (fact-matrix.ts), so that "does not say" holds under any wording.
  */
 import type { Article } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';

@@ -8,7 +8,7 @@ import { languageOf } from '../text/analyser.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 
 /** Periods within this ratio of each other count as the same period (`quinze jours` ≈ `deux semaines`). */
-export const SAME_PERIOD_RATIO = 1.5;
+const SAME_PERIOD_RATIO = 1.5;
 
 /** Two counts' periods (days) are the same: both unsaid, or within {@link SAME_PERIOD_RATIO}. */
 export function samePeriod(a: number | undefined, b: number | undefined): boolean {

@@ -251,7 +251,6 @@ function countsDiffer(counts: readonly StatedCount[], outlets: readonly string[]
   return rest.some((other) => other.length !== first.length || !first.every((a) => other.some((b) => same(a, b))) || !other.every((b) => first.some((a) => same(a, b))));
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // People
 // ---------------------------------------------------------------------------------------------

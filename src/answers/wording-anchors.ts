@@ -11,10 +11,10 @@
  *   clause after it (`, qui avait été partiellement occupée…`) that the other outlets do not use;
  * - quotations: the same statement quoted by several outlets, where the words differ (quote-wording.ts).
  */
+import { countedGroupsOf } from '../corpus/counted.js';
 import { analyse } from '../text/analyser.js';
 import { groupKeyOf } from '../text/entities.js';
 import { fold } from '../text/fold.js';
-import { countedGroupsOf } from '../corpus/counted.js';
 import { countedFigures, type CompiledCountedGroups } from '../text/quantities.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';

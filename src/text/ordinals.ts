@@ -106,7 +106,8 @@ function subjectBefore(text: string, at: number, groups: CompiledCountedGroups):
 
 /**
  * The period right after the counted thing, in days: `en un an` in `sa troisième visite en France
- * en un an`, where the first `en` is a place's. Each `en` within reach is tried in turn.
+ * en un an`, where the first `en` is a place's. Each `en` within reach is tried in turn (at most
+ * three), the reach counted from the one before.
  */
 function periodAfter(rest: string): { days: number; length: number; bound?: 'moins' | 'plus' } | undefined {
   let from = 0;
