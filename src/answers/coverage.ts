@@ -36,6 +36,8 @@ export const DOMINANT_SHARE = 0.4;
 export const DOMINANT_RATIO = 1.25;
 /** A term begins a longer paragraph term (`corée` → `coréen`) only from this length. */
 const PREFIX_MIN = 4;
+/** Folded forms of Latin letters, digits, spaces and punctuation only. */
+const LATIN_ONLY = /^[\u0020-\u024f]*$/u;
 
 /** One concept of a topic: the words as the user wrote them, and the index terms that match it. */
 export interface Concept {
@@ -119,8 +121,8 @@ function topicIn(kb: KnowledgeBase, query: PreparedQuery, text: string, language
 export interface ParagraphWords {
   /** Whether its text holds an index term. */
   has(term: string): boolean;
-  /** Its words, folded (read only to find a name's word by its beginning). */
-  readonly words: readonly string[];
+  /** Whether one of its words, folded, is longer than `form` (folded) and begins with it. */
+  beginsWord(form: string): boolean;
   /** Keys of the people and organisations it names. */
   readonly entities: ReadonlySet<string>;
   /** The language it is analysed in (French when not given). */
@@ -149,7 +151,7 @@ export function holds(concept: Concept, paragraph: ParagraphWords): boolean {
   return concept.allOf.every((t, i) => {
     if (paragraph.has(t)) return true;
     const form = concept.forms[i] ?? t;
-    return name && form.length >= PREFIX_MIN && paragraph.words.some((w) => w.length > form.length && w.startsWith(form));
+    return name && form.length >= PREFIX_MIN && paragraph.beginsWord(form);
   });
 }
 
@@ -170,13 +172,19 @@ export function paragraphWords(kb: KnowledgeBase, docId: number, recorded?: { re
     };
     return analysed;
   };
+  let folded: string | undefined;
   return {
     has: (term) => {
       const key = recorded ? recorded.terms.indexOf(term) : -1;
       return key >= 0 ? ((recorded?.held ?? 0) >>> key) & 1 ? true : false : analysis().terms.has(term);
     },
-    get words() {
-      return analysis().words;
+    beginsWord: (form) => {
+      // A paragraph whose folded text does not hold the form has no word beginning with it: most
+      // paragraphs are settled so, without analysing their text (the analysis of a paragraph
+      // first met costs tens of times more). Folding is letter by letter for Latin letters;
+      // other scripts (the Greek final sigma folds by context) are read word by word.
+      if (LATIN_ONLY.test(form) && !(folded ??= fold(text)).includes(form)) return false;
+      return analysis().words.some((w) => w.length > form.length && w.startsWith(form));
     },
     entities: new Set(kb.entitiesOf(docId).map((m) => m.entity.key)),
     language: kb.index.languageOfDoc(docId),

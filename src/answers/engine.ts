@@ -14,6 +14,7 @@ import { compare } from './compare.js';
 import { readEveryArticleSteps } from './quote-index.js';
 import { quotes } from './quotes.js';
 import { sources } from './sources.js';
+import { groupsOf } from './statements.js';
 import { prepareStories } from './stories.js';
 import { storiesAnswer } from './story-list.js';
 import type { Answer } from './types.js';
@@ -21,6 +22,7 @@ import { eventTimeline } from './timeline.js';
 import { when } from './when.js';
 import { who } from './who.js';
 import { wording } from './wording.js';
+import { partiesOf } from './wording-parties.js';
 
 /** Answers every command over one corpus. Build once; every method is synchronous and pure. */
 export class Engine {
@@ -110,8 +112,15 @@ export class Engine {
 
 }
 
-/** Every article's quotations, then the list of stories, read ahead of the members who ask. */
+/**
+ * The data files answers compile (countries, counted nouns: the built-in ones are read from disk
+ * and validated on first use, over a hundred milliseconds), every article's quotations, then the
+ * list of stories, read ahead of the members who ask.
+ */
 function* warmUp(kb: KnowledgeBase): Stepwise<void> {
+  partiesOf(kb);
+  groupsOf(kb);
+  yield;
   yield* readEveryArticleSteps(kb);
   yield;
   storiesAnswer(kb);

@@ -18,7 +18,7 @@ import { foldedParagraph } from './wording-text.js';
 const compiledParties = compiledPerFile((countries: Corpus['countries']) => compileParties(countriesOf(countries)));
 
 /** The corpus's countries compiled for the party reading, once per countries.yaml. */
-function partiesOf(kb: KnowledgeBase): CompiledParties {
+export function partiesOf(kb: KnowledgeBase): CompiledParties {
   return compiledParties(kb.corpus.countries);
 }
 
