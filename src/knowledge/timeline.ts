@@ -42,6 +42,23 @@ export interface SegmentTimeline {
 }
 
 /**
+ * The dates read at entries of a segment's timeline, by entry, kept per timeline (held weakly).
+ * The base is the host of every composition over it, and each composition's binary searches
+ * pass through mostly the same entries (those of the server's articles, and the middles every
+ * search starts from): reading a saved base's dates means decoding its paragraphs' facts, which
+ * was most of a composition's time at 100 000 paragraphs when done again at every publish.
+ */
+const hostMentions = new WeakMap<Int32Array, Map<number, DateMention>>();
+/** Entries kept per timeline at most (cleared when full). */
+const HOST_MENTIONS_KEPT = 50_000;
+
+function mentionsReadOf(pairs: Int32Array): Map<number, DateMention> {
+  let read = hostMentions.get(pairs);
+  if (!read) hostMentions.set(pairs, (read = new Map()));
+  return read;
+}
+
+/**
  * The composition's timeline (global ids), equal to the one sorted over all its paragraphs:
  * the smaller timelines are sorted together, then each entry is placed in the largest by binary
  * search. `docs` are the composition's paragraphs, by global id.
@@ -61,9 +78,15 @@ export function mergeTimelines(docs: readonly IndexedParagraph[], parts: readonl
   });
   others.sort(byDate);
   const hostCount = hostPart.pairs.length / 2;
+  const read = mentionsReadOf(hostPart.pairs);
   const hostEntry = (e: number): Dated => {
     const local = hostPart.pairs[2 * e] as number;
-    return { doc: docs[hostPart.docStart + local] as IndexedParagraph, mention: hostPart.datesOf(local)[hostPart.pairs[2 * e + 1] as number] as DateMention };
+    let mention = read.get(e);
+    if (mention === undefined) {
+      if (read.size >= HOST_MENTIONS_KEPT) read.clear();
+      read.set(e, (mention = hostPart.datesOf(local)[hostPart.pairs[2 * e + 1] as number] as DateMention));
+    }
+    return { doc: docs[hostPart.docStart + local] as IndexedParagraph, mention };
   };
   const out = new Int32Array(hostPart.pairs.length + others.length * 2);
   let written = 0;

@@ -64,6 +64,18 @@ describe('GIVEN a base of two articles and a segment of published ones, one from
     expect(composeKnowledgeBase(base, { sources: [], segments: [] })).toBe(base);
   });
 
+  it('WHEN a base richer in dates is composed again and again with other segments THEN each timeline is the one-piece build\'s (the dates read at the base\'s entries are kept between compositions)', () => {
+    const dated = Array.from({ length: 8 }, (_, i) => article(`d${i}`, 'afp', `2025-05-${10 + i}`, `Le 1${i} mai, la digue a cédé ; le ${2 + i} juin, elle était réparée.`, `Une enquête ouverte le ${3 + i} mars rendra ses conclusions le ${5 + i} juillet.`));
+    const richBase = buildKnowledgeBase(oneCorpus([...BASE_ARTICLES, ...dated], [AFP]));
+    const many = Array.from({ length: 4 }, (_, i) => article(`m${i}`, 'echo', `2025-06-${21 + i}`, `Le convoi est arrivé le ${10 + i} juin à Koursk.`));
+    for (let n = 0; n <= many.length; n++) {
+      const published = [...PUBLISHED, ...many.slice(0, n)];
+      const again = composeKnowledgeBase(richBase, { sources: [ECHO], segments: [buildSegment(richBase, published, [AFP, ECHO])] });
+      expect(richBase.timeline.length).toBeGreaterThan(again.timeline.length - richBase.timeline.length);
+      expect([...again.timeline]).toEqual([...buildKnowledgeBase(oneCorpus([...BASE_ARTICLES, ...dated, ...published])).timeline]);
+    }
+  });
+
   it('WHEN a composition is saved THEN saving throws: only a base of one segment is saved', () => {
     expect(() => saveKnowledgeBase(composed)).toThrow(/only a knowledge base of one segment is saved/);
   });
