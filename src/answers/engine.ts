@@ -15,7 +15,7 @@ import { readEveryArticleSteps } from './quote-index.js';
 import { quotes } from './quotes.js';
 import { sources } from './sources.js';
 import { groupsOf } from './statements.js';
-import { prepareStories } from './stories.js';
+import { prepareStories, prepareStoriesSteps } from './stories.js';
 import { storiesAnswer } from './story-list.js';
 import type { Answer } from './types.js';
 import { eventTimeline } from './timeline.js';
@@ -47,6 +47,11 @@ export class Engine {
   prepare(): this {
     prepareStories(this.kb);
     return this;
+  }
+
+  /** {@link prepare} in steps, to run cooperatively before the engine is put in place. */
+  prepareSteps(): Stepwise<void> {
+    return prepareStoriesSteps(this.kb);
   }
 
   /**

@@ -8,6 +8,7 @@ import { Engine } from '../answers/engine.js';
 import type { Article, Source } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { StoredArticle, StoredSource } from '../store/types.js';
+import { finishYielding } from '../text/stepwise.js';
 import { buildSegmentYielding, compose, type Segment } from './segment-builder.js';
 
 /** One segment and the ids of the articles it holds, in order. */
@@ -168,7 +169,9 @@ export class GuildCollection {
           continue;
         }
         givenUp = 0;
-        this.current = Engine.of(kb).prepare();
+        const engine = Engine.of(kb);
+        await finishYielding(engine.prepareSteps());
+        this.current = engine;
         this.answering = new Set(segments.flatMap((s) => s.articleIds));
       }
     } finally {

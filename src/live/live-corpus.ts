@@ -10,6 +10,7 @@ import { Engine } from '../answers/engine.js';
 import { prepareComposition } from '../knowledge/compose.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Change, CorpusStore, StoredArticle } from '../store/types.js';
+import { prepareDateReading } from '../text/dates.js';
 import { finishYieldingUnless } from '../text/stepwise.js';
 import type { EngineSource } from './engine-source.js';
 import { GuildCollection } from './guild-collection.js';
@@ -69,6 +70,7 @@ export class LiveCorpus implements EngineSource {
     // start) does it, holding queries up for seconds at 100 000 paragraphs; the base's stories
     // are grouped in the constructor (Engine.prepare) for the same reason.
     prepareComposition(base);
+    prepareDateReading();
     const live = new LiveCorpus(base, store, options);
     live.stopListening = await store.subscribe(() => void live.sync());
     const from = await store.lastChangeId();

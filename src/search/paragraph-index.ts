@@ -121,8 +121,13 @@ export class ParagraphIndex {
       );
       this.docs = docs;
       this.docSource = concatenated(segments.map((s) => s.docSource));
-      this.docArticle = concatenated(segments.map((s, i) => s.docArticle.map((a) => a + (this.segmentArticleStart[i] as number))));
-      this.english = Uint8Array.from(concatenated(segments.map((s) => Int32Array.from(s.english))));
+      // The base's arrays are copied as they are (a composition is made at every publish: no
+      // work per base paragraph beyond the copy).
+      this.docArticle = concatenated(segments.map((s, i) => {
+        const start = this.segmentArticleStart[i] as number;
+        return start === 0 ? s.docArticle : s.docArticle.map((a) => a + start);
+      }));
+      this.english = concatenatedBytes(segments.map((s) => s.english));
       this.vocabulary = new MergedVocabulary(segments.map((s) => s.vocabulary));
       this.totals = totalsOf(segments, docs.length);
       const n = docs.length;
@@ -370,6 +375,17 @@ function totalsOf(segments: readonly IndexSegment[], docCount: number): CorpusTo
 /** The arrays one after the other. */
 function concatenated(parts: readonly Int32Array[]): Int32Array {
   const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The byte arrays one after the other. */
+function concatenatedBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
