@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { prepareCleaning } from '../corpus/clean.js';
 import { buildFromExtracted } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
-import { prepareNoiseRules } from '../corpus/noise-lines.js';
 import type { Article, Source } from '../corpus/types.js';
 import type { LiveCorpus } from '../live/live-corpus.js';
 import { languageOf } from '../text/analyser.js';
@@ -50,7 +50,7 @@ export interface ModerationOptions {
 export function createModerationService(options: ModerationOptions): ModerationService {
   const { live, store } = options;
   const now = options.now ?? Date.now;
-  prepareNoiseRules();
+  prepareCleaning();
 
   const sourcesOf = (guildId: string): Source[] => [...live.base.corpus.sources, ...(live.collectionOf(guildId)?.addedSources.map((s) => s.source) ?? [])];
   const sharedIds = new Set(live.base.corpus.articles.map((a) => a.id));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanArticleText, normaliseRawText, type CleanResult } from '../../src/corpus/clean.js';
+import { cleanArticleText, normaliseRawText, prepareCleaning, WARM_UP_TEXT, type CleanResult } from '../../src/corpus/clean.js';
 
 const texts = (r: CleanResult) => r.paragraphs.map((p) => p.text);
 const reasons = (r: CleanResult) => r.removed.map((p) => [p.text, p.reason]);
@@ -331,5 +331,15 @@ describe('GIVEN any input whatsoever', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('GIVEN the invented dispatch the cleaning is warmed up on at start', () => {
+  it('WHEN cleaned THEN it goes through the readings a real page needs: title, dateline, related list, credit, footer', () => {
+    const cleaned = cleanArticleText(WARM_UP_TEXT);
+    expect(cleaned).toMatchObject({ title: 'Valdorie : le pont de Brisach rouvre', published: '2025-03-11', publishedFrom: 'dateline', source: 'AHP', dateline: 'Brisach' });
+    expect(cleaned.removed.map((r) => r.reason)).toEqual(['title line (used as the title)', 'agency dateline (place, date, agency)', 'promotional line', 'photo caption', 'share or comment prompt']);
+    expect(cleaned.paragraphs).toHaveLength(3);
+    expect(() => prepareCleaning()).not.toThrow();
   });
 });
