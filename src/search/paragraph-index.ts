@@ -127,7 +127,7 @@ export class ParagraphIndex {
         const start = this.segmentArticleStart[i] as number;
         return start === 0 ? s.docArticle : s.docArticle.map((a) => a + start);
       }));
-      this.english = concatenatedBytes(segments.map((s) => s.english));
+      this.english = concatenated(segments.map((s) => s.english), (length) => new Uint8Array(length));
       this.vocabulary = new MergedVocabulary(segments.map((s) => s.vocabulary));
       this.totals = totalsOf(segments, docs.length);
       const n = docs.length;
@@ -372,20 +372,9 @@ function totalsOf(segments: readonly IndexSegment[], docCount: number): CorpusTo
   return { docCount, averageLengths: sums.map((s) => (docCount > 0 ? s / docCount : 0)) };
 }
 
-/** The arrays one after the other. */
-function concatenated(parts: readonly Int32Array[]): Int32Array {
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** The byte arrays one after the other. */
-function concatenatedBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+/** The arrays one after the other, in a new array of the same kind. */
+function concatenated<T extends Int32Array | Uint8Array>(parts: readonly T[], make: (length: number) => T = (length) => new Int32Array(length) as T): T {
+  const out = make(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
