@@ -28,10 +28,15 @@ export interface NearTerm {
   readonly weight: number;
 }
 
+/** Terms whose typos a matcher keeps at most. */
+const TYPOS_KEPT = 10_000;
+
 /** Typo and prefix lookups over a fixed list of stems. */
 export class TypoMatcher {
   /** Made on the first lookup: most queries need none, and it takes a while for a large vocabulary. */
   private trees: { readonly french: SearchableMap<number>; readonly english: SearchableMap<number> } | undefined;
+  /** {@link typosOf}'s answers, by term (bounded: cleared when full). */
+  private readonly typosFound = new Map<string, NearTerm[]>();
 
   /** `terms[id]` for every id; `isStem` keeps the terms worth matching (not the secondary forms). */
   constructor(
@@ -58,15 +63,23 @@ export class TypoMatcher {
    * that the typos found in several segments' matchers come out as one matcher over all of them
    * gives them (scores are summed in this order).
    */
-  typosOf(term: string): NearTerm[] {
+  typosOf(term: string): readonly NearTerm[] {
+    // A matcher never changes, and one answer searches the same words several times (the topic,
+    // then its dates or its outlets); the base's matcher serves every composition over it.
+    let out = this.typosFound.get(term);
+    if (out) return out;
     const { word, mark } = bare(term);
     const maxDistance = Math.min(FUZZY_MAX_EDITS, Math.round(word.length * FUZZY_RATIO));
-    const out: NearTerm[] = [];
-    if (maxDistance === 0) return out;
-    for (const [found, [id, distance]] of this.stems(mark).fuzzyGet(word, maxDistance)) {
-      if (distance > 0) out.push({ term: mark + found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
+    out = [];
+    if (maxDistance > 0) {
+      for (const [found, [id, distance]] of this.stems(mark).fuzzyGet(word, maxDistance)) {
+        if (distance > 0) out.push({ term: mark + found, id, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance) });
+      }
+      out.sort(byTerm);
     }
-    return out.sort(byTerm);
+    if (this.typosFound.size >= TYPOS_KEPT) this.typosFound.clear();
+    this.typosFound.set(term, out);
+    return out;
   }
 
   /**
