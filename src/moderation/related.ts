@@ -11,6 +11,7 @@ import { comparableWords, isNearDuplicate, overlap, shingles, urlKey, type Incom
 import { collectionOf, type Article, type Source } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { terms, type Language } from '../text/analyser.js';
+import type { Stepwise } from '../text/stepwise.js';
 import type { RelatedArticle } from './types.js';
 
 /** What the check found. */
@@ -28,9 +29,11 @@ const CANDIDATES = 5;
 /**
  * The article `incoming` repeats (refused), else the one it republishes, among the articles of
  * `kb` (the server's engine: the shared collection and the server's own). `language` is the
- * draft's, for its words to be read as the index reads them.
+ * draft's, for its words to be read as the index reads them. In steps (the search, then each
+ * candidate's comparison), run cooperatively: at a preview and again at Publish, it was a piece
+ * of 24 ms during which members' queries waited (at 100 000 paragraphs).
  */
-export function findRelated(kb: KnowledgeBase, incoming: IncomingArticle, language: Language, sources: readonly Source[]): Related {
+export function* findRelatedSteps(kb: KnowledgeBase, incoming: IncomingArticle, language: Language, sources: readonly Source[]): Stepwise<Related> {
   const describe = (article: Article): RelatedArticle => ({
     articleId: article.id,
     title: article.title,
@@ -46,9 +49,11 @@ export function findRelated(kb: KnowledgeBase, incoming: IncomingArticle, langua
   const words = comparableWords(incoming.paragraphs.map((p) => p.text).join('\n'));
   const text = words.join(' ');
   const mine = shingles(words);
+  yield;
   const candidates = closestArticles(kb, incoming, language);
   let best: { article: Article; jaccard: number } | undefined;
   for (const article of candidates) {
+    yield;
     const { text: theirText, shingles: theirs } = comparableOf(article);
     if (theirText === text) return { duplicate: { ...describe(article), kind: 'same-text' } };
     if (article.source === incoming.source) continue;

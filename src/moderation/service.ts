@@ -13,10 +13,11 @@ import type { Article, Source } from '../corpus/types.js';
 import type { LiveCorpus } from '../live/live-corpus.js';
 import { languageOf } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
+import { finishYielding } from '../text/stepwise.js';
 import { StoreError, type CorpusStore, type StoredArticle, type StoredDraft } from '../store/types.js';
 import { readDate, readOutlet, uniqueArticleId } from './details.js';
 import { readArticleInput } from './read-input.js';
-import { findRelated } from './related.js';
+import { findRelatedSteps } from './related.js';
 import { checkNewSource } from './new-source.js';
 import {
   ModerationError,
@@ -57,10 +58,10 @@ export function createModerationService(options: ModerationOptions): ModerationS
   const idTaken = (guildId: string) => (id: string) => sharedIds.has(id) || (live.collectionOf(guildId)?.published.some((s) => s.article.id === id) ?? false);
   const today = () => new Date(now()).toISOString().slice(0, 10);
 
-  const previewOf = (guildId: string, draftId: string, article: Article, extra: { notes: readonly string[]; warnings: readonly string[]; removed: DraftPreview['removed'] }, expiresAt: string): DraftPreview => {
+  const previewOf = async (guildId: string, draftId: string, article: Article, extra: { notes: readonly string[]; warnings: readonly string[]; removed: DraftPreview['removed'] }, expiresAt: string): Promise<DraftPreview> => {
     const sources = sourcesOf(guildId);
     const source = sources.find((s) => s.id === article.source) as Source;
-    const found = findRelated(live.engineFor(guildId).kb, { source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, languageOf(article.language), sources);
+    const found = await finishYielding(findRelatedSteps(live.engineFor(guildId).kb, { source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, languageOf(article.language), sources));
     return {
       draftId,
       guildId,
@@ -126,7 +127,7 @@ export function createModerationService(options: ModerationOptions): ModerationS
       // Reading the text and looking for the articles it repeats are each tens of milliseconds
       // over a large collection: members' queries are answered between the two.
       await nextTurn();
-      const preview = previewOf(guildId, draftId, article, { notes: built.notes, warnings: [...warnings, ...built.warnings], removed: built.removed.map((r) => ({ reason: r.reason, text: r.text })) }, expiresAt);
+      const preview = await previewOf(guildId, draftId, article, { notes: built.notes, warnings: [...warnings, ...built.warnings], removed: built.removed.map((r) => ({ reason: r.reason, text: r.text })) }, expiresAt);
       await guarded(() => store.saveDraft({ id: draftId, guildId, article: withSyndication(article, preview), preview, createdBy: actor, expiresAt }));
       return preview;
     },
@@ -143,7 +144,7 @@ export function createModerationService(options: ModerationOptions): ModerationS
       const { syndication_of: _previous, ...rest } = draft.article;
       const article: Article = { ...rest, id, title, published, source, file: `server:${guildId}/${id}` };
       const warnings = before.warnings.filter((w) => !(edit.published?.trim() && w.startsWith('no publication date found')));
-      const preview = previewOf(guildId, draftId, article, { notes: before.notes, warnings, removed: before.removed }, draft.expiresAt);
+      const preview = await previewOf(guildId, draftId, article, { notes: before.notes, warnings, removed: before.removed }, draft.expiresAt);
       await guarded(() => store.updateDraft(guildId, draftId, withSyndication(article, preview), preview, actor));
       return preview;
     },
@@ -156,7 +157,7 @@ export function createModerationService(options: ModerationOptions): ModerationS
     async publish(guildId: string, draftId: string, actor: Actor): Promise<ArticleListing> {
       const draft = await draftOf(guildId, draftId);
       // Checked again: another moderator may have published the same article since the preview.
-      const check = previewOf(guildId, draftId, draft.article, { notes: [], warnings: [], removed: [] }, draft.expiresAt);
+      const check = await previewOf(guildId, draftId, draft.article, { notes: [], warnings: [], removed: [] }, draft.expiresAt);
       if (check.duplicate) throw new ModerationError('duplicate', `${check.duplicate.outlet}: ${check.duplicate.title} (${check.duplicate.articleId})`);
       let article = draft.article;
       if (idTaken(guildId)(article.id)) {
