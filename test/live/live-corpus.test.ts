@@ -41,15 +41,24 @@ function article(n: number, marker: string): Article {
 /** True when `/cite marker` in that engine quotes the article `id`. */
 const cites = (e: Engine, marker: string, id: string) => JSON.stringify(dispatch(e, 'cite', marker)).includes(id);
 
-/** Waits (at most 1 s) for `check` to hold. */
-async function within1s(check: () => boolean): Promise<number> {
+/** Waits (at most `ms`) for `check` to hold. */
+async function within(ms: number, check: () => boolean): Promise<number> {
   const started = performance.now();
   while (!check()) {
-    if (performance.now() - started > 1_000) throw new Error('not within 1 s');
+    if (performance.now() - started > ms) throw new Error(`not within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return performance.now() - started;
 }
+
+/** Waits (at most 1 s, the bound a publish or a removal is answerable within) for `check` to hold. */
+const within1s = (check: () => boolean) => within(1_000, check);
+
+/**
+ * Merges are background work with no deadline of their own (about 20 ms each here alone); the
+ * bound only tells a merge that never comes from one slowed by other suites sharing the CPU.
+ */
+const MERGE_WAIT_MS = 5_000;
 
 beforeAll(async () => {
   store = await openStore({ dir: 'memory://' });
@@ -126,7 +135,7 @@ describe('LiveCorpus', () => {
 
   it('merges many small segments into one and still answers every article', async () => {
     for (let n = 10; n < 16; n++) await first.waitFor((await store.publishArticle(GUILD, article(n, `wombats${n}x`), actor)).id);
-    await within1s(() => (first.collectionOf(GUILD)?.segmentCount ?? 99) < 4);
+    await within(MERGE_WAIT_MS, () => (first.collectionOf(GUILD)?.segmentCount ?? 99) < 4);
     for (let n = 10; n < 16; n++) expect(cites(first.engineFor(GUILD), `wombats${n}x`, `2025-06-18-afp-essai-${n}`)).toBe(true);
     expect(cites(first.engineFor(GUILD), 'tamanoirs', '2025-06-18-afp-essai-3')).toBe(true);
   });
@@ -134,7 +143,7 @@ describe('LiveCorpus', () => {
   it('keeps every publish that lands while a merge is being composed', async () => {
     const changes = await Promise.all(Array.from({ length: 7 }, (_, i) => store.publishArticle(GUILD, article(20 + i, `ornithorynques${i}z`), actor)));
     await first.waitFor(Math.max(...changes.map((c) => c.id)));
-    await within1s(() => (first.collectionOf(GUILD)?.segmentCount ?? 99) < 4);
+    await within(MERGE_WAIT_MS, () => (first.collectionOf(GUILD)?.segmentCount ?? 99) < 4);
     // A merge may still be composing: wait until the engine answers from every article.
     await within1s(() => Array.from({ length: 7 }, (_, i) => first.collectionOf(GUILD)?.has(`2025-06-18-afp-essai-${20 + i}`)).every(Boolean));
     for (let i = 0; i < 7; i++) expect(cites(first.engineFor(GUILD), `ornithorynques${i}z`, `2025-06-18-afp-essai-${20 + i}`)).toBe(true);
