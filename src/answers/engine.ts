@@ -6,7 +6,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { buildKnowledgeBase } from '../knowledge/build.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Stepwise } from '../text/stepwise.js';
+import { finishNow, type Stepwise } from '../text/stepwise.js';
 import { ask } from './ask.js';
 import { checkClaim } from './check-claim.js';
 import { cite } from './cite.js';
@@ -15,7 +15,7 @@ import { readEveryArticleSteps } from './quote-index.js';
 import { quotes } from './quotes.js';
 import { sources } from './sources.js';
 import { groupsOf } from './statements.js';
-import { prepareStories, prepareStoriesSteps } from './stories.js';
+import { prepareStoriesSteps } from './stories.js';
 import { storiesAnswer } from './story-list.js';
 import type { Answer } from './types.js';
 import { eventTimeline } from './timeline.js';
@@ -45,7 +45,7 @@ export class Engine {
    * member waits. Returns the engine.
    */
   prepare(): this {
-    prepareStories(this.kb);
+    finishNow(this.prepareSteps());
     return this;
   }
 

@@ -77,16 +77,10 @@ function* storiesSteps(kb: KnowledgeBase): Stepwise<Stories> {
 
 /**
  * Groups the stories ahead of the first answer that needs them (a base's at start-up, a
- * composition's before it is put in place), so that no `/compare` or `/stories` pays for it.
- */
-export function prepareStories(kb: KnowledgeBase): void {
-  storiesOf(kb);
-}
-
-/**
- * {@link prepareStories} in steps, to run cooperatively: a server's composition is made at every
- * publish, and assigning its articles to stories in one piece held queries up (tens of
- * milliseconds at 100 000 paragraphs once a server has published a few dozen articles).
+ * composition's before it is put in place), so that no `/compare` or `/stories` pays for it. In
+ * steps, to run cooperatively: a server's composition is made at every publish, and assigning its
+ * articles to stories in one piece held queries up (tens of milliseconds at 100 000 paragraphs
+ * once a server has published a few dozen articles).
  */
 export function* prepareStoriesSteps(kb: KnowledgeBase): Stepwise<void> {
   yield* storiesSteps(kb);

@@ -46,7 +46,7 @@ export interface SegmentTimeline {
  * The base is the host of every composition over it, and each composition's binary searches
  * pass through mostly the same entries (those of the server's articles, and the middles every
  * search starts from): reading a saved base's dates means decoding its paragraphs' facts, which
- * was most of a composition's time at 100 000 paragraphs when done again at every publish.
+ * was a quarter of a composition's time at 100 000 paragraphs when done again at every publish.
  */
 const hostMentions = new WeakMap<Int32Array, Map<number, DateMention>>();
 /** Entries kept per timeline at most (cleared when full). */

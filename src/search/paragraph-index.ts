@@ -120,14 +120,14 @@ export class ParagraphIndex {
         }),
       );
       this.docs = docs;
-      this.docSource = concatenated(segments.map((s) => s.docSource));
+      this.docSource = concatenated(Int32Array, segments.map((s) => s.docSource));
       // The base's arrays are copied as they are (a composition is made at every publish: no
       // work per base paragraph beyond the copy).
-      this.docArticle = concatenated(segments.map((s, i) => {
+      this.docArticle = concatenated(Int32Array, segments.map((s, i) => {
         const start = this.segmentArticleStart[i] as number;
         return start === 0 ? s.docArticle : s.docArticle.map((a) => a + start);
       }));
-      this.english = concatenated(segments.map((s) => s.english), (length) => new Uint8Array(length));
+      this.english = concatenated(Uint8Array, segments.map((s) => s.english));
       this.vocabulary = new MergedVocabulary(segments.map((s) => s.vocabulary));
       this.totals = totalsOf(segments, docs.length);
       const n = docs.length;
@@ -373,8 +373,8 @@ function totalsOf(segments: readonly IndexSegment[], docCount: number): CorpusTo
 }
 
 /** The arrays one after the other, in a new array of the same kind. */
-function concatenated<T extends Int32Array | Uint8Array>(parts: readonly T[], make: (length: number) => T = (length) => new Int32Array(length) as T): T {
-  const out = make(parts.reduce((n, p) => n + p.length, 0));
+function concatenated<T extends Int32Array | Uint8Array>(Kind: new (length: number) => T, parts: readonly T[]): T {
+  const out = new Kind(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
