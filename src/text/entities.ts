@@ -10,7 +10,7 @@
  * `Cette`) and initials (a byline's `M.D`) are never taken; a name that starts or ends with a
  * country (`Météo France`) is taken only on a title or a role.
  */
-import { deletionVariants, nameSpelling, sameNameSpelling, sameWordSpelling, wordSpelling } from './name-spelling.js';
+import { kindOf, mergeShortNames, mergeSpellings, type Merged } from './name-merging.js';
 import {
   COMMON_CAPS, DETERMINERS, FUNCTION_WORDS, NAMED_ORG_HEADS, ORG_HEADS, PRE_ROLE, SPEECH, TITLES, capitalisedRun,
   entityKey, inPlaceContext, isAdjective, isRoleNoun, modifiers, tokenize, type Token,
@@ -435,13 +435,6 @@ function aliasCanonicaliser(aliases: readonly SpellingGroup[]): (key: string) =>
   };
 }
 
-/** A group as merging sees it: how many mentions, how many of them a person's, which groups it holds. */
-interface Merged {
-  readonly persons: number;
-  readonly total: number;
-  readonly members: readonly string[];
-}
-
 /** Counts of mention lists already made: a list is never changed (merging only reads counts). */
 const tallies = new WeakMap<readonly Found[], { persons: number; total: number }>();
 
@@ -453,95 +446,6 @@ function tallyOf(list: readonly Found[]): { persons: number; total: number } {
     tallies.set(list, (tally = { persons, total: list.length }));
   }
   return tally;
-}
-
-/** A person when at least half the mentions are. */
-function kindOf(group: { readonly persons: number; readonly total: number }): EntityKind {
-  return group.persons * 2 >= group.total ? 'person' : 'organisation';
-}
-
-/** Moves group `from` into group `to`. */
-function moveGroup(groups: Map<string, Merged>, from: string, to: string): void {
-  if (from === to) return;
-  const [a, b] = [groups.get(to), groups.get(from)];
-  groups.set(to, { persons: (a?.persons ?? 0) + (b?.persons ?? 0), total: (a?.total ?? 0) + (b?.total ?? 0), members: [...(a?.members ?? []), ...(b?.members ?? [])] });
-  groups.delete(from);
-}
-
-/**
- * People whose names are one spelling ({@link sameNameSpelling}) become one group, kept under the
- * key of its most mentioned name. Candidates are found through buckets (the other words as they
- * are, one word with a letter deleted), so no pair of names is compared blindly.
- */
-function* mergeSpellings(groups: Map<string, Merged>): Stepwise<void> {
-  const persons = [...groups].filter(([, g]) => kindOf(g) === 'person').map(([key, g]) => ({ key, size: g.total, spelled: nameSpelling(key) }));
-  const parent = new Map(persons.map((p) => [p.key, p.key]));
-  const root = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    parent.set(k, r);
-    return r;
-  };
-  const buckets = new Map<string, typeof persons>();
-  for (const p of persons) {
-    const bucketKeys = new Set([`=${p.spelled.join('')}`]);
-    for (const [i, w] of p.spelled.entries()) {
-      for (const d of deletionVariants(w)) bucketKeys.add(`${p.spelled.length}|${i}|${[...p.spelled.slice(0, i), d, ...p.spelled.slice(i + 1)].join(' ')}`);
-    }
-    for (const b of bucketKeys) {
-      const list = buckets.get(b) ?? [];
-      for (const q of list) if (root(q.key) !== root(p.key) && sameNameSpelling(p.spelled, q.spelled)) parent.set(root(q.key), root(p.key));
-      list.push(p);
-      buckets.set(b, list);
-    }
-    yield;
-  }
-  const members = new Map<string, typeof persons>();
-  for (const p of persons) members.set(root(p.key), [...(members.get(root(p.key)) ?? []), p]);
-  for (const list of members.values()) {
-    if (list.length < 2) continue;
-    const [target] = [...list].sort((a, b) => b.size - a.size || a.key.localeCompare(b.key));
-    for (const p of list) moveGroup(groups, p.key, target?.key ?? p.key);
-  }
-}
-
-function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = make()));
-  return value;
-}
-
-/** `Kim` joins `Kim Jong Un` and `Choïgou` (or `Shoigu`) joins `Sergueï Choïgou` when only one person fits. */
-function* mergeShortNames(groups: Map<string, Merged>): Stepwise<void> {
-  const persons = (): string[] => [...groups].filter(([, g]) => kindOf(g) === 'person').map(([k]) => k);
-  // First words are compared without the rule for a name's last word (`Martine` is not `Martin`).
-  const headCache = new Map<string, string[]>();
-  const tailCache = new Map<string, string[]>();
-  const heads = (key: string): string[] => cached(headCache, key, () => key.split(' ').map((w) => wordSpelling(w)));
-  const tails = (key: string): string[] => cached(tailCache, key, () => nameSpelling(key));
-  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => sameWordSpelling(w, b[i] ?? ''));
-  // Merging a short name keeps its target a person (both are), so the people are the first ones
-  // less the short names merged, in the same order.
-  const alive = new Set(persons());
-  const countCache = new Map<string, number>();
-  const wordCount = (key: string): number => cached(countCache, key, () => key.split(' ').length);
-  for (const short of [...alive].sort((a, b) => wordCount(a) - wordCount(b))) {
-    const [head, tail] = [heads(short), tails(short)];
-    let target: string | undefined;
-    let fits = 0;
-    for (const long of alive) {
-      const n = wordCount(long);
-      if (n <= head.length || !(same(head, heads(long).slice(0, head.length)) || same(tail, tails(long).slice(n - tail.length)))) continue;
-      target = long;
-      // Only one fitting person is a match: a second one settles it.
-      if (++fits > 1) break;
-    }
-    if (fits === 1 && target !== undefined) {
-      moveGroup(groups, short, target);
-      alive.delete(short);
-    }
-    yield;
-  }
 }
 
 function toEntity(key: string, list: readonly Found[], preferred: string | undefined): Entity {
