@@ -1,10 +1,11 @@
 /**
  * The one way the program opens its store: a PostgreSQL server when a URL is given, otherwise
- * PGlite in a folder. The schema is brought up to date before the store is returned.
+ * PGlite in a folder, run in a worker thread (pglite-thread.ts) so that its statements never hold
+ * members' queries up. The schema is brought up to date before the store is returned.
  */
 import { migrate } from './migrate.js';
 import type { SqlExecutor } from './executor.js';
-import { openPgliteExecutor } from './pglite-executor.js';
+import { openPgliteThreadExecutor } from './pglite-thread.js';
 import { openPostgresExecutor } from './postgres-executor.js';
 import { createSqlStore } from './sql-store.js';
 import type { CorpusStore } from './types.js';
@@ -28,7 +29,7 @@ export interface OpenStoreOptions {
  * schema cannot be brought up to date.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<CorpusStore> {
-  const db: SqlExecutor = options.databaseUrl ? await openPostgresExecutor(options.databaseUrl) : await openPgliteExecutor(options.dir ?? DEFAULT_DB_DIR);
+  const db: SqlExecutor = options.databaseUrl ? await openPostgresExecutor(options.databaseUrl) : await openPgliteThreadExecutor(options.dir ?? DEFAULT_DB_DIR);
   try {
     await migrate(db);
   } catch (error) {

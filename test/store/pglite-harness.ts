@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlExecutor } from '../../src/store/executor.js';
 import { migrate } from '../../src/store/migrate.js';
-import { openPgliteExecutor } from '../../src/store/pglite-executor.js';
 import { createSqlStore } from '../../src/store/sql-store.js';
 import type { CorpusStore } from '../../src/store/types.js';
 import type { StoreHarness, TestDatabase } from './harness.js';
@@ -28,7 +27,9 @@ function template(): Promise<File | Blob> {
   return emptyCluster;
 }
 
-export const pgliteHarness: StoreHarness = {
+/** The contract's harness over PGlite opened by `open` (in this thread, or in a worker thread). */
+export function pgliteHarnessOf(open: (dir: string) => Promise<SqlExecutor>): StoreHarness {
+  return {
   backend: 'pglite',
   concurrentOpens: false,
   async fresh(): Promise<TestDatabase> {
@@ -44,7 +45,7 @@ export const pgliteHarness: StoreHarness = {
     };
     return {
       async open(options = {}) {
-        db = await openPgliteExecutor(dir);
+        db = await open(dir);
         await migrate(db);
         const store = createSqlStore(db, options);
         opened.push(store);
@@ -62,3 +63,4 @@ export const pgliteHarness: StoreHarness = {
     };
   },
 };
+}

@@ -1,5 +1,5 @@
 /**
- * The store's contract on PGlite, the embedded back-end; then what only PGlite has: a folder,
+ * The store's contract on PGlite, the embedded back-end, in its worker thread as `openStore` opens it; then what only PGlite has: a folder,
  * created if missing, open in one process at a time, and an in-memory database for tests.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/types.js';
-import { pgliteHarness } from './pglite-harness.js';
+import { openPgliteThreadExecutor } from '../../src/store/pglite-thread.js';
+import { pgliteHarnessOf } from './pglite-harness.js';
 import { article, GUILD, MODERATOR } from './samples.js';
 import { storeContract } from './store-contract.js';
 
-storeContract(pgliteHarness);
+// As `openStore` runs it: in a worker thread (pglite-thread.test.ts tests the thread itself).
+storeContract(pgliteHarnessOf(openPgliteThreadExecutor));
 
 describe('GIVEN PGlite opened by openStore', () => {
   it('WHEN the folder does not exist THEN it is created, and a reopening finds what was committed', async () => {
