@@ -71,6 +71,6 @@ describe('merging names into people', () => {
     finishNow(mergeSpellings(again));
     finishNow(mergeShortNames(again));
     expect([...again]).toEqual([...first]);
-    expect(first.get('sergei shoigu')?.members.sort()).toEqual(['serguei choigou', 'sergei shoigu', 'shoigu'].sort());
+    expect([...(first.get('sergei shoigu')?.members ?? [])].sort()).toEqual(['serguei choigou', 'sergei shoigu', 'shoigu'].sort());
   });
 });
