@@ -81,7 +81,6 @@ export class ParagraphIndex {
   private readonly segmentArticleStart: Int32Array;
   private readonly vocabulary: TermStatistics;
   private readonly sourcePositions: ReadonlyMap<string, number>;
-  private readonly articlePositions: ReadonlyMap<string, number>;
   /** First paragraph id of every article, and the paragraph count after the last. */
   private readonly articleStart: Int32Array;
   /** The corpus-wide figures BM25 reads, for a segmented index (one segment has its own). */
@@ -99,9 +98,7 @@ export class ParagraphIndex {
       this.segmentArticleStart[i + 1] = (this.segmentArticleStart[i] as number) + s.articles.length;
     });
     this.sourcePositions = new Map(corpus.sources.map((s, i) => [s.id, i]));
-    this.articlePositions = new Map(corpus.articles.map((a, i) => [a.id, i]));
-    this.articleStart = new Int32Array(corpus.articles.length + 1);
-    corpus.articles.forEach((a, i) => (this.articleStart[i + 1] = (this.articleStart[i] as number) + a.paragraphs.length));
+    this.articleStart = articleStarts(segments, this.docStart, this.segmentArticleStart);
     const [only] = segments;
     if (segments.length === 1 && only) {
       this.docs = only.docs;
@@ -203,9 +200,18 @@ export class ParagraphIndex {
     return false;
   }
 
+  /** Position of an article in the corpus's articles (the last one with the id, as a map of all would say). */
+  private articlePosition(articleId: string): number | undefined {
+    for (let s = this.segments.length - 1; s >= 0; s--) {
+      const local = articleTableOf(this.segments[s] as IndexSegment).positions.get(articleId);
+      if (local !== undefined) return (this.segmentArticleStart[s] as number) + local;
+    }
+    return undefined;
+  }
+
   /** A paragraph by article id and paragraph number. */
   paragraphOf(articleId: string, n: number): IndexedParagraph | undefined {
-    const article = this.articlePositions.get(articleId);
+    const article = this.articlePosition(articleId);
     if (article === undefined) return undefined;
     const first = this.articleStart[article] as number;
     const count = (this.articleStart[article + 1] as number) - first;
@@ -325,7 +331,7 @@ export class ParagraphIndex {
   private score(terms: readonly SourceTerm[][], options: MatchOptions): Matches {
     const { sourceId, articleId } = options;
     const source = sourceId === undefined ? undefined : (this.sourcePositions.get(sourceId) ?? -2);
-    const article = articleId === undefined ? undefined : (this.articlePositions.get(articleId) ?? -2);
+    const article = articleId === undefined ? undefined : (this.articlePosition(articleId) ?? -2);
     const [only] = this.segments;
     if (this.segments.length === 1 && only) return only.scorer.run(terms[0] ?? [], filterOf(source, article), (termId) => this.idf(only.postings.terms[termId] as string));
     const found: Array<SegmentMatches['found'][number]> = [];
@@ -380,6 +386,43 @@ function concatenated<T extends Int32Array | Uint8Array>(Kind: new (length: numb
     out.set(p, at);
     at += p.length;
   }
+  return out;
+}
+
+/** A segment's articles by id, and where each one's paragraphs start, in the segment's own numbering. */
+interface ArticleTable {
+  readonly positions: ReadonlyMap<string, number>;
+  /** First local paragraph id of every article, and the paragraph count after the last. */
+  readonly starts: Int32Array;
+}
+
+/**
+ * Made once per segment: a server's engine is composed again at every publish, and making these
+ * over the base's articles each time was a synchronous piece of every composition.
+ */
+const articleTables = new WeakMap<IndexSegment, ArticleTable>();
+
+function articleTableOf(segment: IndexSegment): ArticleTable {
+  let table = articleTables.get(segment);
+  if (!table) {
+    const starts = new Int32Array(segment.articles.length + 1);
+    segment.articles.forEach((a, i) => (starts[i + 1] = (starts[i] as number) + a.paragraphs.length));
+    table = { positions: new Map(segment.articles.map((a, i) => [a.id, i])), starts };
+    articleTables.set(segment, table);
+  }
+  return table;
+}
+
+/** First paragraph id of every article of the segments together, and the paragraph count after the last. */
+function articleStarts(segments: readonly IndexSegment[], docStart: Int32Array, articleStart: Int32Array): Int32Array {
+  const out = new Int32Array((articleStart[segments.length] as number) + 1);
+  segments.forEach((segment, s) => {
+    const { starts } = articleTableOf(segment);
+    const docs = docStart[s] as number;
+    const at = articleStart[s] as number;
+    if (docs === 0) out.set(starts, at);
+    else for (let i = 0; i < starts.length; i++) out[at + i] = docs + (starts[i] as number);
+  });
   return out;
 }
 
