@@ -39,7 +39,13 @@ export function* segmentSteps(articles: readonly Article[], sources: readonly So
   const facts: TextFacts[] = [];
   for (const doc of index.docs) {
     const text = doc.paragraph.text;
-    facts.push({ dates: findDates(text, doc.article.published), figures: findFigures(text), places: findPlaces(text) });
+    // One step each: reading a long paragraph's dates (chrono) or figures alone can take
+    // milliseconds, and a slice ends only between steps.
+    const dates = findDates(text, doc.article.published);
+    yield;
+    const figures = findFigures(text);
+    yield;
+    facts.push({ dates, figures, places: findPlaces(text) });
     yield;
   }
   const names = yield* readNames(index.docs, before, aliases);
