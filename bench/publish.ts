@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/knowledge-cache.js';
+import { SERVING_NODE_FLAGS } from '../src/entry/serving-flags.js';
 import { serveStoreOverIpc } from '../src/store/ipc-store.js';
 import { dispatch } from '../src/commands/table.js';
 import { LiveCorpus } from '../src/live/live-corpus.js';
@@ -69,7 +70,7 @@ const publisher = await LiveCorpus.start(base, store, { logger });
 const startMs = performance.now() - preparing;
 const moderation = createModerationService({ live: publisher, store });
 
-const follower = fork(path.join(import.meta.dirname, 'lib', 'publish-follower.ts'), [dataDir, cacheDir, GUILD], { execArgv: ['--import', 'tsx'] });
+const follower = fork(path.join(import.meta.dirname, 'lib', 'publish-follower.ts'), [dataDir, cacheDir, GUILD], { execArgv: [...SERVING_NODE_FLAGS, '--import', 'tsx'] });
 const stopServing = store.backend === 'pglite' ? serveStoreOverIpc(store, follower) : undefined;
 const heldBy = new Map<string, (report: Extract<FollowerReport, { type: 'held' }>) => void>();
 const followerReady = new Promise<void>((resolve, reject) => {

@@ -12,6 +12,7 @@ import { createLogger } from '../discord/logger.js';
 import { serveStoreOverIpc } from '../store/ipc-store.js';
 import { openStore } from '../store/open-store.js';
 import type { CorpusStore } from '../store/types.js';
+import { SERVING_NODE_FLAGS } from './serving-flags.js';
 import { stopOnSignals } from './shutdown.js';
 
 /** Discord's recommendation: `shards` of `GET /gateway/bot`, from the configured REST base. */
@@ -31,8 +32,8 @@ async function main(): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     token,
     totalShards,
-    // Each shard runs the TypeScript entry point like `npm start` does.
-    execArgv: ['--import', 'tsx'],
+    // Each shard runs the TypeScript entry point like `npm start` does, with its flags.
+    execArgv: [...SERVING_NODE_FLAGS, '--import', 'tsx'],
   });
   // Without DATABASE_URL the store is the embedded PGlite folder, which one process opens: this
   // one, serving it to every shard (respawned ones too) over the shard's IPC channel.

@@ -72,7 +72,7 @@ export async function buildSegmentYielding(base: KnowledgeBase, articles: readon
   return finishYielding(segmentSteps(articles, sources, base.corpus.aliases, namesBefore(base)), sliceMs);
 }
 
-/** The names a base's segments found on their own evidence, in order. */
-function namesBefore(base: KnowledgeBase): string[] {
+/** The names a base's segments found on their own evidence, in order: what a segment over it is read with. */
+export function namesBefore(base: KnowledgeBase): string[] {
   return base.segments.flatMap((s) => s.names.firstPass);
 }

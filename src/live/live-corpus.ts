@@ -13,6 +13,7 @@ import type { Change, CorpusStore, StoredArticle } from '../store/types.js';
 import { prepareDateReading } from '../text/dates.js';
 import { finishYieldingUnless } from '../text/stepwise.js';
 import type { EngineSource } from './engine-source.js';
+import { warmSegmentThread } from './segment-thread.js';
 import { GuildCollection } from './guild-collection.js';
 
 /** How often the change log is read without a notification: a lost one delays a change by at most this. */
@@ -69,6 +70,8 @@ export class LiveCorpus implements EngineSource {
     // Before serving: otherwise the first composition over the base (the first publish after a
     // start) does it, holding queries up for seconds at 100 000 paragraphs; the base's stories
     // are grouped in the constructor (Engine.prepare) for the same reason.
+    // The segment worker loads its modules meanwhile, so that the first publish does not wait for it.
+    warmSegmentThread();
     prepareComposition(base);
     prepareDateReading();
     const live = new LiveCorpus(base, store, options);

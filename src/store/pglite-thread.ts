@@ -5,7 +5,7 @@
  * in bench:publish at 100 000 ¶, one publish's statements held the serving thread for runs of
  * 15 to 300 ms, which members' queries waited behind. Here they wait only for their own results.
  */
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../threads/module-worker.js';
 import type { SqlExecutor, SqlQueryable } from './executor.js';
 import type { ThreadError, ThreadNotification, ThreadReply, ThreadRequest } from './pglite-thread-messages.js';
 import { StoreError, type StoreErrorCode } from './types.js';
@@ -31,7 +31,7 @@ function connection(): Connection {
 }
 
 function connect(): Connection {
-  const worker = startWorker();
+  const worker = startModuleWorker(new URL('./pglite-worker.ts', import.meta.url), import.meta.url);
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   const listeners = new Map<number, () => void>();
   let nextId = 1;
@@ -123,19 +123,6 @@ export async function openPgliteThreadExecutor(dir: string): Promise<SqlExecutor
       await thread.ask({ op: 'close', db });
     },
   };
-}
-
-/**
- * The worker, running the TypeScript source through tsx when this module is the source itself
- * (`npm start`, tests), or the compiled file beside it.
- */
-function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './pglite-worker.ts' : './pglite-worker.js', import.meta.url).href;
-  if (!fromSource) return new Worker(new URL(entry));
-  // A worker does not inherit tsx's loader from `--import tsx`: it registers it, then loads the entry.
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true });
 }
 
 /** The worker's error as the store reads it: a StoreError again, or an Error with its SQLSTATE fields. */

@@ -1,0 +1,47 @@
+/**
+ * One knowledge segment in the form the start-up cache saves it (typed arrays, JSON and UTF-8
+ * tables), and back: what lets a segment be built in one thread and answered from in another
+ * (src/live/segment-thread.ts), as the base is built once and restored at every start.
+ */
+import type { Article, Source } from '../corpus/types.js';
+import { IndexSegment, type SavedParagraphIndex } from '../search/paragraph-index.js';
+import type { TextFacts } from './knowledge-base.js';
+import type { KnowledgeSegment } from './knowledge-segment.js';
+import { restoreNames, saveNames, type SavedNames } from './saved-names.js';
+import { TextTable } from './text-table.js';
+
+/** A segment as saved. */
+export interface SavedSegment {
+  readonly index: SavedParagraphIndex;
+  /** Dates, figures and places of each paragraph, as JSON, by local id. */
+  readonly facts: TextTable;
+  readonly timeline: Int32Array;
+  /** How the paragraphs were read for names. */
+  readonly names: SavedNames;
+}
+
+/** The saved form of a segment. */
+export function saveSegment(segment: KnowledgeSegment): SavedSegment {
+  const count = segment.index.docs.length;
+  const facts: string[] = [];
+  for (let id = 0; id < count; id++) {
+    const { dates, figures, places } = segment.textFactsOf(id);
+    facts.push(JSON.stringify({ dates, figures, places }));
+  }
+  return { index: segment.index.save(), facts: TextTable.of(facts), timeline: segment.timeline, names: saveNames(segment.names, count) };
+}
+
+/**
+ * The segment of `articles` (built with `sources`) from its saved form, without analysing text
+ * again; each paragraph's facts are parsed when read. Throws when the saved data does not fit
+ * the articles.
+ */
+export function restoreSegment(articles: readonly Article[], sources: readonly Source[], saved: SavedSegment): KnowledgeSegment {
+  const index = IndexSegment.restore(articles, sources, saved.index);
+  const count = index.docs.length;
+  if (saved.facts.length !== count) throw new Error(`recoupe: saved facts cover ${saved.facts.length} paragraphs, corpus has ${count}`);
+  if (saved.timeline.length % 2 !== 0 || saved.timeline.some((v, i) => i % 2 === 0 && v >= count)) throw new Error('recoupe: saved timeline does not fit the corpus');
+  const { facts } = saved;
+  const textFactsOf = (id: number) => JSON.parse(facts.get(id)) as TextFacts;
+  return { articles, sources, index, textFactsOf, names: restoreNames(saved.names, index.docs), timeline: saved.timeline };
+}

@@ -1,0 +1,94 @@
+/**
+ * Segments of published articles built in a worker thread (segment-worker.ts) at a lower priority
+ * than the thread answering members, and restored here from their saved form: the same segment
+ * as one built in place (the start-up cache rests on that equality), without its build's work
+ * and garbage on the serving thread. At 100 000 paragraphs, building segments was 15 % of the
+ * serving thread's time while publishing (bench:publish profile), and it competed for the
+ * 2 cores with every shard's queries. One worker per process, started on first need or by
+ * {@link warmSegmentThread}; it keeps the process alive only while a build waits.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { Article, Source } from '../corpus/types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { namesBefore, type KnowledgeSegment } from '../knowledge/knowledge-segment.js';
+import { restoreSegment } from '../knowledge/saved-segment.js';
+import { TextTable } from '../knowledge/text-table.js';
+import { startModuleWorker } from '../threads/module-worker.js';
+import type { SegmentData, SegmentReply, SegmentRequest } from './segment-thread-messages.js';
+
+/** The process's segment worker and the builds waiting for it. */
+interface Connection {
+  build(base: KnowledgeBase, articles: readonly Article[], sources: readonly Source[]): Promise<SegmentData>;
+  readonly stopped: () => Error | undefined;
+}
+
+let shared: Connection | undefined;
+
+function connection(): Connection {
+  if (!shared || shared.stopped()) shared = connect();
+  return shared;
+}
+
+function connect(): Connection {
+  const worker: Worker = startModuleWorker(new URL('./segment-worker.ts', import.meta.url), import.meta.url);
+  const pending = new Map<number, { resolve: (segment: SegmentData) => void; reject: (error: Error) => void }>();
+  // Each base is sent once, under a number of this worker's own.
+  const bases = new WeakMap<KnowledgeBase, number>();
+  let nextBase = 1;
+  let nextId = 1;
+  let stopped: Error | undefined;
+  worker.unref();
+  const settle = (id: number) => {
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+  };
+  const send = (request: SegmentRequest) => worker.postMessage(request);
+  worker.on('message', (reply: SegmentReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    settle(reply.id);
+    if ('error' in reply) waiting.reject(new Error(reply.error));
+    else waiting.resolve(reply.segment);
+  });
+  worker.on('error', (error) => (stopped ??= error));
+  worker.on('exit', (code) => {
+    stopped ??= new Error(`recoupe: the segment worker thread stopped (exit code ${code})`);
+    for (const [id, waiting] of pending) {
+      settle(id);
+      waiting.reject(stopped);
+    }
+  });
+  return {
+    build(base, articles, sources) {
+      if (stopped) return Promise.reject(stopped);
+      let number = bases.get(base);
+      if (number === undefined) {
+        bases.set(base, (number = nextBase++));
+        send({ op: 'base', base: number, aliases: base.corpus.aliases, before: namesBefore(base) });
+      }
+      const id = nextId++;
+      if (pending.size === 0) worker.ref();
+      return new Promise<SegmentData>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        send({ op: 'build', id, base: number, articles, sources });
+      });
+    },
+    stopped: () => stopped,
+  };
+}
+
+/** Starts the process's segment worker now, so that the first publish does not wait for it to load. */
+export function warmSegmentThread(): void {
+  connection();
+}
+
+/**
+ * The segment of `articles` over `base` (read with the base's names, `sources` the
+ * composition's), built in the segment worker. Rejects when the worker fails or stops; the
+ * caller may then build it in place.
+ */
+export async function buildSegmentInThread(base: KnowledgeBase, articles: readonly Article[], sources: readonly Source[]): Promise<KnowledgeSegment> {
+  const data = await connection().build(base, articles, sources);
+  const table = ({ bytes, offsets }: { bytes: Uint8Array; offsets: Uint32Array }) => new TextTable(bytes, offsets);
+  return restoreSegment(articles, sources, { index: data.index, facts: table(data.facts), timeline: data.timeline, names: { ...data.names, read: table(data.names.read) } });
+}
