@@ -3,7 +3,7 @@
  *
  * The layers, lowest first: the engine (src/answers, src/corpus, src/text, src/search,
  * src/commands, the knowledge base, src/knowledge, and the living corpus: src/store, src/live,
- * src/moderation); the start-up
+ * src/moderation; src/threads, how worker threads start and at what priority); the start-up
  * modules at the root of src/ (config.ts, load-engine.ts); shared rendering (src/render: the
  * bot's words, formatting, the "what differs" wording); the surfaces (src/discord, src/terminal,
  * src/health) and src/entry, where processes start and the surfaces are wired together.
@@ -62,6 +62,7 @@ const LAYER_OF_FOLDER: Readonly<Record<string, Layer>> = {
   store: 'engine',
   live: 'engine',
   moderation: 'engine',
+  threads: 'engine',
   render: 'shared rendering',
   discord: 'discord',
   terminal: 'terminal',

@@ -13,11 +13,10 @@ import type { Article, Source } from '../corpus/types.js';
 import type { LiveCorpus } from '../live/live-corpus.js';
 import { languageOf } from '../text/analyser.js';
 import { fold } from '../text/fold.js';
-import { finishYielding } from '../text/stepwise.js';
 import { StoreError, type CorpusStore, type StoredArticle, type StoredDraft } from '../store/types.js';
 import { readDate, readOutlet, uniqueArticleId } from './details.js';
 import { readArticleInput } from './read-input.js';
-import { findRelatedSteps } from './related.js';
+import { findRelated } from './related.js';
 import { checkNewSource } from './new-source.js';
 import {
   ModerationError,
@@ -61,7 +60,7 @@ export function createModerationService(options: ModerationOptions): ModerationS
   const previewOf = async (guildId: string, draftId: string, article: Article, extra: { notes: readonly string[]; warnings: readonly string[]; removed: DraftPreview['removed'] }, expiresAt: string): Promise<DraftPreview> => {
     const sources = sourcesOf(guildId);
     const source = sources.find((s) => s.id === article.source) as Source;
-    const found = await finishYielding(findRelatedSteps(live.engineFor(guildId).kb, { source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, languageOf(article.language), sources));
+    const found = await findRelated(live.engineFor(guildId).kb, { source: article.source, urls: article.url ? [article.url] : [], paragraphs: article.paragraphs }, languageOf(article.language), sources);
     return {
       draftId,
       guildId,

@@ -43,6 +43,16 @@ describe('GIVEN a base of one seed article and the other one to publish', async 
     expect(saveSegment(b)).toEqual(saveSegment(buildSegment(base, rest, corpus.sources)));
   });
 
+  it('WHEN a small segment is asked for just after a large one THEN the small one comes back first', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => rest.map((a) => ({ ...a, id: `${a.id}-copy-${i}` }))).flat();
+    const order: string[] = [];
+    const large = buildSegmentInThread(base, many, corpus.sources).then((s) => order.push(`large:${s.index.docs.length}`));
+    const small = buildSegmentInThread(base, [first], corpus.sources).then((s) => order.push(`small:${s.index.docs.length}`));
+    await Promise.all([large, small]);
+    const paragraphs = (articles: readonly { paragraphs: readonly unknown[] }[]) => articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    expect(order).toEqual([`small:${paragraphs([first])}`, `large:${paragraphs(many)}`]);
+  });
+
   it('WHEN an article names an outlet the sources do not have THEN the build is refused with the reason, and the worker goes on', async () => {
     const stray = { ...first, id: 'stray', source: 'nowhere' };
     await expect(buildSegmentInThread(base, [stray], corpus.sources)).rejects.toThrow(/unknown source nowhere/);

@@ -136,4 +136,14 @@ describe('moderation service', () => {
     const entry = (await store.audit(GUILD)).find((a) => a.action === 'article.remove');
     expect(JSON.stringify(entry?.before)).toContain('quatorze huttes');
   });
+
+  it('refuses at Publish a draft previewed before the same text was published from another draft', async () => {
+    const text = ['Les loutres regagnent la Brume', 'VALBRUME, 20 juin 2025 (AFP) – Trois loutres ont été filmées près du vieux moulin, a indiqué jeudi le parc naturel.', 'Les gardes du parc comptent installer deux pièges photographiques supplémentaires cet été.'].join('\n\n');
+    const first = await moderation.preview(GUILD, { kind: 'text', text }, actor);
+    const second = await moderation.preview(GUILD, { kind: 'text', text }, actor);
+    expect(second.duplicate).toBeUndefined();
+    const published = await moderation.publish(GUILD, first.draftId, actor);
+    expect(await refusal(moderation.publish(GUILD, second.draftId, actor))).toBe('duplicate');
+    expect(live.collectionOf(GUILD)?.published.filter((s) => s.article.title === published.title)).toHaveLength(1);
+  });
 });
