@@ -7,13 +7,13 @@
  * 2 cores with every shard's queries. One worker per process, started on first need or by
  * {@link warmSegmentThread}; it keeps the process alive only while a build waits.
  */
-import type { Worker } from 'node:worker_threads';
 import type { Article, Source } from '../corpus/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { namesBefore, type KnowledgeSegment } from '../knowledge/knowledge-segment.js';
 import { restoreSegment } from '../knowledge/saved-segment.js';
 import { TextTable } from '../knowledge/text-table.js';
 import { startModuleWorker } from '../threads/module-worker.js';
+import { processWide, threadRequests, type ReadReply } from '../threads/thread-requests.js';
 import type { SegmentData, SegmentReply, SegmentRequest } from './segment-thread-messages.js';
 
 /** The process's segment worker and the builds waiting for it. */
@@ -22,58 +22,31 @@ interface Connection {
   readonly stopped: () => Error | undefined;
 }
 
-let shared: Connection | undefined;
-
-function connection(): Connection {
-  if (!shared || shared.stopped()) shared = connect();
-  return shared;
-}
+/** The process's segment worker, started on first need (and again if it stopped). */
+const connection = processWide(connect);
 
 function connect(): Connection {
-  const worker: Worker = startModuleWorker(new URL('./segment-worker.ts', import.meta.url), import.meta.url);
-  const pending = new Map<number, { resolve: (segment: SegmentData) => void; reject: (error: Error) => void }>();
+  const worker = startModuleWorker(new URL('./segment-worker.ts', import.meta.url), import.meta.url);
+  const readReply: ReadReply = (message) => {
+    const reply = message as SegmentReply;
+    return 'error' in reply ? { id: reply.id, error: new Error(reply.error) } : { id: reply.id, value: reply.segment };
+  };
+  const requests = threadRequests(worker, 'segment', readReply);
   // Each base is sent once, under a number of this worker's own.
   const bases = new WeakMap<KnowledgeBase, number>();
   let nextBase = 1;
-  let nextId = 1;
-  let stopped: Error | undefined;
-  worker.unref();
-  const settle = (id: number) => {
-    pending.delete(id);
-    if (pending.size === 0) worker.unref();
-  };
-  const send = (request: SegmentRequest) => worker.postMessage(request);
-  worker.on('message', (reply: SegmentReply) => {
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    settle(reply.id);
-    if ('error' in reply) waiting.reject(new Error(reply.error));
-    else waiting.resolve(reply.segment);
-  });
-  worker.on('error', (error) => (stopped ??= error));
-  worker.on('exit', (code) => {
-    stopped ??= new Error(`recoupe: the segment worker thread stopped (exit code ${code})`);
-    for (const [id, waiting] of pending) {
-      settle(id);
-      waiting.reject(stopped);
-    }
-  });
   return {
     build(base, articles, sources) {
-      if (stopped) return Promise.reject(stopped);
+      if (requests.stopped()) return Promise.reject(requests.stopped());
       let number = bases.get(base);
       if (number === undefined) {
         bases.set(base, (number = nextBase++));
-        send({ op: 'base', base: number, aliases: base.corpus.aliases, before: namesBefore(base) });
+        requests.send({ op: 'base', base: number, aliases: base.corpus.aliases, before: namesBefore(base) } satisfies SegmentRequest);
       }
-      const id = nextId++;
-      if (pending.size === 0) worker.ref();
-      return new Promise<SegmentData>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        send({ op: 'build', id, base: number, articles, sources });
-      });
+      const known = number;
+      return requests.ask<SegmentData>((id) => ({ op: 'build', id, base: known, articles, sources }) satisfies SegmentRequest);
     },
-    stopped: () => stopped,
+    stopped: requests.stopped,
   };
 }
 

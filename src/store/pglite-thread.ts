@@ -6,6 +6,7 @@
  * 15 to 300 ms, which members' queries waited behind. Here they wait only for their own results.
  */
 import { startModuleWorker } from '../threads/module-worker.js';
+import { processWide, threadRequests, type ReadReply } from '../threads/thread-requests.js';
 import type { SqlExecutor, SqlQueryable } from './executor.js';
 import type { ThreadError, ThreadNotification, ThreadReply, ThreadRequest } from './pglite-thread-messages.js';
 import { StoreError, type StoreErrorCode } from './types.js';
@@ -22,62 +23,28 @@ interface Connection {
   readonly stopped: () => Error | undefined;
 }
 
-let shared: Connection | undefined;
-
 /** The worker every database of this process is opened in, started on first need (and again if it stopped). */
-function connection(): Connection {
-  if (!shared || shared.stopped()) shared = connect();
-  return shared;
-}
+const connection = processWide(connect);
 
 function connect(): Connection {
   const worker = startModuleWorker(new URL('./pglite-worker.ts', import.meta.url), import.meta.url);
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   const listeners = new Map<number, () => void>();
-  let nextId = 1;
-  let stopped: Error | undefined;
-  // The worker keeps the process alive only while a request waits for it, as PGlite in the
-  // process would: an open, idle database does not hold the process up.
-  worker.unref();
-  const settle = (id: number) => {
-    pending.delete(id);
-    if (pending.size === 0) worker.unref();
+  const readReply: ReadReply = (message) => {
+    const reply = message as ThreadReply | ThreadNotification;
+    if ('notify' in reply) return undefined;
+    return 'error' in reply ? { id: reply.id, error: errorFrom(reply.error) } : { id: reply.id, value: reply.value };
   };
-  worker.on('message', (message: ThreadReply | ThreadNotification) => {
-    if ('notify' in message) {
-      listeners.get(message.notify)?.();
-      return;
-    }
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    settle(message.id);
-    if ('error' in message) waiting.reject(errorFrom(message.error));
-    else waiting.resolve(message.value);
-  });
-  worker.on('error', (error) => (stopped ??= error));
-  worker.on('exit', (code) => {
-    stopped ??= new Error(`recoupe: the PGlite worker thread stopped (exit code ${code})`);
-    for (const [id, waiting] of pending) {
-      settle(id);
-      waiting.reject(stopped);
-    }
-  });
+  const requests = threadRequests(worker, 'PGlite', readReply, (message) => listeners.get((message as ThreadNotification).notify)?.());
   return {
-    ask<T>(request: Unsent): Promise<T> {
-      if (stopped) return Promise.reject(stopped);
-      const id = nextId++;
-      if (pending.size === 0) worker.ref();
-      return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        worker.postMessage({ ...request, id } as ThreadRequest);
-      });
-    },
+    ask: <T>(request: Unsent) => requests.ask<T>((id) => ({ ...request, id }) as ThreadRequest),
     hear(onNotify) {
-      listeners.set(nextId, onNotify);
-      return nextId;
+      // Under the id of the `listen` request sent next.
+      const listen = requests.nextId();
+      listeners.set(listen, onNotify);
+      return listen;
     },
     forget: (listen) => listeners.delete(listen),
-    stopped: () => stopped,
+    stopped: requests.stopped,
   };
 }
 
