@@ -7,7 +7,7 @@
  * commands (`moderation/definitions.ts`), which are Discord's alone. Option names are part
  * of the public interface: a snapshot test keeps the registered JSON unchanged.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { ArgumentSpec, CommandSpec } from '../commands/define.js';
 import { COMMANDS, isCommandName, type CommandName, type CommandOf } from '../commands/table.js';
 import { MODERATOR_COMMANDS } from './moderation/definitions.js';
@@ -27,8 +27,26 @@ export interface OptionDefinition {
   readonly max_length?: number;
 }
 
+/**
+ * Where a command can be installed and used: every command members ask with is installable by a
+ * server (guild install) and by a user to their own account (user install), and usable in a
+ * server, in a DM with the bot and in a private channel (a DM or group DM between users, through
+ * a user install). Outside a server that installed the bot, the shared collection answers
+ * (`collection-of.ts`). The moderators' commands say otherwise (`moderation/definitions.ts`).
+ */
+export interface Reach {
+  readonly integration_types: readonly ApplicationIntegrationType[];
+  readonly contexts: readonly InteractionContextType[];
+}
+
+/** Installable by servers and users, usable everywhere: see {@link Reach}. */
+export const EVERYWHERE: Reach = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
 /** A slash command definition. */
-export interface SlashDefinition {
+export interface SlashDefinition extends Reach {
   readonly type: ApplicationCommandType.ChatInput;
   readonly name: string;
   readonly name_localizations: Localized;
@@ -69,6 +87,7 @@ function slashDefinition(spec: CommandSpec): SlashDefinition {
     description: spec.description.en,
     description_localizations: { fr: spec.description.fr },
     options: spec.argument ? [textOption(spec.argument), hide] : [hide],
+    ...EVERYWHERE,
   };
 }
 
@@ -80,6 +99,7 @@ export const CITE_MENU = {
   type: ApplicationCommandType.Message,
   name: 'Cite sources',
   name_localizations: { fr: 'Citer les sources' },
+  ...EVERYWHERE,
 } as const;
 
 /** The message context-menu command "Check this claim": what each outlet says of what the message states. */
@@ -87,6 +107,7 @@ export const CHECK_MENU = {
   type: ApplicationCommandType.Message,
   name: 'Check this claim',
   name_localizations: { fr: 'Vérifier l’affirmation' },
+  ...EVERYWHERE,
 } as const;
 
 /** A message menu, the command of the table it runs on the message's text, and its metrics label. */

@@ -8,8 +8,9 @@
  * `OURS.DEFER_WHEN_BUSY_AT` in progress) a new interaction is deferred before any work, so that its
  * first response does not queue behind the others' answers.
  *
- * Each interaction is answered by the engine of its server (`engines.engineFor(guildId)`: the
- * shared collection plus the server's own articles), outlet colours included. The moderators'
+ * Each interaction is answered by the engine of its collection (`collection-of.ts`): in a server
+ * that installed the bot, the shared collection plus the server's own articles; elsewhere (DMs,
+ * user installs) the shared collection; outlet colours included. The moderators'
  * commands, buttons and forms go to `moderation/route.ts`, which checks who may use them.
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
@@ -20,6 +21,7 @@ import { UserError } from '../commands/user-error.js';
 import { localeOf } from '../render/messages.js';
 import { answerReply, cooldownReply } from './render/payload.js';
 import { colorsOf } from './colors.js';
+import { collectionOf } from './collection-of.js';
 import { suggest, type Choice } from './autocomplete.js';
 import { handleFailure, type Outcome } from './error-boundary.js';
 import { handleButton } from './buttons.js';
@@ -76,7 +78,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   const answer = async (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
     log.debug({ query: request.query }, 'query');
     let noEvidence = false;
-    const engine = engines.engineFor(i.guildId);
+    const engine = engines.engineFor(collectionOf(i));
     const colorOf = colorsOf(engine);
     const ack = await answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...deferAfter() }, () => {
       const result = dispatch(engine, request.command, request.query);
@@ -114,7 +116,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
     try {
       const name = slashNamed(i.commandName);
       // Only options the table declares completed get suggestions (Discord asks for no others).
-      if (name && completionOf(name)) choices = suggest(engines.engineFor(i.guildId), name, String(i.options.getFocused()));
+      if (name && completionOf(name)) choices = suggest(engines.engineFor(collectionOf(i)), name, String(i.options.getFocused()));
     } catch (error) {
       // Suggestions are a nicety: a bug there answers "no suggestions", it does not fail the request.
       log.warn({ err: error }, 'autocomplete failed');
@@ -126,8 +128,8 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   const moderationContext = (): ModerationContext | undefined => (moderation ? { ...moderation, ...deferAfter() } : undefined);
 
   /** What a button of an answer needs: the engine of its server, and its colours. */
-  const buttonContext = (guildId: string | null) => {
-    const engine = engines.engineFor(guildId);
+  const buttonContext = (collection: string | null) => {
+    const engine = engines.engineFor(collection);
     return { engine, colorOf: colorsOf(engine), now, ...deferAfter() };
   };
 
@@ -157,7 +159,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
         else if (isModeration(i)) ack = await handleModeration(i, moderationContext(), receivedAt, log);
         else if (i.isChatInputCommand()) ack = await slash(i, receivedAt, log);
         else if (i.isMessageContextMenuCommand()) ack = await contextMenu(i, receivedAt, log);
-        else if (i.isButton()) ack = await handleButton(i, buttonContext(i.guildId), receivedAt);
+        else if (i.isButton()) ack = await handleButton(i, buttonContext(collectionOf(i)), receivedAt);
         else return;
         outcome = wait && !wait.allowed ? 'cooldown' : ack?.deferred ? 'deferred' : 'answered';
       }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { REST } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../src/discord/commands.js';
+import { EVERYWHERE, commandDefinitions } from '../../src/discord/commands.js';
 import { silentLogger } from '../../src/discord/logger.js';
 import { fingerprint, syncCommands } from '../../src/discord/registration.js';
 
@@ -58,12 +58,21 @@ describe('syncCommands', () => {
     expect(calls).toEqual([{ method: 'GET', route: '/applications/1180000000000000001/guilds/1180000000000000100/commands', query: 'with_localizations=true' }]);
   });
 
-  it('GIVEN Discord holds what the bot registered before the command table (the snapshot) THEN those commands fingerprint as unchanged', () => {
+  it('GIVEN Discord holds what the bot registered before the command table (the snapshot) THEN those commands differ only by where they can be installed and used', () => {
     const before = JSON.parse(readFileSync('test/discord/fixtures/commands.snapshot.json', 'utf8')) as Raw[];
     const names = new Set(before.map((c) => c.name));
-    // Commands added since are new to Discord, as they should be; the others must not be re-sent.
     const same = (commandDefinitions() as unknown as Raw[]).filter((c) => names.has(c.name));
-    expect(fingerprint(asDiscordStoresThem(before))).toBe(fingerprint(same));
+    // Registered before user installs: guild install only, which Discord stores as `[0]` and `null`; re-sent once.
+    expect(fingerprint(asDiscordStoresThem(before))).not.toBe(fingerprint(same));
+    expect(fingerprint(asDiscordStoresThem(before.map((c) => ({ ...c, ...EVERYWHERE }))))).toBe(fingerprint(same));
+  });
+
+  it('THEN every command members ask with is installable by servers and users and usable in servers, DMs and private channels; the moderators’ only in servers that installed the bot', () => {
+    const all = commandDefinitions({ moderation: true }) as unknown as Raw[];
+    const moderators = new Set(['article', 'source']);
+    for (const c of all.filter((d) => !moderators.has(d.name as string))) expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0, 1], contexts: [0, 1, 2] });
+    for (const c of all.filter((d) => moderators.has(d.name as string))) expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0], contexts: [0] });
+    expect(all.filter((d) => moderators.has(d.name as string))).toHaveLength(2);
   });
 
   it('GIVEN nothing is registered WHEN syncing THEN all definitions are sent in one bulk overwrite', async () => {

@@ -30,6 +30,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import type {
+  APIInteraction,
   ChannelFlags,
   GuildMemberFlags,
   MessageFlags,
@@ -303,6 +304,21 @@ export interface InteractionContextOptions {
   readonly guildLocale?: LocaleString;
   readonly appPermissions?: string;
   readonly memberPermissions?: string;
+  /**
+   * Who installed the app for this interaction, as `authorizing_integration_owners` says: the
+   * server (`guild`), the user to their account (`user`: in a server that did not install the
+   * bot, or in a private channel), or both. [`guild` in a server, `user` outside]
+   */
+  readonly install?: 'guild' | 'user' | 'both';
+  /** Outside a server: a DM with the bot (`bot-dm`) or a DM or group DM between users (`private-channel`, user install only). [`bot-dm`] */
+  readonly place?: 'bot-dm' | 'private-channel';
+}
+
+/** `authorizing_integration_owners` for an install: a guild install names the server (`"0"` for one used outside it), a user install the user. */
+function owners(install: 'guild' | 'user' | 'both', guildId: string | null, userId: string): APIInteraction['authorizing_integration_owners'] {
+  const guild = { [ApplicationIntegrationType.GuildInstall]: guildId ?? '0' };
+  const user = { [ApplicationIntegrationType.UserInstall]: userId };
+  return install === 'guild' ? guild : install === 'user' ? user : { ...guild, ...user };
 }
 
 /**
@@ -363,13 +379,16 @@ function base(context: InteractionContextOptions) {
     attachment_size_limit: 10 * 1024 * 1024,
   };
   if (guildId === null) {
+    const privateChannel = context.place === 'private-channel';
     return {
       ...common,
       user,
-      channel: { id: channelId, type: ChannelType.DM, recipients: [user], last_message_id: null, flags: 0 },
+      channel: privateChannel
+        ? { id: channelId, type: ChannelType.GroupDM, recipients: [user], last_message_id: null, flags: 0, name: 'entre amis', icon: null, owner_id: user.id }
+        : { id: channelId, type: ChannelType.DM, recipients: [user], last_message_id: null, flags: 0 },
       channel_id: channelId,
-      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
-      context: InteractionContextType.BotDM,
+      authorizing_integration_owners: owners(context.install ?? 'user', null, user.id),
+      context: privateChannel ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM,
     };
   }
   const interactionMember: APIInteractionGuildMember = {
@@ -398,7 +417,7 @@ function base(context: InteractionContextOptions) {
     },
     channel_id: channelId,
     member: interactionMember,
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+    authorizing_integration_owners: owners(context.install ?? 'guild', guildId, user.id),
     context: InteractionContextType.Guild,
   };
 }

@@ -87,3 +87,47 @@ describe('GIVEN two servers with different collections', () => {
     ).toEqual([DEFAULT_GUILD_ID]);
   });
 });
+
+describe('GIVEN recoupe installed by a user to their account (user install)', () => {
+  const from = async (options: { install: 'user' | 'both'; guildId: string | null; place?: 'private-channel'; locale?: 'fr' | 'en-US' }) => {
+    const handle = await h.double.sendInteraction(h.double.fixtures.chatInput({ name: 'sources', options: {}, ...options }));
+    return (await handle.waitForMessage()).original as RecordedMessage;
+  };
+
+  it('WHEN it is used in a server that did not install the bot THEN the shared collection answers, not that server’s', async () => {
+    let answer: RecordedMessage | undefined;
+    expect(await askedDuring(async () => (answer = await from({ install: 'user', guildId: DEFAULT_GUILD_ID })))).toEqual([null]);
+    expect(readable(answer)).not.toContain('Quiet Gazette');
+    expect(readable(answer)).toMatch(/AFP/u);
+  });
+
+  it('WHEN the server also installed the bot THEN the server’s collection answers', async () => {
+    let answer: RecordedMessage | undefined;
+    expect(await askedDuring(async () => (answer = await from({ install: 'both', guildId: DEFAULT_GUILD_ID })))).toEqual([DEFAULT_GUILD_ID]);
+    expect(readable(answer)).toContain('Quiet Gazette');
+  });
+
+  it('WHEN it is used in a private channel between users THEN the shared collection answers, in French and in English', async () => {
+    for (const locale of ['fr', 'en-US'] as const) {
+      let answer: RecordedMessage | undefined;
+      expect(await askedDuring(async () => (answer = await from({ install: 'user', guildId: null, place: 'private-channel', locale })))).toEqual([null]);
+      expect(readable(answer)).toMatch(locale === 'fr' ? /paragraphes indexés/u : /paragraphs indexed/u);
+      expect(readable(answer)).not.toContain('Quiet Gazette');
+    }
+  });
+
+  it('WHEN its autocomplete and its context menu are used in a server that did not install the bot THEN the shared collection is the one asked', async () => {
+    expect(
+      await askedDuring(async () => {
+        const typed = await h.double.sendInteraction(h.double.fixtures.autocomplete({ name: 'compare', options: { topic: 'sap' }, focused: 'topic', install: 'user' }));
+        await typed.waitForCallback();
+      }),
+    ).toEqual([null]);
+    expect(
+      await askedDuring(async () => {
+        const cite = await h.double.sendInteraction(h.double.fixtures.messageContext({ name: 'Cite sources', targetMessage: { content: 'La météo sera douce sur la côte' }, install: 'user' }));
+        expect(readable((await cite.waitForMessage()).original)).not.toContain('La météo de la semaine sera douce');
+      }),
+    ).toEqual([null]);
+  });
+});

@@ -20,6 +20,8 @@ export interface As {
   readonly guildId?: string | null;
   readonly locale?: 'fr' | 'en-US';
   readonly permissions?: string;
+  /** Who installed the app (see the double's fixtures). [the server] */
+  readonly install?: 'guild' | 'user' | 'both';
 }
 
 /** A message's text as its reader sees it: the content with Markdown escapes removed. */
@@ -60,6 +62,7 @@ export class Moderator {
       locale: as.locale ?? 'fr',
       memberPermissions: as.permissions ?? MODERATOR,
       ...(as.guildId !== undefined ? { guildId: as.guildId } : {}),
+      ...(as.install ? { install: as.install } : {}),
     });
     return this.acknowledged(await this.double.sendInteraction(payload));
   }
@@ -71,6 +74,7 @@ export class Moderator {
       locale: as.locale ?? 'fr',
       memberPermissions: as.permissions ?? MODERATOR,
       ...(as.guildId !== undefined ? { guildId: as.guildId } : {}),
+      ...(as.install ? { install: as.install } : {}),
       message: { id: message.id, content: message.content, embeds: [...message.embeds], components: [...(message.components as never[])], flags: message.flags },
     });
     return this.acknowledged(await this.double.sendInteraction(payload));

@@ -201,6 +201,14 @@ describe('GIVEN someone who may not moderate', () => {
     expect(fake.calls.slice(-1)[0]?.method).toBe('preview');
   });
 
+  it('WHEN /article comes through a user install, in a server that did not install the bot, from a member with every permission THEN it is refused as outside a server, in both languages', async () => {
+    const en = await as.final(await as.slash('article', 'list', {}, { install: 'user', locale: 'en-US' }));
+    expect(said(en)).toBe('This works only in a server where recoupe is installed. [not-in-guild]');
+    const fr = await as.final(await as.slash('article', 'list', {}, { install: 'user', locale: 'fr' }));
+    expect(said(fr)).toMatch(/\[not-in-guild\]$/u);
+    expect(said(fr)).not.toBe(said(en));
+  });
+
   it('WHEN /article comes from a DM THEN it is refused as outside a server; autocomplete gets no suggestions', async () => {
     const dm = await as.final(await as.slash('article', 'list', {}, { guildId: null, locale: 'en-US' }));
     expect(said(dm)).toBe('This works only in a server where recoupe is installed. [not-in-guild]');
