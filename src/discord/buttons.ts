@@ -1,6 +1,7 @@
 /**
- * The three buttons under an answer. "More" runs the same request again and shows the next
- * page in place; "Full paragraph" and "Citation" answer the presser alone (ephemeral). Nothing
+ * The buttons under an answer. "More" runs the same request again and shows the next page in
+ * place; "Full paragraph", "Citation" and "Export" (every citation of the answer as Markdown and
+ * CSV files) answer the presser alone (ephemeral). Nothing
  * is remembered between presses: the button's custom_id (see `custom-id.ts`) and the message it
  * is on say everything, so buttons keep working across restarts for as long as Discord allows.
  */
@@ -10,7 +11,7 @@ import { citationOf } from '../answers/citations.js';
 import type { Excerpt } from '../answers/types.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { localeOf } from '../render/messages.js';
-import { answerReply, citationReply, paragraphReply } from './render/payload.js';
+import { answerReply, citationReply, exportReply, paragraphReply } from './render/payload.js';
 import { queryFromFooters } from './render/pieces.js';
 import { carries, decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
 import { UserError } from '../commands/user-error.js';
@@ -46,6 +47,13 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
       if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
       const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(dispatch(ctx.engine, action.command, query), o));
+      return { ...ack, action: action.kind };
+    }
+    case 'export': {
+      const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
+      if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
+      const o = { locale, command: action.command, query };
+      const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => exportReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };
     }
     case 'paragraph': {

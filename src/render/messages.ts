@@ -117,6 +117,9 @@ const en = {
     moreButton: 'More',
     paragraphButton: (n: number) => `Full paragraph ${n}`,
     citationButton: (n: number) => `Citation ${n}`,
+    exportButton: 'Export',
+    /** The Export button's reply; `shown` < `total` when the files had to be cut to Discord's size limit. */
+    exported: (shown: number, total: number) => `${shown} citation${shown === 1 ? '' : 's'}${shown < total ? ` of ${total} (the files are at Discord’s size limit)` : ''}: outlet, title, date, paragraph, address and excerpt, as Markdown and as CSV.`,
     contextMenuHelp: 'Right-click a message → Apps → Cite sources: the excerpts that support or relate to it.',
     checkMenuHelp: 'Right-click a message → Apps → Check this claim: for each figure, date, role or quotation it states, what each outlet says — the same, something different, or nothing. Never true or false.',
     hideHelp: 'Every command takes hide:True to answer only you.',
@@ -210,6 +213,8 @@ const fr: Messages = {
     moreButton: 'Plus',
     paragraphButton: (n) => `Paragraphe entier ${n}`,
     citationButton: (n) => `Citation ${n}`,
+    exportButton: 'Exporter',
+    exported: (shown, total) => `${shown} citation${shown > 1 ? 's' : ''}${shown < total ? ` sur ${total} (les fichiers sont à la taille maximale de Discord)` : ''} : média, titre, date, paragraphe, adresse et extrait, en Markdown et en CSV.`,
     contextMenuHelp: 'Clic droit sur un message → Applications → Citer les sources : les extraits qui l’appuient ou s’y rapportent.',
     checkMenuHelp: 'Clic droit sur un message → Applications → Vérifier l’affirmation : pour chaque chiffre, date, fonction ou citation qu’il donne, ce que dit chaque média — la même chose, autre chose ou rien. Jamais vrai ou faux.',
     hideHelp: 'Chaque commande accepte masquer:True pour ne répondre qu’à vous.',

@@ -16,6 +16,12 @@ const action: fc.Arbitrary<ButtonAction> = fc.oneof(
     locale: fc.constantFrom('en' as const, 'fr' as const),
     query: text.map((t) => ({ text: t })),
   }),
+  fc.record({
+    kind: fc.constant('export' as const),
+    command: fc.constantFrom(...COMMAND_NAMES),
+    locale: fc.constantFrom('en' as const, 'fr' as const),
+    query: text.map((t) => ({ text: t })),
+  }),
   fc.record({ kind: fc.constant('paragraph' as const), article: text.map((t) => ({ text: t })), paragraph: fc.integer({ min: 1, max: 99_999 }) }),
   fc
     .record({
@@ -48,8 +54,8 @@ describe('GIVEN any button action, with any text (accents, emoji, colons, 300 ch
         const back = decodeButton(encodeButton(a));
         expect(back).toBeDefined();
         if (!back) return;
-        const carried = a.kind === 'more' ? a.query : a.article;
-        const got = back.kind === 'more' ? back.query : back.kind === a.kind ? back.article : undefined;
+        const carried = 'query' in a ? a.query : a.article;
+        const got = back.kind !== a.kind ? undefined : 'query' in back ? back.query : back.article;
         expect(got && 'text' in carried && carries(got, carried.text)).toBe(true);
         const { query: _q, article: _a, ...rest } = { query: undefined, article: undefined, ...a };
         const { query: _q2, article: _a2, ...restBack } = { query: undefined, article: undefined, ...back };
@@ -65,6 +71,7 @@ describe('GIVEN concrete ids', () => {
     expect(encodeButton({ kind: 'more', command: 'ask', page: 2, locale: 'fr', query: { text: "Qui a annoncé l'envoi ?" } })).toBe("m1:ask:2:fr:=Qui a annoncé l'envoi ?");
     expect(encodeButton({ kind: 'paragraph', article: { text: '2025-06-17-afp-sapeurs' }, paragraph: 3 })).toBe('p1:3:=2025-06-17-afp-sapeurs');
     expect(encodeButton({ kind: 'citation', article: { text: 'a' }, paragraph: 3, start: 0, end: 120, cutStart: false, cutEnd: true })).toBe('c1:3:0:120:2:=a');
+    expect(encodeButton({ kind: 'export', command: 'compare', locale: 'en', query: { text: 'sapeurs' } })).toBe('x1:compare:en:=sapeurs');
   });
 
   it('WHEN a query is too long for the id THEN only its hash travels', () => {
@@ -73,7 +80,7 @@ describe('GIVEN concrete ids', () => {
   });
 
   it('WHEN ids we never wrote are decoded THEN they are refused', () => {
-    for (const id of ['', 'x', 'm1:ask', 'm1:nope:1:en:=q', 'm1:ask:x:en:=q', 'm1:ask:1:de:=q', 'm2:ask:1:en:=q', 'p1:0:=a', 'p1:3:a', 'c1:3:9:2:0:=a', 'c1:3:0:9:7:=a', 'p1:3:#short']) {
+    for (const id of ['', 'x', 'm1:ask', 'm1:nope:1:en:=q', 'm1:ask:x:en:=q', 'm1:ask:1:de:=q', 'm2:ask:1:en:=q', 'p1:0:=a', 'p1:3:a', 'c1:3:9:2:0:=a', 'c1:3:0:9:7:=a', 'p1:3:#short', 'x1:compare:=q', 'x1:nope:en:=q', 'x1:ask:de:=q', 'x1:ask:en:q']) {
       expect(decodeButton(id), id).toBeUndefined();
     }
   });

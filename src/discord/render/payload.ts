@@ -10,10 +10,11 @@
  */
 import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import type { Answer, Excerpt } from '../../answers/types.js';
-import type { CommandName } from '../../commands/table.js';
+import { COMMANDS, type CommandName } from '../../commands/table.js';
 import type { Article, Paragraph, Source } from '../../corpus/types.js';
 import { encodeButton, fitsCustomId } from '../custom-id.js';
 import { COMPONENT, EMBED, MESSAGE, UPLOAD } from '../limits.js';
+import { citationsCsv, citationsMarkdown, exportedCitations, type ExportedCitation } from '../../render/citations-export.js';
 import { formatDay, pasteCitation } from '../../render/format.js';
 import { messages, type Locale } from '../../render/messages.js';
 import { draftAnswer } from './answers.js';
@@ -76,10 +77,17 @@ export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply
   const image = files.find((f) => f.embedImage);
   const embeds = image && fitted.embeds[0] ? [{ ...fitted.embeds[0], image: { url: `attachment://${image.name}` } }, ...fitted.embeds.slice(1)] : fitted.embeds;
   const rows = excerptButtons(fitted.excerpts.slice(0, BUTTONED_EXCERPTS), o.locale);
+  const last: APIButtonComponentWithCustomId[] = [];
   if (draft.page + 1 < draft.pageCount) {
     const id = encodeButton({ kind: 'more', command: o.command, page: draft.page + 1, locale: o.locale, query: { text: o.query } });
-    rows.push(row([{ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id }]));
+    last.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id });
   }
+  // Export: every citation of the answer (all its pages), as files; only when there is one to export.
+  if (exportedCitations(answer).length > 0) {
+    const id = encodeButton({ kind: 'export', command: o.command, locale: o.locale, query: { text: o.query } });
+    last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: messages(o.locale).discord.exportButton, custom_id: id });
+  }
+  if (last.length > 0) rows.push(row(last));
   return finish({ embeds, components: rows, ephemeral: o.ephemeral, ...(files.length > 0 ? { files } : {}) });
 }
 
@@ -112,6 +120,36 @@ function unique(buttons: APIButtonComponentWithCustomId[]): APIButtonComponentWi
 
 function row(components: APIButtonComponentWithCustomId[]): ButtonRow {
   return { type: ComponentType.ActionRow, components };
+}
+
+/** Options of {@link exportReply}. */
+export interface ExportReplyOptions {
+  /** The presser's language: the reply's words and the files' dates. */
+  readonly locale: Locale;
+  readonly command: CommandName;
+  readonly query: string;
+}
+
+/**
+ * The Export button's private reply: every citation of the answer as `citations.md` and
+ * `citations.csv`. Should the files pass Discord's size for one file, the last citations are left
+ * out until both fit, and the reply says how many of how many are there.
+ */
+export function exportReply(answer: Answer, o: ExportReplyOptions): DiscordReply {
+  const all = exportedCitations(answer);
+  const spec = COMMANDS.find((c) => c.name.en === o.command);
+  const heading = { command: spec ? spec.name[o.locale] : o.command, query: o.query, locale: o.locale };
+  const filesOf = (rows: readonly ExportedCitation[]): ReplyFile[] => [
+    { name: `recoupe-${o.command}-citations.md`, data: new TextEncoder().encode(citationsMarkdown(rows, heading)) },
+    { name: `recoupe-${o.command}-citations.csv`, data: new TextEncoder().encode(citationsCsv(rows)) },
+  ];
+  let shownCount = all.length;
+  let files = filesOf(all);
+  while (shownCount > 1 && files.some((f) => f.data.byteLength > UPLOAD.FILE_MAX_BYTES)) {
+    shownCount = Math.floor(shownCount / 2);
+    files = filesOf(all.slice(0, shownCount));
+  }
+  return finish({ content: messages(o.locale).discord.exported(shownCount, all.length), embeds: [], components: [], ephemeral: true, files });
 }
 
 /** One whole paragraph, as the article gives it, with its reference: the "Full paragraph" button. */
