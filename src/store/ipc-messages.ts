@@ -9,7 +9,7 @@ import { StoreError, type CorpusStore, type StoreErrorCode } from './types.js';
 export const IPC_TAG = 'recoupeStore';
 
 /** What a child may ask: every method of the store but `subscribe` and `close`, which are the child's own. */
-export const REMOTE_METHODS = ['saveDraft', 'draft', 'updateDraft', 'deleteDraft', 'publishArticle', 'removeArticle', 'addSource', 'article', 'articles', 'sources', 'collections', 'changesSince', 'lastChangeId', 'audit'] as const satisfies readonly (keyof CorpusStore)[];
+export const REMOTE_METHODS = ['saveDraft', 'draft', 'updateDraft', 'deleteDraft', 'publishArticle', 'removeArticle', 'addSource', 'article', 'articles', 'sources', 'collections', 'changesSince', 'lastChangeId', 'audit', 'recordVote', 'recordUnanswered', 'gaps'] as const satisfies readonly (keyof CorpusStore)[];
 export type RemoteMethod = (typeof REMOTE_METHODS)[number];
 
 /** A child's request; `subscribe` and `unsubscribe` turn forwarding of changes on and off. */

@@ -5,6 +5,7 @@
  */
 import type { Article, Source } from '../corpus/types.js';
 import type { SqlExecutor, SqlQueryable } from './executor.js';
+import { feedbackMethods } from './feedback-sql.js';
 import { asJson, CHANGES_CHANNEL, ensureCollection, recordAudit, recordChange } from './ledger.js';
 import { auditOf, changeOf, draftOf, storedArticleOf, storedSourceOf, type ArticleRow, type AuditRow, type ChangeRow, type DraftRow, type SourceRow } from './rows.js';
 import { StoreError, type CorpusStore, type StoreActor, type StoredCollection, type StoredDraft } from './types.js';
@@ -165,6 +166,8 @@ export function createSqlStore(db: SqlExecutor, options: SqlStoreOptions = {}): 
     async audit(guildId, limit = DEFAULT_AUDIT_LIMIT) {
       return (await db.query<AuditRow>('SELECT id, guild_id, actor_id, actor_name, at, action, target, before, after FROM audit WHERE guild_id = $1 ORDER BY id DESC LIMIT $2', [guildId, limit])).map(auditOf);
     },
+
+    ...feedbackMethods(db, now),
 
     async subscribe(onChange) {
       const stop = await db.listen(CHANGES_CHANNEL, onChange);

@@ -79,6 +79,64 @@ export interface StoredCollection {
  * A store refusal the caller can act on. `in-use`: the embedded database's folder is already open
  * in another process (share it over IPC, or use a PostgreSQL server).
  */
+/** An excerpt an answer showed, as a vote records it. */
+export interface VotedExcerpt {
+  readonly articleId: string;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A member's vote on one answer. */
+export interface AnswerVote {
+  /** The answer message's id. */
+  readonly answerId: string;
+  readonly userId: string;
+  /** The collection that answered: a server's id, or '' for the shared collection. */
+  readonly guildId: string;
+  readonly command: string;
+  readonly query: string;
+  readonly excerpts: readonly VotedExcerpt[];
+  /** 1: 👍, -1: 👎. */
+  readonly vote: 1 | -1;
+}
+
+/** What recording a vote did: a first vote, a changed one, or the same vote again. */
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged';
+
+/** A question that got "no evidence". */
+export interface UnansweredQuestion {
+  /** A server's id, or '' for the shared collection. */
+  readonly guildId: string;
+  readonly command: string;
+  readonly query: string;
+}
+
+/** A question asked and unanswered, counted over its spellings (capitals, spaces). */
+export interface UnansweredCount {
+  readonly command: string;
+  /** The last spelling asked. */
+  readonly query: string;
+  readonly count: number;
+  readonly lastAskedAt: string;
+}
+
+/** An answer and its votes. */
+export interface VotedAnswer {
+  readonly answerId: string;
+  readonly command: string;
+  readonly query: string;
+  readonly excerpts: readonly VotedExcerpt[];
+  readonly up: number;
+  readonly down: number;
+}
+
+/** A server's gaps: what its members asked and got no evidence for, and the answers they voted down, most first. */
+export interface Gaps {
+  readonly unanswered: readonly UnansweredCount[];
+  readonly downVoted: readonly VotedAnswer[];
+}
+
 export type StoreErrorCode = 'article-exists' | 'source-exists' | 'draft-not-found' | 'article-not-found' | 'unreachable' | 'migration-failed' | 'in-use';
 
 /** A store refusal, with a stable code. */
@@ -129,6 +187,13 @@ export interface CorpusStore {
   lastChangeId(): Promise<number>;
   /** A server's audit log, newest first. */
   audit(guildId: string, limit?: number): Promise<readonly AuditEntry[]>;
+
+  /** Records a member's vote on an answer, replacing their earlier vote on it. */
+  recordVote(vote: AnswerVote): Promise<VoteOutcome>;
+  /** Records a question answered "no evidence". */
+  recordUnanswered(question: UnansweredQuestion): Promise<void>;
+  /** The server's most asked unanswered questions and most down-voted answers, `limit` of each (default 10). */
+  gaps(guildId: string, limit?: number): Promise<Gaps>;
 
   /**
    * Calls `onChange` soon after any process commits a change (PostgreSQL `LISTEN/NOTIFY`; the

@@ -97,7 +97,7 @@ async function checkTables(inspect: Inspect, reported: readonly string[]): Promi
   const audited = (await inspect<{ target: string }>("SELECT target FROM audit WHERE action = 'article.publish' ORDER BY target")).map((r) => r.target);
   expect(changed).toEqual(ids);
   expect(audited).toEqual(ids);
-  expect(await inspect('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+  expect(await inspect('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
   for (const id of reported) expect(ids).toContain(id);
   return ids;
 }

@@ -330,6 +330,57 @@ export function storeContract(harness: StoreHarness): void {
       });
     });
 
+    describe('WHEN members vote on answers and ask questions that get no evidence', () => {
+      const excerpts = [{ articleId: 'a1', paragraph: 3, start: 0, end: 120 }];
+      const vote = (answerId: string, userId: string, value: 1 | -1, guildId = GUILD) => ({ answerId, userId, guildId, command: 'ask', query: `question ${answerId}`, excerpts, vote: value });
+
+      it('THEN one vote per member per answer is kept, changeable, and gaps counts them per server, most down-voted first', async () => {
+        await open();
+        expect(await store.recordVote(vote('m1', 'u1', -1))).toBe('recorded');
+        expect(await store.recordVote(vote('m1', 'u1', -1))).toBe('unchanged');
+        expect(await store.recordVote(vote('m1', 'u2', -1))).toBe('recorded');
+        expect(await store.recordVote(vote('m1', 'u3', 1))).toBe('recorded');
+        expect(await store.recordVote(vote('m2', 'u1', -1))).toBe('recorded');
+        expect(await store.recordVote(vote('m2', 'u2', 1))).toBe('recorded');
+        expect(await store.recordVote(vote('m2', 'u2', -1))).toBe('changed');
+        expect(await store.recordVote(vote('m2', 'u2', 1))).toBe('changed');
+        expect(await store.recordVote(vote('m3', 'u1', 1))).toBe('recorded');
+        expect(await store.recordVote(vote('m4', 'u1', -1, OTHER_GUILD))).toBe('recorded');
+        const gaps = await store.gaps(GUILD);
+        // m3 has no down-vote; m4 is another server's.
+        expect(gaps.downVoted).toEqual([
+          { answerId: 'm1', command: 'ask', query: 'question m1', excerpts, up: 1, down: 2 },
+          { answerId: 'm2', command: 'ask', query: 'question m2', excerpts, up: 1, down: 1 },
+        ]);
+        expect(Number((await db.inspect<{ n: string | number }>('SELECT count(*) AS n FROM answer_votes'))[0]?.n)).toBe(7);
+        expect((await store.gaps(OTHER_GUILD)).downVoted.map((a) => a.answerId)).toEqual(['m4']);
+      });
+
+      it('THEN unanswered questions are counted over their spellings, most asked first, per server and command, within the limit', async () => {
+        await open();
+        const ask = (query: string, command = 'ask', guildId = GUILD) => store.recordUnanswered({ guildId, command, query });
+        await ask('Qui a construit le pont ?');
+        clock.advance(1_000);
+        await ask('qui a construit  le PONT ?');
+        clock.advance(1_000);
+        await ask('Combien de sapeurs ?');
+        clock.advance(1_000);
+        await ask('Qui a construit le pont ?', 'who');
+        await ask('Qui a construit le pont ?', 'ask', OTHER_GUILD);
+        clock.advance(1_000);
+        await ask('Qui a construit le Pont ?');
+        const { unanswered } = await store.gaps(GUILD);
+        expect(unanswered).toEqual([
+          { command: 'ask', query: 'Qui a construit le Pont ?', count: 3, lastAskedAt: clock.iso() },
+          { command: 'who', query: 'Qui a construit le pont ?', count: 1, lastAskedAt: clock.iso(-1_000) },
+          { command: 'ask', query: 'Combien de sapeurs ?', count: 1, lastAskedAt: clock.iso(-2_000) },
+        ]);
+        expect((await store.gaps(GUILD, 1)).unanswered).toHaveLength(1);
+        expect((await store.gaps(OTHER_GUILD)).unanswered.map((q) => q.count)).toEqual([1]);
+        expect(await store.gaps('1180000000000000777')).toEqual({ unanswered: [], downVoted: [] });
+      });
+    });
+
     describe('WHEN the database is opened again, as by a restarted process', () => {
       it('THEN migrations are not run twice and everything committed is there', async () => {
         await open();
@@ -337,14 +388,14 @@ export function storeContract(harness: StoreHarness): void {
         await store.close();
         store = await db.open();
         expect((await store.article(GUILD, 'a1'))?.article).toEqual(article('a1'));
-        expect(await db.inspect('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+        expect(await db.inspect('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
         expect(await store.lastChangeId()).toBe(1);
       });
 
       it.skipIf(!harness.concurrentOpens)('THEN two processes opening a new database at the same moment migrate it once', async () => {
         db = await harness.fresh();
         const [first, second] = await Promise.all([db.open(), db.open()]);
-        expect(await db.inspect('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+        expect(await db.inspect('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
         await first.publishArticle(GUILD, article('a1'), MODERATOR);
         expect(await second.article(GUILD, 'a1')).toBeDefined();
       });

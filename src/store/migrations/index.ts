@@ -3,6 +3,7 @@
  * schema is a new entry with the next version, so that every database can be brought up to date.
  */
 import { LIVING_CORPUS } from './0001-living-corpus.js';
+import { FEEDBACK } from './0002-feedback.js';
 
 /** One step of the schema: `version` grows by one from 1. */
 export interface Migration {
@@ -12,4 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'living corpus', sql: LIVING_CORPUS }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'living corpus', sql: LIVING_CORPUS },
+  { version: 2, name: 'feedback', sql: FEEDBACK },
+];
