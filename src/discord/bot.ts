@@ -7,6 +7,7 @@ import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits
 import type { Config } from '../config.js';
 import type { EngineSource } from '../live/engine-source.js';
 import type { ModerationService } from '../moderation/types.js';
+import type { FeedbackStore } from './votes.js';
 import { cooldownsFrom, DEFAULT_COOLDOWN } from './cooldown.js';
 import { GATEWAY_CLOSE, OURS } from './limits.js';
 import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   readonly engines: EngineSource;
   /** What moderators do; with it `/article` and `/source` are registered and served, without they are not registered. */
   readonly moderation?: ModerationService;
+  /** Where 👍 / 👎 and unanswered questions are stored (the living corpus's store); none: answers carry no vote buttons. */
+  readonly feedback?: FeedbackStore;
   /** Where the fetch's test-only allow list `RECOUPE_FETCH_ALLOW` is read, for attachments (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
   readonly logger?: Logger;
@@ -87,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const route = createRouter({
     engines: options.engines,
     ...(options.moderation ? { moderation: options.moderation } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
     ...(options.env ? { env: options.env } : {}),
     logger: log,
     metrics,

@@ -1,7 +1,7 @@
 /**
  * The buttons under an answer. "More" runs the same request again and shows the next page in
- * place; "Full paragraph", "Citation" and "Export" (every citation of the answer as Markdown and
- * CSV files) answer the presser alone (ephemeral). Nothing
+ * place; "Full paragraph", "Citation", "Export" (every citation of the answer as Markdown and
+ * CSV files) and 👍 / 👎 (`votes.ts`) answer the presser alone (ephemeral). Nothing
  * is remembered between presses: the button's custom_id (see `custom-id.ts`) and the message it
  * is on say everything, so buttons keep working across restarts for as long as Discord allows.
  */
@@ -18,6 +18,7 @@ import { UserError } from '../commands/user-error.js';
 import { INTERACTION } from './limits.js';
 import { answerWithin, type Acknowledged } from './respond.js';
 import { dispatch } from '../commands/table.js';
+import { handleVote, type FeedbackStore } from './votes.js';
 
 /** What answering a button needs. */
 export interface ButtonContext {
@@ -27,6 +28,10 @@ export interface ButtonContext {
   readonly now: () => number;
   /** See `answerWithin` (0: defer before any work, as the router asks when it is busy). */
   readonly deferAfterMs?: number;
+  /** Where 👍 / 👎 are stored; none: answers carry no vote buttons and a vote is refused as unknown. */
+  readonly feedback?: FeedbackStore;
+  /** The collection that answers: a server's id, or '' for the shared one (what a vote is filed under). */
+  readonly collection: string;
 }
 
 /** Whether a message is too old for its buttons: older than an interaction token lives (its snowflake gives its time). */
@@ -45,7 +50,7 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
     case 'more': {
       const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
       if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
-      const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf };
+      const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf, votes: ctx.feedback !== undefined };
       const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };
     }
@@ -54,6 +59,11 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
       if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
       const o = { locale, command: action.command, query };
       const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => exportReply(dispatch(ctx.engine, action.command, query), o));
+      return { ...ack, action: action.kind };
+    }
+    case 'vote': {
+      if (!ctx.feedback) throw new UserError('unknown-button');
+      const ack = await handleVote(i, action, { store: ctx.feedback, engine: ctx.engine, collection: ctx.collection, ...defer }, receivedAt);
       return { ...ack, action: action.kind };
     }
     case 'paragraph': {

@@ -10,6 +10,7 @@
  * | Full paragraph | `p1:<paragraph>:<article>`                           | `p1:3:=2025-06-17-afp-sapeurs`        |
  * | Citation       | `c1:<paragraph>:<start>:<end>:<cuts>:<article>`      | `c1:3:0:120:1:=2025-06-17-afp-sapeurs`|
  * | Export         | `x1:<command>:<locale>:<query>`                      | `x1:compare:en:=sapeurs`              |
+ * | 👍 / 👎        | `v1:<u or d>:<command>:<query>`                      | `v1:d:ask:=Qui a annoncé l'envoi ?`   |
  *
  * `<query>` and `<article>` are last, so they may contain `:`. Each is either `=` and the text
  * itself, when the whole id still fits in 100 UTF-8 bytes (most queries do), or `#` and a short
@@ -31,6 +32,7 @@ export type Carried = { readonly text: string } | { readonly hash: string };
 export type ButtonAction =
   | { readonly kind: 'more'; readonly command: CommandName; readonly page: number; readonly locale: Locale; readonly query: Carried }
   | { readonly kind: 'export'; readonly command: CommandName; readonly locale: Locale; readonly query: Carried }
+  | { readonly kind: 'vote'; readonly up: boolean; readonly command: CommandName; readonly query: Carried }
   | { readonly kind: 'paragraph'; readonly article: Carried; readonly paragraph: number }
   | {
       readonly kind: 'citation';
@@ -58,7 +60,7 @@ export function fitsCustomId(id: string): boolean {
 /** Encodes a button action; the result always fits ({@link fitsCustomId}). */
 export function encodeButton(action: ButtonAction): string {
   const head = headOf(action);
-  const carried = action.kind === 'more' || action.kind === 'export' ? action.query : action.article;
+  const carried = 'query' in action ? action.query : action.article;
   if ('text' in carried) {
     const inline = `${head}:=${carried.text}`;
     if (fitsCustomId(inline)) return inline;
@@ -73,6 +75,8 @@ function headOf(action: ButtonAction): string {
       return `m1:${action.command}:${action.page}:${action.locale}`;
     case 'export':
       return `x1:${action.command}:${action.locale}`;
+    case 'vote':
+      return `v1:${action.up ? 'u' : 'd'}:${action.command}`;
     case 'paragraph':
       return `p1:${action.paragraph}`;
     case 'citation':
@@ -84,7 +88,7 @@ function headOf(action: ButtonAction): string {
 export function decodeButton(id: string): ButtonAction | undefined {
   const parts = id.split(':');
   const [tag] = parts;
-  const fixed = tag === 'm1' ? 4 : tag === 'x1' ? 3 : tag === 'p1' ? 2 : tag === 'c1' ? 5 : -1;
+  const fixed = tag === 'm1' ? 4 : tag === 'x1' || tag === 'v1' ? 3 : tag === 'p1' ? 2 : tag === 'c1' ? 5 : -1;
   if (fixed < 0 || parts.length <= fixed) return undefined;
   const carried = decodeCarried(parts.slice(fixed).join(':'));
   const numbers = parts.slice(1, fixed).map((p) => (/^\d{1,6}$/.test(p) ? Number(p) : Number.NaN));
@@ -101,6 +105,11 @@ export function decodeButton(id: string): ButtonAction | undefined {
     const locale = parts[2];
     if (!isCommandName(command) || !isLocale(locale)) return undefined;
     return { kind: 'export', command, locale, query: carried };
+  }
+  if (tag === 'v1') {
+    const command = parts[2] ?? '';
+    if ((parts[1] !== 'u' && parts[1] !== 'd') || !isCommandName(command)) return undefined;
+    return { kind: 'vote', up: parts[1] === 'u', command, query: carried };
   }
   if (numbers.some((n) => Number.isNaN(n))) return undefined;
   const [paragraph = 0, start = 0, end = 0, cuts = 0] = numbers;

@@ -35,6 +35,7 @@ import { DraftMemo } from './moderation/draft-memo.js';
 import { handleModeration, isModeration } from './moderation/route.js';
 import type { ModerationContext } from './moderation/context.js';
 import { countInteraction, type BotMetrics } from './observe.js';
+import type { FeedbackStore } from './votes.js';
 import { answerWithin, respondChoices, send, type Acknowledged, type Answerable } from './respond.js';
 
 /** What the router needs. */
@@ -54,6 +55,8 @@ export interface RouterOptions {
   readonly cooldowns?: Cooldowns;
   /** Where interactions are counted; none: not counted. */
   readonly metrics?: BotMetrics;
+  /** Where 👍 / 👎 and the questions answered "no evidence" are stored; none: no vote buttons, nothing logged. */
+  readonly feedback?: FeedbackStore;
 }
 
 /** What the log line and the metrics learn from an acknowledged interaction. */
@@ -78,13 +81,19 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   const answer = async (i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, request: EngineRequest, ephemeral: boolean, receivedAt: number, log: Logger) => {
     log.debug({ query: request.query }, 'query');
     let noEvidence = false;
-    const engine = engines.engineFor(collectionOf(i));
+    const collection = collectionOf(i);
+    const engine = engines.engineFor(collection);
     const colorOf = colorsOf(engine);
+    const votes = options.feedback !== undefined;
     const ack = await answerWithin(i, { mode: 'reply', ephemeral, receivedAt, ...deferAfter() }, () => {
       const result = dispatch(engine, request.command, request.query);
       noEvidence = result.kind === 'no-evidence';
-      return answerReply(result, { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf });
+      return answerReply(result, { locale: localeOf(i.locale), page: 0, ephemeral, command: request.command, query: request.query, colorOf, votes });
     });
+    // After the answer is sent: a store that is slow or down never holds an answer up, and its failure is only logged.
+    if (noEvidence && options.feedback) {
+      await options.feedback.recordUnanswered({ guildId: collection ?? '', command: request.command, query: request.query }).catch((error: unknown) => log.warn({ err: error }, 'unanswered question not recorded'));
+    }
     return { ...ack, noEvidence };
   };
 
@@ -130,7 +139,7 @@ export function createRouter(options: RouterOptions): InteractionHandler {
   /** What a button of an answer needs: the engine of its server, and its colours. */
   const buttonContext = (collection: string | null) => {
     const engine = engines.engineFor(collection);
-    return { engine, colorOf: colorsOf(engine), now, ...deferAfter() };
+    return { engine, colorOf: colorsOf(engine), now, collection: collection ?? '', ...(options.feedback ? { feedback: options.feedback } : {}), ...deferAfter() };
   };
 
   return async (i: Interaction) => {

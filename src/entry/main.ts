@@ -46,7 +46,7 @@ async function runBot(config: Config, engine: Engine): Promise<void> {
   } });
   const living = (opened.living = await startLivingCorpus(config, engine, logger));
   try {
-    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config) }, engines: living.live, moderation: living.moderation, logger, onFatal: exitFatal, ...botHealth() });
+    bot = await startBot({ config: { ...config, HEALTH_PORT: healthPortOfThisShard(config) }, engines: living.live, moderation: living.moderation, feedback: living.store, logger, onFatal: exitFatal, ...botHealth() });
   } catch (error) {
     if (error instanceof BotFatalError) exitFatal(error);
     throw error;

@@ -118,6 +118,9 @@ const en = {
     paragraphButton: (n: number) => `Full paragraph ${n}`,
     citationButton: (n: number) => `Citation ${n}`,
     exportButton: 'Export',
+    /** The vote buttons' reply: `up` the vote given, `outcome` what recording it did. */
+    voted: (up: boolean, outcome: 'recorded' | 'changed' | 'unchanged') =>
+      outcome === 'unchanged' ? `Your ${up ? '👍' : '👎'} on this answer was already recorded.` : `Thank you: your ${up ? '👍' : '👎'} on this answer is ${outcome === 'changed' ? 'recorded instead of your earlier vote' : 'recorded'}. The moderators see the answers voted down in /gaps.`,
     /** The Export button's reply; `shown` < `total` when the files had to be cut to Discord's size limit. */
     exported: (shown: number, total: number) => `${shown} citation${shown === 1 ? '' : 's'}${shown < total ? ` of ${total} (the files are at Discord’s size limit)` : ''}: outlet, title, date, paragraph, address and excerpt, as Markdown and as CSV.`,
     contextMenuHelp: 'Right-click a message → Apps → Cite sources: the excerpts that support or relate to it.',
@@ -214,6 +217,8 @@ const fr: Messages = {
     paragraphButton: (n) => `Paragraphe entier ${n}`,
     citationButton: (n) => `Citation ${n}`,
     exportButton: 'Exporter',
+    voted: (up, outcome) =>
+      outcome === 'unchanged' ? `Votre ${up ? '👍' : '👎'} sur cette réponse était déjà enregistré.` : `Merci : votre ${up ? '👍' : '👎'} sur cette réponse est enregistré${outcome === 'changed' ? ' à la place de votre vote précédent' : ''}. Les modérateurs voient les réponses désapprouvées dans /lacunes.`,
     exported: (shown, total) => `${shown} citation${shown > 1 ? 's' : ''}${shown < total ? ` sur ${total} (les fichiers sont à la taille maximale de Discord)` : ''} : média, titre, date, paragraphe, adresse et extrait, en Markdown et en CSV.`,
     contextMenuHelp: 'Clic droit sur un message → Applications → Citer les sources : les extraits qui l’appuient ou s’y rapportent.',
     checkMenuHelp: 'Clic droit sur un message → Applications → Vérifier l’affirmation : pour chaque chiffre, date, fonction ou citation qu’il donne, ce que dit chaque média — la même chose, autre chose ou rien. Jamais vrai ou faux.',

@@ -22,6 +22,7 @@ const action: fc.Arbitrary<ButtonAction> = fc.oneof(
     locale: fc.constantFrom('en' as const, 'fr' as const),
     query: text.map((t) => ({ text: t })),
   }),
+  fc.record({ kind: fc.constant('vote' as const), up: fc.boolean(), command: fc.constantFrom(...COMMAND_NAMES), query: text.map((t) => ({ text: t })) }),
   fc.record({ kind: fc.constant('paragraph' as const), article: text.map((t) => ({ text: t })), paragraph: fc.integer({ min: 1, max: 99_999 }) }),
   fc
     .record({
@@ -72,6 +73,7 @@ describe('GIVEN concrete ids', () => {
     expect(encodeButton({ kind: 'paragraph', article: { text: '2025-06-17-afp-sapeurs' }, paragraph: 3 })).toBe('p1:3:=2025-06-17-afp-sapeurs');
     expect(encodeButton({ kind: 'citation', article: { text: 'a' }, paragraph: 3, start: 0, end: 120, cutStart: false, cutEnd: true })).toBe('c1:3:0:120:2:=a');
     expect(encodeButton({ kind: 'export', command: 'compare', locale: 'en', query: { text: 'sapeurs' } })).toBe('x1:compare:en:=sapeurs');
+    expect(encodeButton({ kind: 'vote', up: false, command: 'ask', query: { text: "Qui a annoncé l'envoi ?" } })).toBe("v1:d:ask:=Qui a annoncé l'envoi ?");
   });
 
   it('WHEN a query is too long for the id THEN only its hash travels', () => {
@@ -80,7 +82,7 @@ describe('GIVEN concrete ids', () => {
   });
 
   it('WHEN ids we never wrote are decoded THEN they are refused', () => {
-    for (const id of ['', 'x', 'm1:ask', 'm1:nope:1:en:=q', 'm1:ask:x:en:=q', 'm1:ask:1:de:=q', 'm2:ask:1:en:=q', 'p1:0:=a', 'p1:3:a', 'c1:3:9:2:0:=a', 'c1:3:0:9:7:=a', 'p1:3:#short', 'x1:compare:=q', 'x1:nope:en:=q', 'x1:ask:de:=q', 'x1:ask:en:q']) {
+    for (const id of ['', 'x', 'm1:ask', 'm1:nope:1:en:=q', 'm1:ask:x:en:=q', 'm1:ask:1:de:=q', 'm2:ask:1:en:=q', 'p1:0:=a', 'p1:3:a', 'c1:3:9:2:0:=a', 'c1:3:0:9:7:=a', 'p1:3:#short', 'x1:compare:=q', 'x1:nope:en:=q', 'x1:ask:de:=q', 'x1:ask:en:q', 'v1:x:ask:=q', 'v1:u:nope:=q', 'v1:u:ask']) {
       expect(decodeButton(id), id).toBeUndefined();
     }
   });

@@ -63,6 +63,8 @@ export interface AnswerReplyOptions {
   readonly command: CommandName;
   readonly query: string;
   readonly colorOf: (sourceId: string) => number | undefined;
+  /** 👍 / 👎 buttons, where votes are stored (a bot with a store). */
+  readonly votes?: boolean;
 }
 
 /** Excerpts given "Full paragraph" and "Citation" buttons (one row of each). */
@@ -86,6 +88,12 @@ export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply
   if (exportedCitations(answer).length > 0) {
     const id = encodeButton({ kind: 'export', command: o.command, locale: o.locale, query: { text: o.query } });
     last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: messages(o.locale).discord.exportButton, custom_id: id });
+  }
+  if (o.votes) {
+    for (const up of [true, false]) {
+      const id = encodeButton({ kind: 'vote', up, command: o.command, query: { text: o.query } });
+      last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: up ? '👍' : '👎' }, custom_id: id } as APIButtonComponentWithCustomId);
+    }
   }
   if (last.length > 0) rows.push(row(last));
   return finish({ embeds, components: rows, ephemeral: o.ephemeral, ...(files.length > 0 ? { files } : {}) });
