@@ -204,6 +204,8 @@ export function createModerationService(options: ModerationOptions): ModerationS
       const added = live.collectionOf(guildId)?.addedSources ?? [];
       return [...live.base.corpus.sources.map((s) => ({ ...s, collection: 'shared' as const })), ...added.map((s) => ({ ...s.source, collection: 'server' as const }))];
     },
+
+    gaps: (guildId: string) => guarded(() => store.gaps(guildId)),
   };
 }
 

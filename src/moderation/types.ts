@@ -5,6 +5,7 @@
  */
 import type { RemovedPiece } from '../corpus/clean.js';
 import type { Source } from '../corpus/types.js';
+import type { Gaps } from '../store/types.js';
 
 /** Who acted: a Discord user id and the name shown in `/article list` and the audit log. */
 export interface Actor {
@@ -153,4 +154,6 @@ export interface ModerationService {
   addSource(guildId: string, fields: NewSourceFields, actor: Actor): Promise<ListedSource>;
   /** The outlets articles may be filed under in this server: the shared ones, then the server's. */
   sources(guildId: string): Promise<readonly ListedSource[]>;
+  /** What the server's members asked and got no evidence for, and the answers they voted down, most first. */
+  gaps(guildId: string): Promise<Gaps>;
 }

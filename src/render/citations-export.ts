@@ -102,6 +102,7 @@ export function citationsCsv(rows: readonly ExportedCitation[]): string {
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: 'windows' })}`;
 }
 
-function inertCell(cell: string): string {
+/** A cell a spreadsheet would run as a formula, prefixed with `'` (see {@link citationsCsv}). */
+export function inertCell(cell: string): string {
   return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
 }

@@ -69,10 +69,10 @@ describe('syncCommands', () => {
 
   it('THEN every command members ask with is installable by servers and users and usable in servers, DMs and private channels; the moderators’ only in servers that installed the bot', () => {
     const all = commandDefinitions({ moderation: true }) as unknown as Raw[];
-    const moderators = new Set(['article', 'source']);
+    const moderators = new Set(['article', 'source', 'gaps']);
     for (const c of all.filter((d) => !moderators.has(d.name as string))) expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0, 1], contexts: [0, 1, 2] });
     for (const c of all.filter((d) => moderators.has(d.name as string))) expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, integration_types: [0], contexts: [0] });
-    expect(all.filter((d) => moderators.has(d.name as string))).toHaveLength(2);
+    expect(all.filter((d) => moderators.has(d.name as string))).toHaveLength(3);
   });
 
   it('GIVEN nothing is registered WHEN syncing THEN all definitions are sent in one bulk overwrite', async () => {
@@ -111,7 +111,7 @@ describe('syncCommands', () => {
     const without = asDiscordStoresThem(commandDefinitions() as unknown as Raw[]);
     const first = fakeRest(without);
     expect(await syncCommands(first.rest, target, silentLogger(), false, { moderation: true })).toBe('registered');
-    expect((first.calls[1]?.body as Raw[]).map((c) => c.name).slice(-2)).toEqual(['article', 'source']);
+    expect((first.calls[1]?.body as Raw[]).map((c) => c.name).slice(-3)).toEqual(['article', 'source', 'gaps']);
     const all = asDiscordStoresThem(commandDefinitions({ moderation: true }) as unknown as Raw[]);
     const again = fakeRest(all);
     expect(await syncCommands(again.rest, target, silentLogger(), false, { moderation: true })).toBe('unchanged');

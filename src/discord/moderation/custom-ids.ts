@@ -8,6 +8,7 @@
  * | Publish / Edit / Cancel  | `dp1:` `de1:` `dc1:<draft>` | `dp1:0b6c5f1e-6a0e-4d6e-9f59-3b1c2d4e5f60` |
  * | Remove / Keep            | `ar1:` `ak1:<article>` | `ar1:=2025-06-18-afp-koursk`                   |
  * | a page of /article list  | `al1:<page>`           | `al1:2`                                        |
+ * | Export of /gaps          | `gx1`                  |                                                |
  * | the paste form           | `mp1`                  |                                                |
  * | the Edit details form    | `me1:<draft>`          |                                                |
  * | the new outlet form      | `ms1:<RRGGBB>`         | `ms1:C0392B`                                   |
@@ -22,7 +23,8 @@ import { carries, shortHash, type Carried } from '../custom-id.js';
 export type ModerationButton =
   | { readonly kind: 'publish' | 'edit' | 'cancel'; readonly draftId: string }
   | { readonly kind: 'remove' | 'keep'; readonly article: Carried }
-  | { readonly kind: 'list-page'; readonly page: number };
+  | { readonly kind: 'list-page'; readonly page: number }
+  | { readonly kind: 'gaps-export' };
 
 /** What a moderator's form (modal) carries. */
 export type ModerationModal = { readonly kind: 'paste' } | { readonly kind: 'edit'; readonly draftId: string } | { readonly kind: 'source'; readonly color: string };
@@ -52,6 +54,8 @@ export function encodeModerationButton(b: ModerationButton): string {
     }
     case 'list-page':
       return `al1:${b.page}`;
+    case 'gaps-export':
+      return 'gx1';
   }
 }
 
@@ -68,6 +72,7 @@ export function decodeModerationButton(id: string): ModerationButton | undefined
     return undefined;
   }
   if (tag === 'al1' && /^\d{1,4}$/u.test(rest)) return { kind: 'list-page', page: Number(rest) };
+  if (id === 'gx1') return { kind: 'gaps-export' };
   return undefined;
 }
 

@@ -126,8 +126,21 @@ export const SOURCE_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   ],
 };
 
-/** Both moderator commands, in registration order. */
-export const MODERATOR_COMMANDS = [ARTICLE_COMMAND, SOURCE_COMMAND] as const;
+/** `/gaps` (`/lacunes`): what this server's members asked and got no evidence for, and the answers they voted down. */
+const GAPS_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'gaps',
+  name_localizations: { fr: 'lacunes' },
+  description: 'Moderators: the questions left without an answer and the answers voted down here',
+  description_localizations: { fr: 'Modérateurs : les questions restées sans réponse et les réponses désapprouvées ici' },
+  ...moderatorsOnly(),
+};
+
+/** The moderator commands, in registration order. */
+export const MODERATOR_COMMANDS = [ARTICLE_COMMAND, SOURCE_COMMAND, GAPS_COMMAND] as const;
+
+/** The moderator command without subcommands. */
+export const GAPS = 'gaps';
 
 /** The action a slash interaction names, if it is a moderator command's subcommand. */
 export function moderatorAction(commandName: string, subcommand: string | null): ModeratorAction | undefined {
@@ -137,6 +150,6 @@ export function moderatorAction(commandName: string, subcommand: string | null):
 }
 
 /** Whether a command name is a moderator command's (the router sends those here). */
-export function isModeratorCommand(name: string): name is ModeratorCommand {
-  return Object.hasOwn(MODERATOR_SUBCOMMANDS, name);
+export function isModeratorCommand(name: string): boolean {
+  return Object.hasOwn(MODERATOR_SUBCOMMANDS, name) || name === GAPS;
 }

@@ -12,9 +12,10 @@ import type { Choice } from '../autocomplete.js';
 import { articleAdd, cancelDraft, editDraftForm, editSubmit, pasteSubmit, publishDraft } from './article-add.js';
 import { articleList, articleRemove, keepArticle, removeArticle } from './article-manage.js';
 import { articleChoices, outletChoices } from './complete.js';
+import { gapsExport, gapsList } from './gaps.js';
 import { scopeOf, type ActionServed, type ModerationContext } from './context.js';
 import { decodeModerationButton, decodeModerationModal } from './custom-ids.js';
-import { isModeratorCommand, moderatorAction } from './definitions.js';
+import { GAPS, isModeratorCommand, moderatorAction } from './definitions.js';
 import { moderatorContext, moderatorRefusal } from './permission.js';
 import { ModeratorRefusal } from './refusal.js';
 import { sourceAdd, sourceList, sourceSubmit } from './sources.js';
@@ -50,6 +51,7 @@ export async function handleModeration(i: Interaction, ctx: ModerationContext | 
 }
 
 function slash(i: ChatInputCommandInteraction, ctx: ModerationContext, s: ReturnType<typeof scopeOf>): Promise<ActionServed> {
+  if (i.commandName === GAPS) return gapsList(i, ctx, s);
   const action = moderatorAction(i.commandName, i.options.getSubcommand(false));
   if (action?.command === 'article') {
     if (action.subcommand === 'add') return articleAdd(i, ctx, s);
@@ -75,6 +77,8 @@ function button(i: ButtonInteraction, ctx: ModerationContext, s: ReturnType<type
       return keepArticle(i, b.article, ctx, s);
     case 'list-page':
       return articleList(i, b.page, ctx, s);
+    case 'gaps-export':
+      return gapsExport(i, ctx, s);
     case undefined:
       throw new ModeratorRefusal('unknown-action');
   }

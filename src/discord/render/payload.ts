@@ -207,6 +207,11 @@ export function composedReply(drafts: readonly DraftEmbed[], components: readonl
   return finish({ embeds: fitEmbeds(drafts).embeds, components: [...components], ephemeral });
 }
 
+/** A short private message of the bot's own with files attached (an export). */
+export function filesReply(text: string, files: readonly ReplyFile[]): DiscordReply {
+  return finish({ content: cutDisplay(text, MESSAGE.CONTENT_MAX), embeds: [], components: [], ephemeral: true, files });
+}
+
 /** The last step of every payload: mentions off, previews off for text, limits checked. */
 function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; ephemeral: boolean; files?: readonly ReplyFile[] }): DiscordReply {
   const reply = {

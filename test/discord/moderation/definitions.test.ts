@@ -22,7 +22,7 @@ function everyOption(options: readonly Option[] = []): Option[] {
 describe('GIVEN the moderators’ commands', () => {
   it('THEN they are registered only with moderation, after the others', () => {
     expect(commandDefinitions().map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name]);
-    expect(commandDefinitions({ moderation: true }).map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name, 'article', 'source']);
+    expect(commandDefinitions({ moderation: true }).map((d) => d.name)).toEqual([...COMMAND_NAMES, CITE_MENU.name, CHECK_MENU.name, 'article', 'source', 'gaps']);
   });
 
   it('THEN the whole registration is valid per Discord’s spec and rules', () => {
@@ -35,7 +35,7 @@ describe('GIVEN the moderators’ commands', () => {
 
   it('THEN every name and description is localised in French, within Discord’s limits', () => {
     for (const c of MODERATOR_COMMANDS) {
-      for (const o of [c as unknown as Option, ...everyOption(c.options as unknown as Option[])]) {
+      for (const o of [c as unknown as Option, ...everyOption((c.options ?? []) as unknown as Option[])]) {
         for (const name of [o.name, o.name_localizations?.fr ?? '']) expect([o.name, name]).toEqual([o.name, expect.stringMatching(NAME)]);
         for (const d of [o.description, o.description_localizations?.fr ?? '']) {
           expect(d.length).toBeGreaterThan(0);
@@ -43,10 +43,11 @@ describe('GIVEN the moderators’ commands', () => {
         }
       }
     }
-    const subcommands = MODERATOR_COMMANDS.map((c) => (c.options as unknown as Option[]).map((o) => `${o.name}/${o.name_localizations?.fr}`));
+    const subcommands = MODERATOR_COMMANDS.map((c) => ((c.options ?? []) as unknown as Option[]).map((o) => `${o.name}/${o.name_localizations?.fr}`));
     expect(subcommands).toEqual([
       ['add/ajouter', 'remove/retirer', 'list/liste'],
       ['add/ajouter', 'list/liste'],
+      [],
     ]);
   });
 

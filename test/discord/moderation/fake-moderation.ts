@@ -8,6 +8,7 @@
  */
 import { Engine } from '../../../src/answers/engine.js';
 import type { Article, Source } from '../../../src/corpus/types.js';
+import type { Gaps } from '../../../src/store/types.js';
 import type { EngineSource } from '../../../src/live/engine-source.js';
 import {
   ModerationError,
@@ -178,5 +179,13 @@ export class FakeModeration implements ModerationService, EngineSource {
 
   async sources(guildId: string): Promise<readonly ListedSource[]> {
     return [...this.shared.corpus.sources.map((s) => ({ ...s, collection: 'shared' as const })), ...this.#guild(guildId).sources.map((s) => ({ ...s, collection: 'server' as const }))];
+  }
+
+  /** What `gaps` answers, per server (tests set it); nothing by default. */
+  readonly gapsByGuild = new Map<string, Gaps>();
+
+  async gaps(guildId: string): Promise<Gaps> {
+    this.calls.push({ method: 'gaps', guildId });
+    return this.gapsByGuild.get(guildId) ?? { unanswered: [], downVoted: [] };
   }
 }
