@@ -12,8 +12,8 @@ import type { Excerpt } from '../answers/types.js';
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import { localeOf } from '../render/messages.js';
 import { answerReply, citationReply, exportReply, paragraphReply } from './render/payload.js';
-import { queryFromFooters } from './render/pieces.js';
-import { carries, decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
+import { carriedQuery } from './render/pieces.js';
+import { decodeButton, shortHash, type ButtonAction, type Carried } from './custom-id.js';
 import { UserError } from '../commands/user-error.js';
 import { INTERACTION } from './limits.js';
 import { answerWithin, type Acknowledged } from './respond.js';
@@ -48,15 +48,15 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
   const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};
   switch (action.kind) {
     case 'more': {
-      const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
-      if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
+      const query = carriedQuery(action.query, i.message.embeds);
+      if (query === undefined) throw new UserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf, votes: ctx.feedback !== undefined };
       const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };
     }
     case 'export': {
-      const query = 'text' in action.query ? action.query.text : queryFromFooters(i.message.embeds);
-      if (query === undefined || !carries(action.query, query)) throw new UserError('stale-button');
+      const query = carriedQuery(action.query, i.message.embeds);
+      if (query === undefined) throw new UserError('stale-button');
       const o = { locale, command: action.command, query };
       const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => exportReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };

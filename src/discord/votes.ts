@@ -9,9 +9,9 @@ import type { CommandName } from '../commands/table.js';
 import { UserError } from '../commands/user-error.js';
 import { localeOf, messages } from '../render/messages.js';
 import type { CorpusStore, VotedExcerpt } from '../store/types.js';
-import { carries, decodeButton, shortHash, type Carried } from './custom-id.js';
+import { decodeButton, shortHash, type Carried } from './custom-id.js';
 import { noticeReply } from './render/payload.js';
-import { queryFromFooters } from './render/pieces.js';
+import { carriedQuery } from './render/pieces.js';
 import { answerWithin, type Acknowledged } from './respond.js';
 
 /** Where votes and unanswered questions are kept: the store's part of it. */
@@ -28,7 +28,7 @@ export interface VoteContext {
 
 /** The excerpts an answer message shows, read from its Citation buttons (an article id by hash is looked up in the corpus). */
 export function shownExcerpts(components: ButtonInteraction['message']['components'], engine: Engine): VotedExcerpt[] {
-  const ids = (components as unknown as Array<{ components?: Array<{ customId?: string | null; custom_id?: string }> }>).flatMap((r) => r.components ?? []).map((c) => c.customId ?? c.custom_id ?? '');
+  const ids = (components as unknown as Array<{ components?: Array<{ customId?: string | null }> }>).flatMap((r) => r.components ?? []).map((c) => c.customId ?? '');
   const out: VotedExcerpt[] = [];
   for (const id of ids) {
     const action = decodeButton(id);
@@ -45,8 +45,8 @@ function articleIdOf(article: Carried, engine: Engine): string {
 
 /** Records the presser's vote and tells them, privately, what was recorded. */
 export async function handleVote(i: ButtonInteraction, vote: { readonly up: boolean; readonly command: CommandName; readonly query: Carried }, ctx: VoteContext, receivedAt: number): Promise<Acknowledged> {
-  const query = 'text' in vote.query ? vote.query.text : queryFromFooters(i.message.embeds);
-  if (query === undefined || !carries(vote.query, query)) throw new UserError('stale-button');
+  const query = carriedQuery(vote.query, i.message.embeds);
+  if (query === undefined) throw new UserError('stale-button');
   const locale = localeOf(i.locale);
   const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};
   return answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, async () => {

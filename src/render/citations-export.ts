@@ -30,6 +30,20 @@ function isCited(value: object): value is Cited {
   return typeof v.text === 'string' && typeof v.citation === 'object' && v.citation !== null && typeof v.citation.articleId === 'string' && typeof v.citation.paragraph === 'number';
 }
 
+/** The cited texts of a value, depth first, in the order it holds them (duplicates included). */
+function* citedIn(value: unknown): Generator<Cited> {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) yield* citedIn(item);
+    return;
+  }
+  if (isCited(value)) {
+    yield value;
+    return;
+  }
+  for (const child of Object.values(value)) yield* citedIn(child);
+}
+
 /**
  * Every cited text of an answer, once each (the same words of the same paragraph shown twice, as
  * an excerpt and as a role, are one row), in the order the answer holds them. Read from the
@@ -38,25 +52,18 @@ function isCited(value: object): value is Cited {
 export function exportedCitations(answer: Answer): ExportedCitation[] {
   const out: ExportedCitation[] = [];
   const seen = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    if (isCited(value)) {
-      const excerpt = quoted({ text: value.text, cutStart: value.cutStart === true, cutEnd: value.cutEnd === true });
-      const key = `${value.citation.articleId}\u0000${value.citation.paragraph}\u0000${value.text}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push({ citation: value.citation, excerpt });
-      }
-      return;
-    }
-    for (const child of Object.values(value)) visit(child);
-  };
-  visit(answer);
+  for (const cited of citedIn(answer)) {
+    const key = `${cited.citation.articleId}\u0000${cited.citation.paragraph}\u0000${cited.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ citation: cited.citation, excerpt: quoted({ text: cited.text, cutStart: cited.cutStart === true, cutEnd: cited.cutEnd === true }) });
+  }
   return out;
+}
+
+/** Whether an answer cites anything (the Export button is shown then): stops at the first citation. */
+export function citesAnything(answer: Answer): boolean {
+  return !citedIn(answer).next().done;
 }
 
 /** What the files say they answer: the command as typed and its query. */
@@ -84,7 +91,7 @@ export function citationsMarkdown(rows: readonly ExportedCitation[], heading: Ex
 }
 
 /** Characters Markdown would read as formatting, escaped so that the words show as written. */
-function markdownText(text: string): string {
+export function markdownText(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/gu, (c) => `\\${c}`);
 }
 

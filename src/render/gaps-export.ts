@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Gaps } from '../store/types.js';
-import { inertCell } from './citations-export.js';
+import { inertCell, markdownText } from './citations-export.js';
 import { moderationMessages } from './moderation-messages.js';
 import type { Locale } from './messages.js';
 
@@ -23,12 +23,11 @@ export function gapsCsv(gaps: Gaps): string {
 /** The gaps as Markdown: a heading, then each list with its counts. */
 export function gapsMarkdown(gaps: Gaps, locale: Locale): string {
   const m = moderationMessages(locale).gaps;
-  const text = (t: string) => t.replace(/[\\`*_[\]<>#|~]/gu, (c) => `\\${c}`);
   const lines = [`# ${m.title}`, '', `## ${m.unanswered}`, ''];
   if (gaps.unanswered.length === 0) lines.push(m.noUnanswered);
-  for (const q of gaps.unanswered) lines.push(`- ${text(m.asked(q.count, q.command, q.query))} (${q.lastAskedAt})`);
+  for (const q of gaps.unanswered) lines.push(`- ${markdownText(m.asked(q.count, q.command, q.query))} (${q.lastAskedAt})`);
   lines.push('', `## ${m.downVoted}`, '');
   if (gaps.downVoted.length === 0) lines.push(m.noDownVoted);
-  for (const a of gaps.downVoted) lines.push(`- ${text(m.votes(a.down, a.up, a.command, a.query))} (${m.excerpts(a.excerpts.length)}; message ${a.answerId})`);
+  for (const a of gaps.downVoted) lines.push(`- ${markdownText(m.votes(a.down, a.up, a.command, a.query))} (${m.excerpts(a.excerpts.length)}; message ${a.answerId})`);
   return `${lines.join('\n')}\n`;
 }

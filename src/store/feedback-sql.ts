@@ -10,7 +10,7 @@ import type { AnswerVote, Gaps, UnansweredQuestion, VotedExcerpt, VoteOutcome } 
 export const DEFAULT_GAPS_LIMIT = 10;
 
 /** How two spellings of one question compare: Unicode-composed, lower-case, spaces collapsed. */
-export function normalizedQuery(query: string): string {
+function normalizedQuery(query: string): string {
   return query.normalize('NFC').toLocaleLowerCase('fr').replace(/\s+/gu, ' ').trim();
 }
 

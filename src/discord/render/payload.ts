@@ -14,7 +14,7 @@ import { COMMANDS, type CommandName } from '../../commands/table.js';
 import type { Article, Paragraph, Source } from '../../corpus/types.js';
 import { encodeButton, fitsCustomId } from '../custom-id.js';
 import { COMPONENT, EMBED, MESSAGE, UPLOAD } from '../limits.js';
-import { citationsCsv, citationsMarkdown, exportedCitations, type ExportedCitation } from '../../render/citations-export.js';
+import { citationsCsv, citationsMarkdown, citesAnything, exportedCitations, type ExportedCitation } from '../../render/citations-export.js';
 import { formatDay, pasteCitation } from '../../render/format.js';
 import { messages, type Locale } from '../../render/messages.js';
 import { draftAnswer } from './answers.js';
@@ -85,7 +85,7 @@ export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply
     last.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id });
   }
   // Export: every citation of the answer (all its pages), as files; only when there is one to export.
-  if (exportedCitations(answer).length > 0) {
+  if (citesAnything(answer)) {
     const id = encodeButton({ kind: 'export', command: o.command, locale: o.locale, query: { text: o.query } });
     last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: messages(o.locale).discord.exportButton, custom_id: id });
   }
@@ -157,7 +157,7 @@ export function exportReply(answer: Answer, o: ExportReplyOptions): DiscordReply
     shownCount = Math.floor(shownCount / 2);
     files = filesOf(all.slice(0, shownCount));
   }
-  return finish({ content: messages(o.locale).discord.exported(shownCount, all.length), embeds: [], components: [], ephemeral: true, files });
+  return filesReply(messages(o.locale).discord.exported(shownCount, all.length), files);
 }
 
 /** One whole paragraph, as the article gives it, with its reference: the "Full paragraph" button. */

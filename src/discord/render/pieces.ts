@@ -5,6 +5,7 @@
 import type { Citation, Excerpt } from '../../answers/types.js';
 import { ELLIPSIS, shortReference } from '../../render/format.js';
 import type { Locale } from '../../render/messages.js';
+import { carries, type Carried } from '../custom-id.js';
 import type { Fit } from './fit.js';
 import { bolded, cutDisplay, cutPlain, display, fitByCutting, neutralizeWithSpans, plain } from './safe-text.js';
 
@@ -127,6 +128,15 @@ export function footer(summary: string, query: string | undefined): Fit {
 export function codeBlock(text: string): Fit {
   const safe = plain(text.replace(/`/gu, 'ˋ'));
   return (max) => fitByCutting(safe, max, (kept, cut) => `\`\`\`\n${kept}${cut ? ELLIPSIS : ''}\n\`\`\``);
+}
+
+/**
+ * The query a button carries (More, Export, 👍 / 👎): in full, or by hash and then read from the
+ * footers of the message the button is on; `undefined` when the footer no longer matches the hash.
+ */
+export function carriedQuery(carried: Carried, embeds: Parameters<typeof queryFromFooters>[0]): string | undefined {
+  const query = 'text' in carried ? carried.text : queryFromFooters(embeds);
+  return query !== undefined && carries(carried, query) ? query : undefined;
 }
 
 /**

@@ -12,10 +12,8 @@ import { loadEngine } from '../../../src/load-engine.js';
 import { exportedCitations } from '../../../src/render/citations-export.js';
 import type { RecordedMessage } from '../double/index.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
+import { buttonsOf, isEphemeral } from './moderation-support.js';
 
-type Button = { custom_id: string; label: string };
-const buttonsOf = (m: RecordedMessage): Button[] => (m.components as Array<{ components: Button[] }>).flatMap((r) => r.components);
-const EPHEMERAL = 1 << 6;
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,7 +48,7 @@ describe('GIVEN an answer of /compare, in French and in English', () => {
     const callback = await press(message, label, locale);
     expect(callback.type).toBe(4);
     const data = (callback.body as { data: { flags?: number; content?: string; allowed_mentions?: unknown } }).data;
-    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(data)).toBe(true);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.content?.replace(/\\(.)/gu, '$1')).toMatch(said);
     expect(callback.files.map((f) => f.filename)).toEqual(['recoupe-compare-citations.md', 'recoupe-compare-citations.csv']);

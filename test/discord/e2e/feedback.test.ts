@@ -14,10 +14,8 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { CorpusStore } from '../../../src/store/types.js';
 import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
 import { final, startHarness, type Harness } from './harness.js';
+import { buttonsOf, isEphemeral } from './moderation-support.js';
 
-type Button = { custom_id: string; label?: string; emoji?: { name: string } };
-const buttonsOf = (m: RecordedMessage): Button[] => (m.components as Array<{ components: Button[] }>).flatMap((r) => r.components);
-const EPHEMERAL = 1 << 6;
 
 let h: Harness;
 let store: CorpusStore;
@@ -48,7 +46,7 @@ async function vote(message: RecordedMessage, emoji: '👍' | '👎', userId: st
   const callback = await handle.waitForCallback();
   expect(callback.afterMs).toBeLessThan(INTERACTION.ACK_DEADLINE_MS);
   const reply = final(await handle.waitForMessage());
-  return { said: (reply.content ?? '').replace(/\\(.)/gu, '$1'), ephemeral: ((reply.flags ?? 0) & EPHEMERAL) === EPHEMERAL };
+  return { said: (reply.content ?? '').replace(/\\(.)/gu, '$1'), ephemeral: isEphemeral(reply) };
 }
 
 describe('GIVEN the bot with a store', () => {

@@ -15,11 +15,8 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { CorpusStore } from '../../../src/store/types.js';
 import type { RecordedMessage } from '../double/index.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
-import { MEMBER, Moderator, said } from './moderation-support.js';
+import { MEMBER, Moderator, buttonsOf, isEphemeral, said } from './moderation-support.js';
 
-type Button = { custom_id: string; label?: string; emoji?: { name: string } };
-const buttonsOf = (m: RecordedMessage): Button[] => (m.components as Array<{ components: Button[] }>).flatMap((r) => r.components);
-const EPHEMERAL = 1 << 6;
 
 let h: Harness;
 let store: CorpusStore;
@@ -54,7 +51,7 @@ describe('GIVEN nothing asked yet', () => {
   it('WHEN a moderator runs /lacunes THEN a short private notice says there is nothing to report', async () => {
     const reply = await as.final(await as.slash('gaps', undefined, {}, { locale: 'fr' }));
     expect(said(reply)).toMatch(/^Rien à signaler pour l’instant/u);
-    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(reply)).toBe(true);
   });
 });
 
@@ -69,7 +66,7 @@ describe('GIVEN members asked questions without evidence and voted an answer dow
 
   it('WHEN a moderator runs /gaps in English THEN both lists come with their counts, most first, privately', async () => {
     const reply = await as.final(await as.slash('gaps', undefined, {}, { locale: 'en-US' }));
-    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(reply)).toBe(true);
     const text = readable(reply);
     expect(text).toContain('Asked, and answered “no evidence”');
     expect(text).toContain('3× /ask “Quel est le prix du zorglub ?”');

@@ -3,7 +3,7 @@
  * driving the bot through the double as a moderator would (a slash command, a button of a
  * message the bot sent, a form submitted), each checked to be acknowledged within 3 s.
  */
-import { PermissionFlagsBits } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { expect } from 'vitest';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { MEMBER_PERMISSIONS, type DiscordDouble, type InteractionHandle, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
@@ -30,8 +30,22 @@ export function said(message: RecordedMessage | null | undefined): string {
 }
 
 /** The buttons of a message, flattened. */
-export function buttonsOf(message: RecordedMessage | null | undefined): Array<{ custom_id: string; label: string; disabled?: boolean; style: number }> {
-  return ((message?.components ?? []) as Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean; style: number }> }>).flatMap((r) => r.components);
+export function buttonsOf(message: RecordedMessage | null | undefined): RecordedButton[] {
+  return ((message?.components ?? []) as Array<{ components: RecordedButton[] }>).flatMap((r) => r.components);
+}
+
+/** A button as the double recorded it (an emoji button has no label). */
+export interface RecordedButton {
+  readonly custom_id: string;
+  readonly label: string;
+  readonly emoji?: { readonly name: string };
+  readonly disabled?: boolean;
+  readonly style: number;
+}
+
+/** Whether a message (or a callback's data) is seen by the one who asked only. */
+export function isEphemeral(message: { readonly flags?: number | null } | null | undefined): boolean {
+  return ((message?.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
 }
 
 /** The custom id of the button of `message` whose id starts with `tag` (`dp1`, `ar1`…). */
