@@ -26,6 +26,10 @@ export const DEFAULTS = {
   COOLDOWN_WINDOW_SECONDS: 10,
   /** The embedded database's folder (PGlite), relative to the working directory; unused with `DATABASE_URL`. */
   RECOUPE_DB_DIR: '.data/pglite',
+  /** Port of `npm run start:http`'s interactions endpoint. */
+  HTTP_PORT: 8080,
+  /** Address it listens on: every interface, since Discord (or the load balancer in front) must reach it. */
+  HTTP_HOST: '0.0.0.0',
 } as const;
 
 /** Treats `''` as absent, so variables may be left empty in `.env`. */
@@ -70,6 +74,15 @@ const schema = z.object({
   /** The living corpus's PostgreSQL server; unset: the embedded database in RECOUPE_DB_DIR. */
   DATABASE_URL: optional(postgresUrl),
   RECOUPE_DB_DIR: z.preprocess(unsetIfEmpty, z.string().default(DEFAULTS.RECOUPE_DB_DIR)),
+  /**
+   * The application's public key (developer portal → General Information → Public Key, 64 hex
+   * digits): `npm run start:http` checks every request's Ed25519 signature with it.
+   */
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/u, 'must be the 64 hex digits of the public key')),
+  /** Port of the interactions endpoint of `npm run start:http`; 0: any free port (logged). */
+  HTTP_PORT: z.preprocess(unsetIfEmpty, wholeNumber(0, 65_535).default(DEFAULTS.HTTP_PORT)),
+  /** Address the interactions endpoint listens on. */
+  HTTP_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default(DEFAULTS.HTTP_HOST)),
   /** Port of the health and metrics endpoint on 127.0.0.1; unset: no endpoint; 0: any free port (logged). */
   HEALTH_PORT: optional(wholeNumber(0, 65_535)),
   /**

@@ -37,12 +37,20 @@ describe('GIVEN an environment', () => {
   });
 
   it('WHEN every variable is an empty string THEN each counts as unset', () => {
-    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DATABASE_URL', 'RECOUPE_DB_DIR'];
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DATABASE_URL', 'RECOUPE_DB_DIR', 'DISCORD_PUBLIC_KEY', 'HTTP_PORT', 'HTTP_HOST'];
     expect(loadConfig(Object.fromEntries(keys.map((k) => [k, ''])))).toEqual(loadConfig({}));
   });
 
   it('WHEN the cooldown and the health port are set THEN they are read as numbers; 0 turns the cooldown off', () => {
     expect(loadConfig({ COOLDOWN_LIMIT: '0', COOLDOWN_WINDOW_SECONDS: '60', HEALTH_PORT: '9464' })).toMatchObject({ COOLDOWN_LIMIT: 0, COOLDOWN_WINDOW_SECONDS: 60, HEALTH_PORT: 9464 });
+  });
+
+  it('WHEN the HTTP mode is configured THEN the public key (64 hex digits) and the port are read; unset, port 8080 on every interface', () => {
+    const key = 'a1'.repeat(32);
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: key, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' })).toMatchObject({ DISCORD_PUBLIC_KEY: key, HTTP_PORT: 0, HTTP_HOST: '127.0.0.1' });
+    expect(loadConfig({})).toMatchObject({ HTTP_PORT: 8080, HTTP_HOST: '0.0.0.0' });
+    expect(loadConfig({}).DISCORD_PUBLIC_KEY).toBeUndefined();
+    expect(failure({ DISCORD_PUBLIC_KEY: 'a1'.repeat(31) }).message).toContain('DISCORD_PUBLIC_KEY: must be the 64 hex digits of the public key');
   });
 
   it('WHEN several keys are wrong THEN one error lists every one of them, and none of their values', () => {
@@ -65,7 +73,7 @@ describe('GIVEN an environment', () => {
   });
 
   it('WHEN any key holds any wrong value (fast-check) THEN the error never quotes it', () => {
-    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS', 'SHARDS', 'DATABASE_URL'] as const;
+    const keys = ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'RECOUPE_LOCALE', 'COOLDOWN_LIMIT', 'COOLDOWN_WINDOW_SECONDS', 'HEALTH_PORT', 'DISCORD_SHARDS', 'SHARDS', 'DATABASE_URL', 'DISCORD_PUBLIC_KEY', 'HTTP_PORT'] as const;
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 80 }), (key, tail) => {
         // A recognisable value that no rule accepts for any of these keys.

@@ -175,7 +175,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 }
 
 /** discord.js's "invalid token" (a 401 on `GET /gateway/bot`), or a 401 from the REST API itself. */
-function isTokenRejection(error: unknown): boolean {
+export function isTokenRejection(error: unknown): boolean {
   if (error instanceof DiscordAPIError) return error.status === 401;
   return error instanceof Error && (error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid;
 }

@@ -123,6 +123,23 @@ export const UPLOAD = {
   EMBED_IMAGE_EXTENSIONS: ['.jpg', '.jpeg', '.png', '.webp', '.gif'],
 } as const;
 
+/**
+ * Interactions received over HTTP (interactions/overview, "Receiving an interaction";
+ * `../shared/DISCORD-FACTS.md`): Discord POSTs each one to the application's Interactions Endpoint
+ * URL, signed; the first response is the HTTP response's body.
+ */
+export const HTTP_INTERACTION = {
+  /** Ed25519 signature of timestamp + raw body, 64 bytes in hex. */
+  SIGNATURE_HEADER: 'x-signature-ed25519',
+  /** Unix time in seconds when Discord signed the request, prefixed to the body before signing. */
+  TIMESTAMP_HEADER: 'x-signature-timestamp',
+  /** A bad or missing signature is answered 401 (Discord sends bad ones on purpose when the URL is saved). */
+  UNAUTHORIZED_STATUS: 401,
+  /** Interaction type of Discord's PING, answered with a response of type PONG. */
+  PING: 1,
+  PONG: 1,
+} as const;
+
 /** JSON error codes (topics/opcodes-and-status-codes) the adapter treats specially. */
 export const API_ERROR = {
   /** The token died (answered too late, or the interaction is unknown). Never retried. */
@@ -167,6 +184,18 @@ export const OURS = {
   ATTACHMENT_TIMEOUT_MS: 10_000,
   /** Articles per page of `/article list` (one embed field each, well within 25 and 6 000 characters). */
   ARTICLES_PER_PAGE: 10,
+  /**
+   * Largest interaction body the HTTP endpoint reads (413 past it): the biggest interaction Discord
+   * sends is a message context menu on a message with 10 embeds and its resolved users and
+   * attachments, well under this.
+   */
+  HTTP_BODY_MAX_BYTES: 1024 * 1024,
+  /**
+   * How far a signed request's timestamp may be from this machine's clock before it is refused
+   * as a replay (401): the interaction's token lives 15 minutes, a replay after that does nothing;
+   * within it, the ids already answered are refused as well (`http/replay-guard.ts`).
+   */
+  HTTP_SIGNATURE_MAX_AGE_S: 5 * 60,
   /** Drafts whose last preview is remembered for Edit details' prefilled fields. */
   DRAFTS_REMEMBERED: 500,
 } as const;

@@ -32,7 +32,8 @@ import { InteractionStore } from './interactions.js';
 import { modalSubmission, type SubmitModalOptions } from './modal-submit.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import { ruleIssuesFor } from './discord-rules.js';
-import { createRestHandler } from './rest.js';
+import { bodyIssues, createRestHandler, recordViolation } from './rest.js';
+import { HttpInteractions, type EndpointExchange, type EndpointPostOptions } from './http-interactions.js';
 import type { PendingRestFault, RestRecords } from './rest.js';
 import type {
   ViolationIssue,
@@ -59,6 +60,7 @@ export { embedTextLength } from './discord-rules.js';
 export { OpenApiValidator, discordErrorTree } from './openapi-validator.js';
 export { messageText, notifiedMentions } from './interactions.js';
 export { CDN_PREFIX, type CdnRequest, type UploadOptions } from './cdn.js';
+export type { EndpointExchange, EndpointPostOptions, Signing } from './http-interactions.js';
 export type { SubmitModalOptions } from './modal-submit.js';
 
 /** Default wait of `waitForCallback`/`waitForMessage`/`sendInteraction`, in ms. */
@@ -100,6 +102,8 @@ export class DiscordDouble {
   readonly #gatewayViolations: Violation[];
   readonly #restFaults: PendingRestFault[];
   readonly #cdn: Cdn;
+  readonly #http: HttpInteractions;
+  readonly #acceptHttpAnswer: (payload: APIInteraction, exchange: EndpointExchange) => void;
   #stopped = false;
 
   /** @internal Use {@link startDiscordDouble}. */
@@ -119,6 +123,8 @@ export class DiscordDouble {
     gatewayViolations: Violation[];
     restFaults: PendingRestFault[];
     cdn: Cdn;
+    http: HttpInteractions;
+    acceptHttpAnswer: (payload: APIInteraction, exchange: EndpointExchange) => void;
   }) {
     this.restUrl = parts.restUrl;
     this.gatewayUrl = parts.gatewayUrl;
@@ -138,6 +144,39 @@ export class DiscordDouble {
     this.#gatewayViolations = parts.gatewayViolations;
     this.#restFaults = parts.restFaults;
     this.#cdn = parts.cdn;
+    this.#http = parts.http;
+    this.#acceptHttpAnswer = parts.acceptHttpAnswer;
+  }
+
+  // ---- HTTP interactions --------------------------------------------------------------------
+
+  /** The application's public key (64 hex digits), for the bot's `DISCORD_PUBLIC_KEY`; also `verify_key` of `GET /applications/@me`. */
+  get publicKey(): string {
+    return this.#http.publicKey;
+  }
+
+  /**
+   * Sends every interaction from now on to the bot's Interactions Endpoint URL (`url`, e.g.
+   * `http://127.0.0.1:PORT/interactions`), signed, instead of over the gateway; the endpoint's
+   * answer is the interaction's first response, validated like a REST callback. `null`: back to the gateway.
+   */
+  useInteractionsEndpoint(url: string | null): void {
+    this.#http.url = url;
+  }
+
+  /**
+   * POSTs raw bytes to the endpoint as Discord would, signed (or forged, unsigned, or with
+   * another timestamp: `options`), and resolves with its answer. The body is not registered
+   * as an interaction: for what a bot must refuse, or a replay of one already sent.
+   */
+  postToInteractionsEndpoint(body: Uint8Array | string, options: EndpointPostOptions = {}): Promise<EndpointExchange> {
+    this.#assertRunning();
+    return this.#http.post(body, options);
+  }
+
+  /** Every answer of the bot's endpoint so far. */
+  get endpointExchanges(): readonly EndpointExchange[] {
+    return this.#http.exchanges;
   }
 
   // ---- what was observed ------------------------------------------------------------------
@@ -210,6 +249,7 @@ export class DiscordDouble {
    */
   async sendInteraction(payload: APIInteraction, options: SendInteractionOptions = {}): Promise<InteractionHandle> {
     this.#assertRunning();
+    if (this.#http.url !== null) return this.#postInteraction(payload);
     const guildId = 'guild_id' in payload && typeof payload.guild_id === 'string' ? payload.guild_id : null;
     const shard = await this.#gateway.waitForOwner(guildId, options.shard, options.timeoutMs ?? DEFAULT_WAIT_MS);
     this.#interactions.register(payload);
@@ -221,6 +261,23 @@ export class DiscordDouble {
       token: payload.token,
       payload,
       shard,
+      waitForCallback: (timeoutMs) => this.waitForCallback(payload.id, timeoutMs),
+      waitForMessage: (predicate, timeoutMs) => this.waitForMessage(payload.id, predicate, timeoutMs),
+      transcript: () => this.transcript(payload.id),
+    };
+  }
+
+  /** Registers the interaction (its deadline starts now) and POSTs it to the endpoint; the answer is taken as its first response. */
+  #postInteraction(payload: APIInteraction): InteractionHandle {
+    this.#interactions.register(payload);
+    const exchange = this.#http.deliver(payload, (answer) => this.#acceptHttpAnswer(payload, answer));
+    exchange.catch(() => undefined); // a connection refused shows as no callback; the exchange promise still rejects for whoever awaits it
+    return {
+      id: payload.id,
+      token: payload.token,
+      payload,
+      shard: -1,
+      exchange,
       waitForCallback: (timeoutMs) => this.waitForCallback(payload.id, timeoutMs),
       waitForMessage: (predicate, timeoutMs) => this.waitForMessage(payload.id, predicate, timeoutMs),
       transcript: () => this.transcript(payload.id),
@@ -324,6 +381,7 @@ export class DiscordDouble {
     if (this.#stopped) return;
     this.#stopped = true;
     this.#interactions.stop();
+    this.#http.close();
     await this.#gateway.stop();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -381,6 +439,7 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
   let gatewayUrl = '';
 
   const cdn = new Cdn();
+  const http = new HttpInteractions();
   const server = createServer();
   const handler = createRestHandler(
     {
@@ -406,10 +465,52 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
       now,
       startedAt,
       log,
+      publicKey: http.publicKey,
+      beforeTokenRoute: (t) => http.settled(t),
     },
     records,
     restFaults,
   );
+  /** The endpoint's 200 answer taken as the interaction's callback: recorded, validated and applied as `POST …/callback` would be. */
+  const acceptHttpAnswer = (payload: APIInteraction, exchange: EndpointExchange): void => {
+    if (exchange.status !== 200) return;
+    const arrivedAt = now();
+    const apiPath = `/interactions/${payload.id}/${payload.token}/callback`;
+    const operation = validator.match('POST', apiPath);
+    const request = {
+      index: records.requests.length,
+      method: 'POST',
+      path: `/api/v10${apiPath}`,
+      route: operation?.template ?? null,
+      operationId: operation?.operationId ?? null,
+      query: {},
+      headers: { 'content-type': exchange.contentType ?? '' },
+      hasAuthorization: false,
+      botAuthorized: false,
+      contentType: exchange.contentType,
+      body: exchange.body,
+      files: [],
+      atMs: arrivedAt - startedAt,
+      status: 0,
+      response: undefined as unknown,
+      viaHttpAnswer: true as const,
+    };
+    records.requests.push(request);
+    if (!exchange.contentType?.startsWith('application/json') || exchange.body === undefined) {
+      recordViolation({ log }, records, request, 'json', [{ path: '', code: 'INVALID_JSON', message: 'The endpoint answered 200 without a JSON interaction response.' }]);
+      return;
+    }
+    if (validate && operation !== null) {
+      const { specIssues, ruleIssues } = bodyIssues(validator, operation, 'POST', exchange.body, []);
+      if (specIssues.length > 0) recordViolation({ log }, records, request, 'openapi', specIssues);
+      if (ruleIssues.length > 0) recordViolation({ log }, records, request, 'rule', ruleIssues);
+      if (specIssues.length + ruleIssues.length > 0) return;
+    }
+    const reply = interactions.callback(payload.id, payload.token, exchange.body, [], false, arrivedAt);
+    request.status = reply.status;
+    request.response = reply.body;
+    if (reply.issues !== undefined && reply.issues.length > 0) recordViolation({ log }, records, request, 'rule', reply.issues);
+  };
   server.on('request', (req, res) => (cdn.handles(req) ? cdn.serve(req, res) : handler(req, res)));
   const gateway = new Gateway(
     {
@@ -461,5 +562,7 @@ export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Pr
     gatewayViolations,
     restFaults,
     cdn,
+    http,
+    acceptHttpAnswer,
   });
 }

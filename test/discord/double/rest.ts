@@ -38,6 +38,10 @@ export interface RestContext {
   readonly now: () => number;
   readonly startedAt: number;
   readonly log: (line: string) => void;
+  /** The application's public key (hex), the `verify_key` of `GET /applications/@me`. */
+  readonly publicKey: string;
+  /** Awaited before a route carrying an interaction token is handled (`http-interactions.ts`). */
+  readonly beforeTokenRoute?: (token: string) => Promise<void>;
 }
 
 /** What the REST side records; the double exposes read-only views of these arrays. */
@@ -106,6 +110,20 @@ async function parseBody(raw: Buffer, contentType: string | null): Promise<Parse
   return parseJson(raw.toString('utf8'));
 }
 
+/** What Discord would reject in a body sent to `operation`: its OpenAPI schema, then the rules the spec cannot express. */
+export function bodyIssues(validator: OpenApiValidator, operation: SpecOperation, method: string, body: unknown, files: readonly RecordedFile[]): { specIssues: ViolationIssue[]; ruleIssues: ViolationIssue[] } {
+  const specIssues = validator.validate(operation, body === undefined ? {} : body);
+  const seen = new Set(specIssues.map((i) => `${i.path} ${i.code}`));
+  const ruleIssues = [...ruleIssuesFor(operation, method, body), ...uploadIssues(operation, body, files)].filter((i) => !seen.has(`${i.path} ${i.code}`));
+  return { specIssues, ruleIssues };
+}
+
+/** Records a rejected body as a violation of `request`. */
+export function recordViolation(context: Pick<RestContext, 'log'>, records: RestRecords, request: RecordedRequest, source: Violation['source'], errors: readonly ViolationIssue[]): void {
+  records.violations.push({ method: request.method, path: request.path, source, operationId: request.operationId, errors: [...errors], requestIndex: request.index });
+  context.log(`violation (${source}) ${request.method} ${request.path}: ${errors.map((e) => `${e.path} ${e.code}`).join('; ')}`);
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -145,17 +163,7 @@ export function createRestHandler(context: RestContext, records: RestRecords, fa
     res.end(JSON.stringify(reply.body));
   };
 
-  const violation = (request: MutableRequest, source: Violation['source'], errors: readonly ViolationIssue[]) => {
-    records.violations.push({
-      method: request.method,
-      path: request.path,
-      source,
-      operationId: request.operationId,
-      errors: [...errors],
-      requestIndex: request.index,
-    });
-    context.log(`violation (${source}) ${request.method} ${request.path}: ${errors.map((e) => `${e.path} ${e.code}`).join('; ')}`);
-  };
+  const violation = (request: MutableRequest, source: Violation['source'], errors: readonly ViolationIssue[]) => recordViolation(context, records, request, source, errors);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const arrivedAt = context.now();
@@ -221,6 +229,8 @@ export function createRestHandler(context: RestContext, records: RestRecords, fa
       return;
     }
     const routeKey = `${method} ${match.route.pattern.source}`;
+    // What the bot sends after answering an interaction over HTTP reaches Discord after that answer.
+    if (match.params.token !== undefined) await context.beforeTokenRoute?.(match.params.token);
     if (match.route.auth && context.checkAuth && !request.botAuthorized) {
       send(request, res, ERRORS.unauthorized, routeKey);
       return;
@@ -231,9 +241,7 @@ export function createRestHandler(context: RestContext, records: RestRecords, fa
       return;
     }
     if (context.validate && operation !== null && operation.hasJsonBody) {
-      const specIssues = context.validator.validate(operation, parsed.body === undefined ? {} : parsed.body);
-      const seen = new Set(specIssues.map((i) => `${i.path} ${i.code}`));
-      const ruleIssues = [...ruleIssuesFor(operation, method, parsed.body), ...uploadIssues(operation, parsed.body, parsed.files)].filter((i) => !seen.has(`${i.path} ${i.code}`));
+      const { specIssues, ruleIssues } = bodyIssues(context.validator, operation, method, parsed.body, parsed.files);
       if (specIssues.length > 0) violation(request, 'openapi', specIssues);
       if (ruleIssues.length > 0) violation(request, 'rule', ruleIssues);
       if (specIssues.length + ruleIssues.length > 0) {
@@ -379,7 +387,7 @@ function buildRoutes(context: RestContext): Route[] {
     bot_public: false,
     bot_require_code_grant: false,
     bot: context.botUser,
-    verify_key: createHash('sha256').update(app).digest('hex'),
+    verify_key: context.publicKey,
     flags: (1 << 19) as ApplicationFlags,
     flags_new: String(1 << 19),
     team: null,

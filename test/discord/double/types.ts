@@ -2,6 +2,7 @@
  * Public types of the Discord test double. Everything a test reads from the double is plain,
  * serialisable data (snapshots), so assertions can use `toEqual`/`toMatchObject` freely.
  */
+import type { EndpointExchange } from './http-interactions.js';
 import type {
   APIAllowedMentions,
   APIEmbed,
@@ -123,6 +124,8 @@ export interface RecordedRequest {
   readonly status: number;
   /** JSON answered, if any. */
   readonly response: unknown;
+  /** The first response of an interaction POSTed to the bot's endpoint: the HTTP answer's body, recorded as its callback. */
+  readonly viaHttpAnswer?: true;
 }
 
 /** One command registration call (PUT/POST/PATCH/DELETE on `…/commands`). */
@@ -261,8 +264,10 @@ export interface InteractionHandle {
   readonly id: string;
   readonly token: string;
   readonly payload: APIInteraction;
-  /** Shard it was dispatched on. */
+  /** Shard it was dispatched on; -1 when it was POSTed to the interactions endpoint. */
   readonly shard: number;
+  /** The endpoint's HTTP answer, when it was POSTed there; resolves when the answer has been read. */
+  readonly exchange?: Promise<EndpointExchange>;
   /** Same as `double.waitForCallback(id, timeoutMs)`. */
   waitForCallback(timeoutMs?: number): Promise<RecordedCallback>;
   /** Same as `double.waitForMessage(id, predicate, timeoutMs)`. */

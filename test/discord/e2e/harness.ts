@@ -6,7 +6,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Writable } from 'node:stream';
 import type { Engine } from '../../../src/answers/engine.js';
-import { startBot, type Bot, type BotOptions } from '../../../src/discord/bot.js';
+import { startBot, type BotOptions } from '../../../src/discord/bot.js';
+import { startHttpBot } from '../../../src/discord/http/http-bot.js';
 import { createLogger, type Logger } from '../../../src/discord/logger.js';
 import { botHealth } from '../../../src/entry/bot-health.js';
 import { singleEngine, type EngineSource } from '../../../src/live/engine-source.js';
@@ -14,10 +15,22 @@ import type { Metrics } from '../../../src/health/metrics.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
 
-/** A running double with the bot logged in to it. */
+/** What the tests use of either bot. */
+export interface HarnessBot {
+  /** Port of the health endpoint, when `HEALTH_PORT` is set (gateway mode). */
+  readonly healthPort?: number | undefined;
+  /** Port of the interactions endpoint (HTTP mode). */
+  readonly port?: number;
+  inFlight(): number;
+  stop(): Promise<void>;
+}
+
+/** A running double with the bot logged in to it (gateway mode) or serving its endpoint (HTTP mode). */
 export interface Harness {
   readonly double: DiscordDouble;
-  readonly bot: Bot;
+  readonly bot: HarnessBot;
+  /** How the double sends interactions to the bot. */
+  readonly mode: HarnessMode;
   /** What the bot counts, as `/metrics` shows it. */
   readonly metrics: Metrics;
   /** The shared collection's engine (the one of every server, unless `engines` says otherwise). */
@@ -45,8 +58,22 @@ export function memoryLogger(level = 'debug'): { logger: Logger; logs: Array<Rec
   return { logger: createLogger(level, stream), logs, raw };
 }
 
+/** `gateway`: `startBot`, interactions dispatched over the gateway; `http`: `startHttpBot`, interactions POSTed to its endpoint, signed. */
+export type HarnessMode = 'gateway' | 'http';
+
+/**
+ * The mode of a harness started without one: `RECOUPE_E2E_MODE=http` (set by the `http-mode`
+ * project of `vitest.config.ts`, which runs the suites that hold in both modes a second time)
+ * or the gateway.
+ */
+export function modeFromEnvironment(): HarnessMode {
+  return process.env.RECOUPE_E2E_MODE === 'http' ? 'http' : 'gateway';
+}
+
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {
+  /** Default `gateway`. */
+  readonly mode?: HarnessMode;
   readonly engine?: Engine;
   /** The engine of each server (default: `engine` everywhere). */
   readonly engines?: EngineSource;
@@ -62,7 +89,7 @@ export interface HarnessOptions {
   readonly logLevel?: string;
 }
 
-/** Starts a double (heartbeat 1 s) and the bot in this process, registered on the double's guild. */
+/** Starts a double (heartbeat 1 s) and the bot in this process (gateway or HTTP mode), registered on the double's guild. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const double = await startDiscordDouble({ heartbeatIntervalMs: 1_000, ...options.double });
   const engines = options.engines ?? singleEngine(options.engine ?? (await loadEngine('data')));
@@ -70,10 +97,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { logger, logs, raw } = memoryLogger(options.logLevel);
   const config = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, DISCORD_GUILD_ID: DEFAULT_GUILD_ID, COOLDOWN_LIMIT: 0, ...options.config };
   const wiring = botHealth();
-  const bot = await startBot({ config, engines, logger, ...wiring, ...options.bot });
+  const mode = options.mode ?? modeFromEnvironment();
+  let bot: HarnessBot;
+  if (mode === 'http') {
+    const { health: _unused, ...rest } = { ...wiring, ...options.bot };
+    const httpBot = await startHttpBot({ config: { ...config, DISCORD_PUBLIC_KEY: double.publicKey, HTTP_PORT: 0, HTTP_HOST: '127.0.0.1' }, engines, logger, ...rest });
+    double.useInteractionsEndpoint(`http://127.0.0.1:${httpBot.port}/interactions`);
+    bot = httpBot;
+  } else {
+    bot = await startBot({ config, engines, logger, ...wiring, ...options.bot });
+  }
   return {
     double,
     bot,
+    mode,
     metrics: wiring.metrics,
     engine,
     logs,
