@@ -1,20 +1,25 @@
 /**
  * A burst of interactions against the real bot, as operators run it: `src/entry/main.ts` in a child
  * process (so its acknowledgements and memory are its own, not the double's), logged in to the
- * local Discord double. Shared by `npm run bench:load`, which prints the figures, and by
- * `test/discord/e2e/load.test.ts`, which asserts completion and Discord's 3-second bound only.
+ * local Discord double; or, in HTTP mode, `src/entry/http.ts` in one process or several behind a
+ * round-robin proxy, each interaction POSTed signed by the double. Shared by `npm run bench:load`,
+ * which prints the figures, and by `test/discord/e2e/load.test.ts`, which asserts completion and
+ * Discord's 3-second bound only.
  *
  * The cooldown stays at its defaults (5 per 10 s per user): the burst comes from many users,
  * each sending fewer commands than that, as a busy server would.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { DEFAULT_COOLDOWN } from '../../src/discord/cooldown.js';
 import { encodeButton } from '../../src/discord/custom-id.js';
 import { INTERACTION } from '../../src/discord/limits.js';
 import { snowflake, startDiscordDouble, type DiscordDouble, type RecordedCallback } from '../../test/discord/double/index.js';
-import { spawnBot } from '../../test/discord/e2e/harness.js';
+import { spawnBot, type BotProcess } from '../../test/discord/e2e/harness.js';
+import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.js';
 import { percentile } from './metrics.js';
 
 /** Options of {@link runInteractionLoad}. */
@@ -27,10 +32,19 @@ export interface LoadOptions {
   readonly users?: number;
   /** How long to wait for each answer after the burst (default 20 s). */
   readonly answerTimeoutMs?: number;
+  /** `gateway` (default): `npm start`'s bot; `http`: `npm run start:http`'s endpoint. */
+  readonly mode?: 'gateway' | 'http';
+  /** HTTP mode: processes serving the endpoint, behind a round-robin proxy when more than one (default 1). */
+  readonly processes?: number;
 }
 
 /** What a burst gave. Durations in ms. */
 export interface LoadResult {
+  readonly mode: 'gateway' | 'http';
+  /** Bot processes that served the burst. */
+  readonly processes: number;
+  /** HTTP mode behind the proxy: interactions each process got. */
+  readonly perProcess?: readonly number[];
   readonly count: number;
   readonly users: number;
   /** From the first dispatch to the last. */
@@ -51,7 +65,7 @@ export interface LoadResult {
   /** Dispatch → final answer (the last edit of the message, or the suggestions). */
   readonly answerP50Ms: number;
   readonly answerP99Ms: number;
-  /** The bot process's peak resident memory (`VmHWM`), or undefined where `/proc` is missing. */
+  /** The bot process's peak resident memory (`VmHWM`; the largest of them, with several), or undefined where `/proc` is missing. */
   readonly peakRssBytes: number | undefined;
   /** Requests Discord would have rejected (must be 0). */
   readonly violations: number;
@@ -65,10 +79,12 @@ export async function runInteractionLoad(options: LoadOptions = {}): Promise<Loa
   const spreadMs = options.spreadMs ?? 950;
   const users = options.users ?? 100;
   if (Math.ceil(count / users) >= DEFAULT_COOLDOWN.limit + 1) throw new Error(`bench: ${count} interactions from ${users} users would trip the cooldown`);
+  const mode = options.mode ?? 'gateway';
+  const processes = mode === 'http' ? (options.processes ?? 1) : 1;
   const double = await startDiscordDouble({ heartbeatIntervalMs: 1_000 });
-  const bot = spawnBot({ DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, LOG_LEVEL: 'info' });
+  let served: Serving | undefined;
   try {
-    await bot.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('commands '), 60_000);
+    served = await startServing(double, mode, processes);
     const plan = await mixedPlan(double, count, users);
     const mix: Record<string, number> = {};
     for (const p of plan) mix[p.kind] = (mix[p.kind] ?? 0) + 1;
@@ -91,8 +107,12 @@ export async function runInteractionLoad(options: LoadOptions = {}): Promise<Loa
     const outcomes = await Promise.all(payloads.map((p) => outcomeOf(double, p, timeout)));
     const acks = outcomes.flatMap((o) => (o.callback ? [o.callback.afterMs] : []));
     const answers = outcomes.flatMap((o) => (o.answeredAfterMs !== undefined ? [o.answeredAfterMs] : []));
-    const peakRssBytes = await peakRss(bot.child.pid);
+    const bots = served.bots;
+    const peakRssBytes = (await Promise.all(bots.map((b) => peakRss(b.child.pid)))).reduce<number | undefined>((most, b) => (b === undefined ? most : Math.max(most ?? 0, b)), undefined);
     return {
+      mode,
+      processes,
+      ...(served.proxy ? { perProcess: [...served.proxy.counts] } : {}),
       count,
       users,
       injectedOverMs,
@@ -111,11 +131,64 @@ export async function runInteractionLoad(options: LoadOptions = {}): Promise<Loa
       mix,
     };
   } finally {
-    if (bot.child.exitCode === null) {
-      bot.child.kill('SIGTERM');
-      await bot.exited;
-    }
+    await served?.stop();
     await double.stop();
+  }
+}
+
+/** The bot processes serving the burst, and how to stop them. */
+interface Serving {
+  readonly bots: readonly BotProcess[];
+  readonly proxy?: RoundRobinProxy;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot as operators do: `npm start` logged in to the double, or `processes` of
+ * `npm run start:http` with the double POSTing to them (through a round-robin proxy when more than
+ * one). Each HTTP process gets its own embedded database folder (the burst publishes nothing):
+ * processes serving one application for real share `DATABASE_URL`.
+ */
+async function startServing(double: DiscordDouble, mode: 'gateway' | 'http', processes: number): Promise<Serving> {
+  const base = { DISCORD_TOKEN: double.token, DISCORD_API_URL: double.restUrl, LOG_LEVEL: 'info' };
+  const bots: BotProcess[] = [];
+  const folders: string[] = [];
+  let proxy: RoundRobinProxy | undefined;
+  const stop = async () => {
+    await proxy?.close();
+    await Promise.all(
+      bots.map(async (bot) => {
+        if (bot.child.exitCode !== null) return;
+        bot.child.kill('SIGTERM');
+        await bot.exited;
+      }),
+    );
+    await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
+  };
+  try {
+    if (mode === 'gateway') {
+      const bot = spawnBot(base);
+      bots.push(bot);
+      await bot.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('commands '), 60_000);
+      return { bots, stop };
+    }
+    const ports: number[] = [];
+    // One after the other: the first builds the saved index if it is missing, the others load it.
+    for (let n = 0; n < processes; n += 1) {
+      const folder = await mkdtemp(join(tmpdir(), 'recoupe-load-'));
+      folders.push(folder);
+      const bot = spawnBot({ ...base, DISCORD_PUBLIC_KEY: double.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', RECOUPE_DB_DIR: join(folder, 'pglite') }, 'src/entry/http.ts');
+      bots.push(bot);
+      const listening = await bot.waitForLog((l) => l.msg === 'interactions endpoint listening', 60_000);
+      ports.push(Number(listening.port));
+    }
+    const upstreams = ports.map((port) => `http://127.0.0.1:${port}`);
+    if (upstreams.length > 1) proxy = await startRoundRobinProxy(upstreams);
+    double.useInteractionsEndpoint(`${proxy?.url ?? upstreams[0]}/interactions`);
+    return { bots, ...(proxy ? { proxy } : {}), stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
 
@@ -164,7 +237,7 @@ async function outcomeOf(double: DiscordDouble, p: Planned, timeoutMs: number): 
   if (!callback) return { callback, answered: false, cooldown: false };
   if (callback.type === 8) return { callback, answered: true, answeredAfterMs: callback.afterMs, cooldown: false };
   const original = (await double.waitForMessage(p.payload.id, undefined, timeoutMs).catch(() => undefined))?.original;
-  if (!original || original.embeds.length + original.content.length === 0) return { callback, answered: false, cooldown: false };
+  if (!original || original.embeds.length + original.content.length + original.components.length === 0) return { callback, answered: false, cooldown: false };
   return { callback, answered: true, answeredAfterMs: original.updatedAfterMs, cooldown: /<t:\d+:R>/u.test(original.content) };
 }
 
