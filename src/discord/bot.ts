@@ -13,7 +13,7 @@ import { GATEWAY_CLOSE, OURS } from './limits.js';
 import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
 import { UNCOUNTED, startHealth, watchGateway, type BotMetrics, type StartHealth } from './observe.js';
 import { syncCommands } from './registration.js';
-import { createRouter } from './router.js';
+import { createRouter, type InteractionHandler } from './router.js';
 
 /** A fatal problem of the bot, with a message meant for the operator. */
 export class BotFatalError extends Error {
@@ -61,6 +61,24 @@ export interface BotOptions {
   readonly health?: StartHealth;
 }
 
+/**
+ * The router of a bot started with `options`, the cooldown read from its configuration: the
+ * gateway bot's and the HTTP mode's (`http/http-bot.ts`) are made the same way.
+ */
+export function routerOf(options: Pick<BotOptions, 'engines' | 'moderation' | 'feedback' | 'env' | 'metrics' | 'deferAfterMs'> & { readonly config: Partial<Pick<Config, 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS'>> }, log: Logger): InteractionHandler {
+  const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
+  return createRouter({
+    engines: options.engines,
+    ...(options.moderation ? { moderation: options.moderation } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    logger: log,
+    metrics: options.metrics ?? UNCOUNTED,
+    ...(cooldowns ? { cooldowns } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+}
+
 /** A running bot. */
 export interface Bot {
   readonly client: Client<true>;
@@ -86,17 +104,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...(options.config.DISCORD_API_URL ? { rest: { api: options.config.DISCORD_API_URL } } : {}),
   });
   const metrics = options.metrics ?? UNCOUNTED;
-  const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
-  const route = createRouter({
-    engines: options.engines,
-    ...(options.moderation ? { moderation: options.moderation } : {}),
-    ...(options.feedback ? { feedback: options.feedback } : {}),
-    ...(options.env ? { env: options.env } : {}),
-    logger: log,
-    metrics,
-    ...(cooldowns ? { cooldowns } : {}),
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-  });
+  const route = routerOf({ ...options, metrics }, log);
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 

@@ -14,13 +14,10 @@
  */
 import { Client, Events, Options, Routes, type Interaction } from 'discord.js';
 import type { Config } from '../../config.js';
-import { BAD_TOKEN_MESSAGE, BotFatalError, isTokenRejection, type BotOptions } from '../bot.js';
-import { cooldownsFrom, DEFAULT_COOLDOWN } from '../cooldown.js';
+import { BAD_TOKEN_MESSAGE, BotFatalError, isTokenRejection, routerOf, type BotOptions } from '../bot.js';
 import { OURS } from '../limits.js';
 import { addSecret, silentLogger } from '../logger.js';
-import { UNCOUNTED } from '../observe.js';
 import { syncCommands } from '../registration.js';
-import { createRouter } from '../router.js';
 import { startEndpoint, type RawInteraction } from './endpoint.js';
 import { FirstResponses } from './first-responses.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -91,17 +88,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     await syncCommands(client.rest, target, log, false, { moderation: options.moderation !== undefined });
   }
 
-  const cooldowns = cooldownsFrom(options.config.COOLDOWN_LIMIT ?? DEFAULT_COOLDOWN.limit, options.config.COOLDOWN_WINDOW_SECONDS ?? DEFAULT_COOLDOWN.windowMs / 1_000);
-  const route = createRouter({
-    engines: options.engines,
-    ...(options.moderation ? { moderation: options.moderation } : {}),
-    ...(options.feedback ? { feedback: options.feedback } : {}),
-    ...(options.env ? { env: options.env } : {}),
-    logger: log,
-    metrics: options.metrics ?? UNCOUNTED,
-    ...(cooldowns ? { cooldowns } : {}),
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-  });
+  const route = routerOf(options, log);
   const inFlight = new Set<Promise<void>>();
   /** The handling of the interaction discord.js just built; the action emits synchronously, so it is read right after. */
   let started: Promise<void> | undefined;
