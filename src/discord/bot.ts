@@ -11,7 +11,7 @@ import type { FeedbackStore } from './votes.js';
 import { cooldownsFrom, DEFAULT_COOLDOWN } from './cooldown.js';
 import { GATEWAY_CLOSE, OURS } from './limits.js';
 import { addSecret, redactTokens, silentLogger, type Logger } from './logger.js';
-import { UNCOUNTED, startHealth, watchGateway, type BotMetrics, type StartHealth } from './observe.js';
+import { UNCOUNTED, gatewayHealth, startHealth, watchGateway, type BotMetrics, type StartHealth } from './observe.js';
 import { syncCommands } from './registration.js';
 import { createRouter, type InteractionHandler } from './router.js';
 
@@ -137,7 +137,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   // Before logging in, so that /healthz says 503 (not "connection refused") while the bot starts.
   const healthPort = options.config.HEALTH_PORT;
-  const health = await startHealth(healthPort, options.health, client, options.engines.shared, log).catch((error: unknown) => {
+  const health = await startHealth(healthPort, options.health, gatewayHealth(client, options.engines.shared), log).catch((error: unknown) => {
     throw new BotFatalError(`cannot listen on 127.0.0.1:${healthPort} for HEALTH_PORT (${(error as { code?: string }).code ?? String(error)}).`);
   });
   try {

@@ -38,7 +38,10 @@ export const UNCOUNTED: BotMetrics = { commands: { inc() {} }, latency: { observ
 
 /** What `/healthz` reports: healthy when both hold. */
 export interface BotHealth {
-  /** Every shard of the client has a live gateway session. */
+  /**
+   * Discord can reach the bot: every shard of the client has a live gateway session, or, in the
+   * HTTP interactions mode (which has no gateway), the interactions endpoint listens.
+   */
   readonly gateway: boolean;
   /** The index holds paragraphs. */
   readonly index: boolean;
@@ -106,13 +109,19 @@ export function watchGateway(client: Client, metrics: BotMetrics, log: Logger): 
 
 /**
  * Starts the health endpoint on 127.0.0.1 when a port is configured (0: any free port, logged).
- * `/healthz` is healthy when the gateway is connected and the index holds paragraphs.
+ * `/healthz` is healthy when `status` says Discord can reach the bot (the gateway bot: every
+ * shard connected; the HTTP mode: its endpoint listening) and the index holds paragraphs.
  */
-export async function startHealth(port: number | undefined, start: StartHealth | undefined, client: Client, engine: Engine, log: Logger): Promise<HealthEndpoint | undefined> {
+export async function startHealth(port: number | undefined, start: StartHealth | undefined, status: () => BotHealth, log: Logger): Promise<HealthEndpoint | undefined> {
   if (port === undefined) return undefined;
   // A wiring mistake, not an operator's: every entry point that reads HEALTH_PORT passes `health`.
   if (!start) throw new Error('recoupe: HEALTH_PORT is set but the bot was started without a health endpoint');
-  const server = await start(port, () => ({ gateway: gatewayReady(client), index: engine.kb.index.docs.length > 0 }));
+  const server = await start(port, status);
   log.info({ port: server.port }, 'health endpoint listening on 127.0.0.1');
   return server;
+}
+
+/** What the gateway bot reports: its shards' sessions, and whether the index holds paragraphs. */
+export function gatewayHealth(client: Client, engine: Engine): () => BotHealth {
+  return () => ({ gateway: gatewayReady(client), index: engine.kb.index.docs.length > 0 });
 }

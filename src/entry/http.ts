@@ -14,6 +14,7 @@ import { createLogger } from '../discord/logger.js';
 import { loadEngine } from '../load-engine.js';
 import { StoreError } from '../store/types.js';
 import { startLivingCorpus, type LivingCorpus } from './living-corpus.js';
+import { botHealth } from './bot-health.js';
 import { stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   } });
   const engine = await loadEngine(config.DATA_DIR);
   const living = (opened.living = await startLivingCorpus(config, engine, logger));
-  opened.bot = await startHttpBot({ config, engines: living.live, moderation: living.moderation, feedback: living.store, logger });
+  opened.bot = await startHttpBot({ config, engines: living.live, moderation: living.moderation, feedback: living.store, logger, ...botHealth() });
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import type { Config } from '../../config.js';
 import { BAD_TOKEN_MESSAGE, BotFatalError, isTokenRejection, routerOf, type BotOptions } from '../bot.js';
 import { OURS } from '../limits.js';
 import { addSecret, silentLogger } from '../logger.js';
+import { startHealth } from '../observe.js';
 import { syncCommands } from '../registration.js';
 import { startEndpoint, type RawInteraction } from './endpoint.js';
 import { FirstResponses } from './first-responses.js';
@@ -24,10 +25,14 @@ import { ReplayGuard } from './replay-guard.js';
 import { signatureCheck } from './signature.js';
 
 /** Options of {@link startHttpBot}: those of the gateway bot, with the endpoint's settings. */
-export interface HttpBotOptions extends Omit<BotOptions, 'config' | 'onFatal' | 'health'> {
-  /** Needs `DISCORD_TOKEN` (for REST) and `DISCORD_PUBLIC_KEY`; `HTTP_PORT` (default 8080; 0: any free port) and `HTTP_HOST` (default every interface). */
+export interface HttpBotOptions extends Omit<BotOptions, 'config' | 'onFatal'> {
+  /**
+   * Needs `DISCORD_TOKEN` (for REST) and `DISCORD_PUBLIC_KEY`; `HTTP_PORT` (default 8080; 0: any
+   * free port) and `HTTP_HOST` (default every interface); `HEALTH_PORT` as the gateway bot's, its
+   * `/healthz` healthy while the endpoint listens and the index holds paragraphs.
+   */
   readonly config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID' | 'DISCORD_PUBLIC_KEY'> &
-    Partial<Pick<Config, 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS' | 'HTTP_PORT' | 'HTTP_HOST'>>;
+    Partial<Pick<Config, 'COOLDOWN_LIMIT' | 'COOLDOWN_WINDOW_SECONDS' | 'HTTP_PORT' | 'HTTP_HOST' | 'HEALTH_PORT'>>;
 }
 
 /** A serving HTTP-mode bot. */
@@ -36,6 +41,8 @@ export interface HttpBot {
   readonly client: Client;
   /** The port the endpoint listens on. */
   readonly port: number;
+  /** Port of the health endpoint on 127.0.0.1, when `HEALTH_PORT` is set. */
+  readonly healthPort: number | undefined;
   /** Interactions being handled now. */
   inFlight(): number;
   /** Stops taking requests, lets the interactions in flight finish (within the grace period). Idempotent. */
@@ -76,6 +83,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
   });
   client.rest.setToken(token);
   const create = interactionCreateAction(client);
+  const ready = () => options.engines.shared.kb.index.docs.length > 0;
 
   const application = await client.rest.get(Routes.currentApplication()).catch((error: unknown) => {
     throw isTokenRejection(error) ? new BotFatalError(BAD_TOKEN_MESSAGE) : error;
@@ -110,24 +118,33 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     replays: new ReplayGuard(),
     responses,
     dispatch,
-    ready: () => options.engines.shared.kb.index.docs.length > 0,
+    ready,
     log,
   }).catch((error: unknown) => {
     void client.destroy();
     throw new BotFatalError(`cannot listen on ${options.config.HTTP_HOST ?? '0.0.0.0'}:${options.config.HTTP_PORT ?? 8_080} for HTTP_PORT (${(error as { code?: string }).code ?? String(error)}).`);
   });
   log.info({ port: endpoint.port, applicationId: application.id }, 'interactions endpoint listening');
+  let listening = true;
+  const healthPort = options.config.HEALTH_PORT;
+  const health = await startHealth(healthPort, options.health, () => ({ gateway: listening, index: ready() }), log).catch(async (error: unknown) => {
+    await endpoint.close();
+    await client.destroy();
+    throw new BotFatalError(`cannot listen on 127.0.0.1:${healthPort} for HEALTH_PORT (${(error as { code?: string }).code ?? String(error)}).`);
+  });
 
   let stopped: Promise<void> | undefined;
   return {
     client,
     port: endpoint.port,
+    healthPort: health?.port,
     inFlight: () => inFlight.size,
     stop: () => (stopped ??= stop()),
   };
 
   async function stop(): Promise<void> {
     log.info({ inFlight: inFlight.size }, 'stopping: finishing interactions in flight');
+    listening = false;
     const closed = endpoint.close();
     const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), OURS.SHUTDOWN_GRACE_MS).unref());
     while (inFlight.size > 0) {
@@ -138,6 +155,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     }
     await Promise.race([closed, grace]);
     await client.destroy();
+    await health?.close();
     log.info('stopped');
   }
 }

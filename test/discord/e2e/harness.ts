@@ -100,8 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const mode = options.mode ?? modeFromEnvironment();
   let bot: HarnessBot;
   if (mode === 'http') {
-    const { health: _unused, ...rest } = { ...wiring, ...options.bot };
-    const httpBot = await startHttpBot({ config: { ...config, DISCORD_PUBLIC_KEY: double.publicKey, HTTP_PORT: 0, HTTP_HOST: '127.0.0.1' }, engines, logger, ...rest });
+    const httpBot = await startHttpBot({ config: { ...config, DISCORD_PUBLIC_KEY: double.publicKey, HTTP_PORT: 0, HTTP_HOST: '127.0.0.1' }, engines, logger, ...wiring, ...options.bot });
     double.useInteractionsEndpoint(`http://127.0.0.1:${httpBot.port}/interactions`);
     bot = httpBot;
   } else {

@@ -151,3 +151,28 @@ describe('GIVEN the HTTP bot under a deferral (answers not ready within its marg
     expect(edits.length).toBeGreaterThan(0);
   });
 });
+
+describe('GIVEN the HTTP bot with HEALTH_PORT set', () => {
+  let m: Harness;
+  beforeAll(async () => {
+    m = await startHarness({ mode: 'http', config: { HEALTH_PORT: 0 } });
+  });
+  afterAll(async () => {
+    await m.close();
+  });
+
+  it('THEN /healthz of both ports says it is reachable with the index loaded, and /metrics counts what it answered', async () => {
+    const health = await fetch(`http://127.0.0.1:${m.bot.healthPort}/healthz`);
+    expect({ status: health.status, body: (await health.json()) as unknown }).toEqual({ status: 200, body: { status: 'ok', gateway: true, index: true } });
+    const endpoint = await fetch(`http://127.0.0.1:${m.bot.port}/healthz`);
+    expect({ status: endpoint.status, body: (await endpoint.json()) as unknown }).toEqual({ status: 200, body: { status: 'ok', index: true } });
+    const handle = await m.double.sendInteraction(m.double.fixtures.chatInput({ name: 'ask', options: { question: 'sapeurs' }, locale: 'fr' }));
+    await handle.waitForMessage();
+    await expect.poll(async () => (await (await fetch(`http://127.0.0.1:${m.bot.healthPort}/metrics`)).text()).includes('recoupe_commands_total{command="ask",outcome="ok"} 1')).toBe(true);
+  });
+
+  it('WHEN the endpoint is asked anything but POST /interactions THEN 404 or 405, and nothing is handled', async () => {
+    expect((await fetch(`http://127.0.0.1:${m.bot.port}/interactions`)).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${m.bot.port}/`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});
