@@ -29,6 +29,12 @@ export const LIMITS = {
   MODAL_COMPONENTS_MAX: 5,
   /** Text inputs in one action row of a modal (the legacy layout: one per row). */
   MODAL_ROW_INPUTS_MAX: 1,
+  /** Message flag `IS_COMPONENTS_V2` (1 << 15): the message is components only. */
+  COMPONENTS_V2_FLAG: 32_768,
+  /** Components of a Components V2 message, nested ones counted. */
+  COMPONENTS_V2_MAX: 40,
+  /** Characters of all text displays of one message together. */
+  COMPONENTS_V2_TEXT_MAX: 4_000,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Discord rules the OpenAPI schema cannot express, checked after it: the 6 000-character total of
- * all embeds of a message, empty messages, the limits of modals, and the naming rules of
+ * all embeds of a message, empty messages, Components V2 (no content or embeds beside them, 40
+ * components and 4 000 characters of text at most, layout components only with the flag), the limits of modals, and the naming rules of
  * application commands. Lengths
  * count code points, as Discord's backend does (and as the spec validator's `maxLength` does).
  */
@@ -30,10 +31,63 @@ export function embedTextLength(embed: unknown): number {
   return total;
 }
 
-/** Limits of a message body (create or edit); `base` is the JSON pointer of the message in the body. */
-export function messageIssues(message: unknown, base: string): ViolationIssue[] {
+/** Every component of a message at any depth (rows' buttons, containers' children, sections' accessories). */
+export function nestedComponents(components: unknown): Obj[] {
+  const out: Obj[] = [];
+  const visit = (c: unknown) => {
+    if (!isObj(c)) return;
+    out.push(c);
+    if (Array.isArray(c.components)) c.components.forEach(visit);
+    if (c.accessory !== undefined) visit(c.accessory);
+  };
+  if (Array.isArray(components)) components.forEach(visit);
+  return out;
+}
+
+const flagsOf = (message: Obj): number => (typeof message.flags === 'number' ? message.flags : 0);
+
+/**
+ * Components V2 rules of a message body whose message is (`v2`) or is not a Components V2 one:
+ * with the flag, no content and no embeds, at most 40 components and 4 000 characters of text
+ * displays; without it, only action rows at the top. Custom ids are unique in either.
+ */
+export function componentIssues(message: unknown, base: string, v2: boolean): ViolationIssue[] {
   if (!isObj(message)) return [];
   const issues: ViolationIssue[] = [];
+  const all = nestedComponents(message.components);
+  if (v2) {
+    for (const legacy of ['content', 'embeds'] as const) {
+      const value = message[legacy];
+      if ((typeof value === 'string' && value.length > 0) || (Array.isArray(value) && value.length > 0)) {
+        issues.push({ path: `${base}/${legacy}`, code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: `The '${legacy}' field cannot be used when using MessageFlags.IS_COMPONENTS_V2` });
+      }
+    }
+    if (all.length > LIMITS.COMPONENTS_V2_MAX) issues.push({ path: `${base}/components`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${LIMITS.COMPONENTS_V2_MAX} or fewer in length (nested components counted, got ${all.length}).` });
+    const text = all.filter((c) => c.type === 10).reduce((n, c) => n + length(c.content), 0);
+    if (text > LIMITS.COMPONENTS_V2_TEXT_MAX) issues.push({ path: `${base}/components`, code: 'MAX_COMPONENTS_V2_TEXT_LENGTH_EXCEEDED', message: `Text displays exceed ${LIMITS.COMPONENTS_V2_TEXT_MAX} characters in all (got ${text})` });
+  } else if (Array.isArray(message.components)) {
+    message.components.forEach((c: unknown, i) => {
+      if (isObj(c) && c.type !== 1) issues.push({ path: `${base}/components/${i}/type`, code: 'COMPONENT_LAYOUT_INVALID', message: `Component of type ${String(c.type)} needs MessageFlags.IS_COMPONENTS_V2.` });
+    });
+  }
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (typeof c.custom_id !== 'string') continue;
+    if (seen.has(c.custom_id)) issues.push({ path: `${base}/components`, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+    seen.add(c.custom_id);
+  }
+  return issues;
+}
+
+/**
+ * Limits of a message body (create or edit); `base` is the JSON pointer of the message in the body.
+ * A new message is a Components V2 one when its flags say so; an edit (`creates` false) may be of
+ * one without saying so, which only the message's state tells (`interactions.ts` checks it).
+ */
+export function messageIssues(message: unknown, base: string, creates = true): ViolationIssue[] {
+  if (!isObj(message)) return [];
+  const v2 = (flagsOf(message) & LIMITS.COMPONENTS_V2_FLAG) !== 0;
+  const issues: ViolationIssue[] = v2 || creates ? componentIssues(message, base, v2) : [];
   if (length(message.content) > LIMITS.CONTENT_MAX) {
     issues.push({ path: `${base}/content`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${LIMITS.CONTENT_MAX} or fewer in length.` });
   }
@@ -210,11 +264,12 @@ export function ruleIssuesFor(operation: Pick<SpecOperation, 'template'>, method
   switch (operation.template) {
     case '/interactions/{interaction_id}/{interaction_token}/callback':
       if (obj !== null && obj.type === 9) return modalIssues(obj.data, '/data');
-      return obj !== null && (obj.type === 4 || obj.type === 7) ? messageIssues(obj.data, '/data') : [];
+      return obj !== null && (obj.type === 4 || obj.type === 7) ? messageIssues(obj.data, '/data', obj.type === 4) : [];
     case '/webhooks/{webhook_id}/{webhook_token}':
+      return messageIssues(body, '', method === 'POST');
     case '/webhooks/{webhook_id}/{webhook_token}/messages/@original':
     case '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}':
-      return messageIssues(body, '');
+      return messageIssues(body, '', false);
     case '/applications/{application_id}/commands':
     case '/applications/{application_id}/guilds/{guild_id}/commands':
       return method === 'PUT' ? bulkCommandIssues(body) : commandIssues(body, '');

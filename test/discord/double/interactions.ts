@@ -13,7 +13,7 @@ import type { APIAllowedMentions, APIEmbed, APIInteraction, APIMessage, APIUser 
 import { ERRORS, invalidFormBody } from './constants.js';
 import type { DiscordError } from './constants.js';
 import { discordErrorTree } from './openapi-validator.js';
-import { isEmptyMessage } from './discord-rules.js';
+import { componentIssues, isEmptyMessage, nestedComponents } from './discord-rules.js';
 import { snowflake } from './snowflake.js';
 import type {
   CallbackFault,
@@ -87,14 +87,20 @@ function isObj(value: unknown): value is Obj {
 }
 
 /** Content plus every embed's text, newline-joined. */
-export function messageText(content: string, embeds: readonly APIEmbed[]): string {
+export function messageText(content: string, embeds: readonly APIEmbed[], components: readonly unknown[] = []): string {
   const parts = [content];
   for (const embed of embeds) {
     parts.push(embed.author?.name ?? '', embed.title ?? '', embed.description ?? '');
     for (const field of embed.fields ?? []) parts.push(field.name, field.value);
     parts.push(embed.footer?.text ?? '');
   }
+  parts.push(...textDisplays(components));
   return parts.filter((part) => part.length > 0).join('\n');
+}
+
+/** The content of every text display of a message (Components V2), at any depth, in order. */
+export function textDisplays(components: readonly unknown[]): string[] {
+  return nestedComponents(components).flatMap((c) => (c.type === 10 && typeof c.content === 'string' ? [c.content] : []));
 }
 
 /**
@@ -107,6 +113,15 @@ export function notifiedMentions(content: string, allowed: APIAllowedMentions | 
   const users = ids(/<@!?(\d+)>/g).filter((id) => parse.includes('users') || (allowed?.users ?? []).includes(id));
   const roles = ids(/<@&(\d+)>/g).filter((id) => parse.includes('roles') || (allowed?.roles ?? []).includes(id));
   return { users, roles, everyone: /@(everyone|here)\b/.test(content) && parse.includes('everyone') };
+}
+
+/**
+ * Components V2 rules of an edit that does not carry the flag itself, by the flags of the message
+ * it edits: a Components V2 message stays one (the flag cannot be removed), any other keeps to rows.
+ */
+function editIssues(messageFlags: number, body: unknown) {
+  if ((flagsOf(body) & MessageFlags.IsComponentsV2) !== 0) return [];
+  return componentIssues(body, '', (messageFlags & MessageFlags.IsComponentsV2) !== 0);
 }
 
 /** Which interaction types accept which callback types. */
@@ -210,6 +225,13 @@ export class InteractionStore {
       state.attempts.push('400 50006 empty message');
       return { ...ERRORS.emptyMessage, issues: [{ path: '/data', code: 'EMPTY_MESSAGE', message: ERRORS.emptyMessage.body.message }] };
     }
+    if (type === InteractionResponseType.UpdateMessage) {
+      const issues = editIssues(state.payload.message?.flags ?? 0, data).map((i) => ({ ...i, path: `/data${i.path}` }));
+      if (issues.length > 0) {
+        state.attempts.push('400 50035 components of an update');
+        return { ...invalidFormBody(discordErrorTree(issues)), issues };
+      }
+    }
     const flags = flagsOf(data);
     const callback: RecordedCallback = {
       interactionId: id,
@@ -237,7 +259,7 @@ export class InteractionStore {
       const message = this.#newMessage(state, 'original', at, ephemeral);
       message.loading = loading;
       if (!loading) this.#patchMessage(message, data, files);
-      message.flags = (ephemeral ? MessageFlags.Ephemeral : 0) | (loading ? MessageFlags.Loading : 0);
+      message.flags = (ephemeral ? MessageFlags.Ephemeral : 0) | (loading ? MessageFlags.Loading : 0) | (loading ? 0 : flagsOf(data) & MessageFlags.IsComponentsV2);
       state.original = message;
     } else if (type === InteractionResponseType.DeferredMessageUpdate || type === InteractionResponseType.UpdateMessage) {
       // Components: "@original" is the message that carries the component.
@@ -253,6 +275,7 @@ export class InteractionStore {
       }
       if (type === InteractionResponseType.UpdateMessage) {
         this.#patchMessage(message, data, files);
+        message.flags |= flagsOf(data) & MessageFlags.IsComponentsV2;
         message.editCount = 1;
       }
       state.original = message;
@@ -331,14 +354,18 @@ export class InteractionStore {
         message.updatedAt = arrivedAt;
         this.#notify();
         return { status: 204 };
-      case 'PATCH':
+      case 'PATCH': {
+        const issues = editIssues(message.flags, body);
+        if (issues.length > 0) return { ...invalidFormBody(discordErrorTree(issues)), issues };
         this.#patchMessage(message, body, files);
+        message.flags |= flagsOf(body) & MessageFlags.IsComponentsV2;
         message.loading = false;
         message.flags &= ~MessageFlags.Loading;
         message.editCount += 1;
         message.updatedAt = arrivedAt;
         this.#notify();
         return { status: 200, body: this.#toApiMessage(state, message) };
+      }
       default:
         return ERRORS.notFound;
     }
@@ -458,14 +485,15 @@ export class InteractionStore {
       embeds: structuredClone(m.embeds),
       components: structuredClone(m.components),
       allowedMentions: m.allowedMentions === null ? null : structuredClone(m.allowedMentions),
-      mentions: notifiedMentions(m.content, m.allowedMentions),
+      // Text displays notify like content does.
+      mentions: notifiedMentions([m.content, ...textDisplays(m.components)].join('\n'), m.allowedMentions),
       attachments: [...m.attachments],
       flags: m.flags,
       ephemeral: m.ephemeral,
       loading: m.loading,
       deleted: m.deleted,
       editCount: m.editCount,
-      text: messageText(m.content, m.embeds),
+      text: messageText(m.content, m.embeds, m.components),
       createdAfterMs: m.createdAt - state.dispatchedAt,
       updatedAfterMs: m.updatedAt - state.dispatchedAt,
     });

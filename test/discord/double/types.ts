@@ -175,7 +175,7 @@ export interface RecordedMessage {
   readonly components: readonly unknown[];
   /** `allowed_mentions` as last sent (null: never sent, so Discord parses every mention). */
   readonly allowedMentions: APIAllowedMentions | null;
-  /** Who Discord would notify: mentions in `content` that `allowed_mentions` lets through. */
+  /** Who Discord would notify: mentions in `content` and text displays that `allowed_mentions` lets through. */
   readonly mentions: MessageMentions;
   readonly attachments: readonly RecordedFile[];
   /** Message flags as Discord stores them (64 ephemeral, 128 loading). */
@@ -186,7 +186,7 @@ export interface RecordedMessage {
   readonly deleted: boolean;
   /** Successful PATCHes received. */
   readonly editCount: number;
-  /** Content plus every embed's text (title, description, fields, footer, author), newline-joined: handy for `toContain`. */
+  /** Content, every embed's text (title, description, fields, footer, author) and every text display's, newline-joined: handy for `toContain`. */
   readonly text: string;
   /** ms after the dispatch when it was created / last changed. */
   readonly createdAfterMs: number;
