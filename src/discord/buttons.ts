@@ -48,14 +48,14 @@ export async function handleButton(i: ButtonInteraction, ctx: ButtonContext, rec
   const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};
   switch (action.kind) {
     case 'more': {
-      const query = carriedQuery(action.query, i.message.embeds);
+      const query = carriedQuery(action.query, i.message);
       if (query === undefined) throw new UserError('stale-button');
       const o = { locale: action.locale, page: action.page, ephemeral: false, command: action.command, query, colorOf: ctx.colorOf, votes: ctx.feedback !== undefined };
       const ack = await answerWithin(i, { mode: 'update', ephemeral: false, receivedAt, ...defer }, () => answerReply(dispatch(ctx.engine, action.command, query), o));
       return { ...ack, action: action.kind };
     }
     case 'export': {
-      const query = carriedQuery(action.query, i.message.embeds);
+      const query = carriedQuery(action.query, i.message);
       if (query === undefined) throw new UserError('stale-button');
       const o = { locale, command: action.command, query };
       const ack = await answerWithin(i, { mode: 'reply', ephemeral: true, receivedAt, ...defer }, () => exportReply(dispatch(ctx.engine, action.command, query), o));

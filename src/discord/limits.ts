@@ -67,6 +67,28 @@ export const COMPONENT = {
 } as const;
 
 /**
+ * Components V2 (components/overview and components/reference; `../shared/DISCORD-FACTS.md`): a
+ * message with the `IS_COMPONENTS_V2` flag is all components (containers, sections, text displays,
+ * separators, media galleries, action rows) and can hold no `content` and no `embeds`; once a
+ * message has the flag, an edit cannot take it away. Answers are sent this way (`render/card.ts`).
+ */
+export const COMPONENTS_V2 = {
+  /** Message flag `IS_COMPONENTS_V2`, 1 << 15. */
+  FLAG: 1 << 15,
+  /** Components of one message, nested ones counted (a container, its sections, their buttons...). */
+  COMPONENTS_MAX: 40,
+  /** Characters of all text displays of one message together (and so of any one of them). */
+  TEXT_TOTAL_MAX: 4_000,
+  /** Text displays in one section, beside its one accessory (a button here). */
+  SECTION_TEXTS_MAX: 3,
+  /** Items of one media gallery, and the length of an item's description (alt text). */
+  GALLERY_ITEMS_MAX: 10,
+  MEDIA_DESCRIPTION_MAX: 1_024,
+  /** Largest `accent_color` of a container: 24-bit RGB. */
+  ACCENT_COLOR_MAX: 0xff_ff_ff,
+} as const;
+
+/**
  * Modals (interactions/receiving-and-responding, "modal"; components/reference, "label", "text
  * input"): the response of type 9 to a slash command or a button, never to a modal submit.
  */

@@ -32,26 +32,34 @@ export function isUpdatable(i: Answerable): i is Updatable {
   return i.isButton() || (i.isModalSubmit() && i.isFromMessage());
 }
 
-/** The message body common to every way of sending: content, embeds, buttons, files, mentions off. */
+/** The message body common to every way of sending: content, embeds, buttons (or a card), files, mentions off. */
 function body(r: DiscordReply) {
   return {
-    ...(r.content !== undefined ? { content: r.content } : {}),
-    embeds: [...r.embeds],
-    components: [...r.components],
+    // A card (IS_COMPONENTS_V2) is components only: Discord refuses content and embeds beside it.
+    ...(r.card ? { components: [...r.card] } : { ...(r.content !== undefined ? { content: r.content } : {}), embeds: [...r.embeds], components: [...r.components] }),
     allowedMentions: { parse: [] },
     // discord.js then sends multipart/form-data: the JSON as `payload_json`, each file as `files[n]`.
     ...(r.files ? { files: r.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
   };
 }
 
-/** Flags of a new message: ephemeral if asked (only a first response or a follow-up can say so), no previews on text. */
+/** Flags of a new message: ephemeral if asked (only a first response or a follow-up can say so), a card's, no previews on text. */
 function createFlags(r: DiscordReply): number {
-  return (r.ephemeral ? MessageFlags.Ephemeral : 0) | (r.suppressEmbeds ? MessageFlags.SuppressEmbeds : 0);
+  return (r.ephemeral ? MessageFlags.Ephemeral : 0) | (editFlags(r).flags ?? 0);
 }
 
-/** An edit cannot change ephemerality; it can only ask for no previews. */
+/**
+ * Flags of an edit: it cannot change ephemerality; it can ask for no previews, and make the
+ * message a card (Discord keeps that flag for good once set).
+ */
 function editFlags(r: DiscordReply): { flags?: number } {
-  return r.suppressEmbeds ? { flags: MessageFlags.SuppressEmbeds } : {};
+  const flags = (r.card ? MessageFlags.IsComponentsV2 : 0) | (r.suppressEmbeds ? MessageFlags.SuppressEmbeds : 0);
+  return flags !== 0 ? { flags } : {};
+}
+
+/** What an edit replaces: every part of the message the reply does not have is cleared, except on a card (which has none of them). */
+function cleared(r: DiscordReply, content: '' | null) {
+  return r.card ? {} : { content: r.content ?? content };
 }
 
 /** First response: a new message. */
@@ -66,12 +74,12 @@ export async function deferReply(i: Answerable, ephemeral: boolean): Promise<voi
 
 /** Replaces the deferred (or first) response with the answer. Replaced content, embeds and buttons all go. */
 export async function editReply(i: Answerable, r: DiscordReply): Promise<void> {
-  await i.editReply({ content: r.content ?? '', ...body(r), ...editFlags(r) });
+  await i.editReply({ ...cleared(r, ''), ...body(r), ...editFlags(r) });
 }
 
 /** A first response that changes the message the button (or the form's button) is on ("More", Publish). */
 export async function update(i: Updatable, r: DiscordReply): Promise<void> {
-  await i.update({ content: r.content ?? null, ...body(r), ...editFlags(r) });
+  await i.update({ ...cleared(r, null), ...body(r), ...editFlags(r) });
 }
 
 /** A form as the first response (`render/modal.ts` builds it); it must come within the 3 seconds like any. */

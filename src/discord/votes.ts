@@ -12,6 +12,7 @@ import type { CorpusStore, VotedExcerpt } from '../store/types.js';
 import { decodeButton, shortHash, type Carried } from './custom-id.js';
 import { noticeReply } from './render/payload.js';
 import { carriedQuery } from './render/pieces.js';
+import { customIdsOf } from './render/component-tree.js';
 import { answerWithin, type Acknowledged } from './respond.js';
 
 /** Where votes and unanswered questions are kept: the store's part of it. */
@@ -26,9 +27,9 @@ export interface VoteContext {
   readonly deferAfterMs?: number;
 }
 
-/** The excerpts an answer message shows, read from its Citation buttons (an article id by hash is looked up in the corpus). */
-export function shownExcerpts(components: ButtonInteraction['message']['components'], engine: Engine): VotedExcerpt[] {
-  const ids = (components as unknown as Array<{ components?: Array<{ customId?: string | null }> }>).flatMap((r) => r.components ?? []).map((c) => c.customId ?? '');
+/** The excerpts an answer message shows, read from its Citation buttons at any depth of its card (an article id by hash is looked up in the corpus). */
+export function shownExcerpts(components: readonly unknown[], engine: Engine): VotedExcerpt[] {
+  const ids = customIdsOf(components);
   const out: VotedExcerpt[] = [];
   for (const id of ids) {
     const action = decodeButton(id);
@@ -45,7 +46,7 @@ function articleIdOf(article: Carried, engine: Engine): string {
 
 /** Records the presser's vote and tells them, privately, what was recorded. */
 export async function handleVote(i: ButtonInteraction, vote: { readonly up: boolean; readonly command: CommandName; readonly query: Carried }, ctx: VoteContext, receivedAt: number): Promise<Acknowledged> {
-  const query = carriedQuery(vote.query, i.message.embeds);
+  const query = carriedQuery(vote.query, i.message);
   if (query === undefined) throw new UserError('stale-button');
   const locale = localeOf(i.locale);
   const defer = ctx.deferAfterMs !== undefined ? { deferAfterMs: ctx.deferAfterMs } : {};

@@ -14,6 +14,7 @@ import { COMMANDS, COMMAND_NAMES, dispatch, resolveCommand, usageOf } from '../.
 import { UserError } from '../../src/commands/user-error.js';
 import { CONTEXT_MENUS, EVERYWHERE, commandDefinitions } from '../../src/discord/commands.js';
 import { COMMAND } from '../../src/discord/limits.js';
+import { textDisplaysOf } from '../../src/discord/render/component-tree.js';
 import { answerReply } from '../../src/discord/render/payload.js';
 import { renderText } from '../../src/terminal/render.js';
 import { usageText } from '../../src/terminal/usage.js';
@@ -73,11 +74,13 @@ describe('GIVEN the command table', () => {
     for (const locale of ['en', 'fr'] as const) {
       const text = renderText(help, { locale });
       const reply = answerReply(help, { locale, page: 0, ephemeral: false, command: 'help', query: '', colorOf: () => undefined });
-      // Field texts as a reader sees them: Discord's markdown escapes undone.
-      const fields = (JSON.parse(JSON.stringify(reply.embeds)) as { fields?: { name: string; value: string }[] }[]).flatMap((e) => e.fields ?? []).map((f) => ({ name: f.name.replace(/\\(.)/gu, '$1'), value: f.value.replace(/\\(.)/gu, '$1') }));
+      // The card's lines as a reader sees them: Discord's markdown escapes undone; each command a bold line, then its summary.
+      const lines = textDisplaysOf(reply.card ?? []).flatMap((t) => t.split('\n')).map((l) => l.replace(/\\(.)/gu, '$1'));
       for (const c of COMMANDS) {
         expect(text).toContain(`${usageOf(c.name.en, locale)} — ${c.summary[locale]}`);
-        expect(fields).toContainEqual({ name: usageOf(c.name.en, locale), value: c.summary[locale] });
+        const at = lines.indexOf(`**${usageOf(c.name.en, locale)}**`);
+        expect(at, c.name.en).toBeGreaterThanOrEqual(0);
+        expect(lines[at + 1]).toBe(c.summary[locale]);
       }
     }
     expect(usageOf('ask', 'fr')).toBe('/demander <question>');

@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import { Engine } from '../../src/answers/engine.js';
 import type { Citation, Excerpt } from '../../src/answers/types.js';
 import type { Article, Corpus, Source } from '../../src/corpus/types.js';
+import { flattenComponents, textDisplaysOf } from '../../src/discord/render/component-tree.js';
 
 /** Everything that could ping, render as Markdown, or hide a link. */
 export const HOSTILE =
@@ -47,9 +48,62 @@ export function payloadStrings(body: { content?: string | null; embeds?: readonl
     if (!markdownOnly) out.push(e.footer?.text ?? '', e.author?.name ?? '');
     for (const f of e.fields ?? []) out.push(f.name, f.value);
   }
-  // Button labels are shown; custom ids never are (they may hold the raw query).
-  if (!markdownOnly) for (const row of (body.components ?? []) as Array<{ components?: Array<{ label?: string }> }>) for (const b of row.components ?? []) out.push(b.label ?? '');
+  // A card's text displays render Markdown; button labels are shown, custom ids never are (they may hold the raw query).
+  out.push(...textDisplaysOf(body.components ?? []));
+  if (!markdownOnly) out.push(...buttonsOf(body).map((b) => b.label ?? ''));
   return out;
+}
+
+/** A button as a test reads it, wherever it sits (a row, a container's row, a section's accessory). */
+export interface ButtonView {
+  readonly style?: number;
+  readonly label?: string;
+  readonly custom_id?: string;
+  readonly url?: string;
+  readonly emoji?: { readonly name?: string };
+  readonly disabled?: boolean;
+}
+
+/** Every button of a message or payload, at any depth, in reading order. */
+export function buttonsOf(message: { components?: readonly unknown[] | null } | null | undefined): ButtonView[] {
+  return flattenComponents(message?.components ?? []).filter((c) => c.type === 2) as ButtonView[];
+}
+
+/** One container of a card: its accent colour and its text displays, in order. */
+export interface ContainerView {
+  readonly color: number | undefined;
+  readonly texts: string[];
+  /** The texts joined by newlines. */
+  readonly text: string;
+  readonly buttons: ButtonView[];
+}
+
+/** The top-level containers of a card, in order. */
+export function containersOf(message: { components?: readonly unknown[] | null } | null | undefined): ContainerView[] {
+  return topLevel(message)
+    .filter((c) => c.type === 17)
+    .map((c) => {
+      const inside = Array.isArray(c.components) ? (c.components as unknown[]) : [];
+      const texts = textDisplaysOf(inside);
+      return { color: typeof c.accent_color === 'number' ? c.accent_color : undefined, texts, text: texts.join('\n'), buttons: buttonsOf({ components: inside }) };
+    });
+}
+
+/** The text displays of a card outside its containers (the footer with the query), in order. */
+export function cardFooter(message: { components?: readonly unknown[] | null } | null | undefined): string {
+  return topLevel(message)
+    .filter((c) => c.type === 10)
+    .map((c) => String(c.content))
+    .join('\n');
+}
+
+function topLevel(message: { components?: readonly unknown[] | null } | null | undefined): Array<Record<string, unknown>> {
+  return (message?.components ?? []).map((c) => flattenComponents([c])[0] ?? {}) as Array<Record<string, unknown>>;
+}
+
+/** Every text display of a card, in reading order. */
+export function cardTexts(message: { components?: readonly unknown[] | null } | null | undefined): string[] {
+  return textDisplaysOf(message?.components ?? []);
 }
 
 /**

@@ -4,17 +4,17 @@
  * true words. On Discord, through the one reply path: a real comparison and a hostile matrix as
  * long as the engine makes them stay within every limit, mentions off.
  */
-import { embedLength } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answers/engine.js';
 import { MATRIX_ROWS_MAX } from '../../src/answers/fact-matrix.js';
 import type { CompareAnswer, FactMatrix, MatrixRow } from '../../src/answers/types.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { EMBED } from '../../src/discord/limits.js';
+import { COMPONENTS_V2 } from '../../src/discord/limits.js';
+import { flattenComponents } from '../../src/discord/render/component-tree.js';
 import { answerReply, replyViolations } from '../../src/discord/render/payload.js';
 import { loadEngine } from '../../src/load-engine.js';
 import { renderText } from '../../src/terminal/render.js';
-import { CITATION, HOSTILE, excerptOf, liveMentions, longHostileText, payloadStrings } from '../discord/support.js';
+import { CITATION, HOSTILE, cardTexts, containersOf, excerptOf, liveMentions, longHostileText, payloadStrings } from '../discord/support.js';
 import { STORIES_DIR } from '../fixtures/stories/truth.js';
 
 let seeds: Engine;
@@ -61,18 +61,21 @@ describe('GIVEN a comparison with a fact matrix, WHEN rendered for the terminal'
 
 describe('GIVEN a comparison with a fact matrix, WHEN replied on Discord', () => {
   for (const locale of ['en', 'fr'] as const) {
-    it(`THEN in ${locale} the matrix is one embed, a field per row with every cell and its paragraph, within every limit`, () => {
+    it(`THEN in ${locale} the matrix is one container after the outlets’ containers, a bold line per row then every cell and its paragraph, within every limit`, () => {
       const answer = compared(stories, 'rupture du barrage de Combe-Noire');
       const reply = answerReply(answer, { locale, page: 0, ephemeral: false, command: 'compare', query: answer.topic, colorOf });
-      expect(replyViolations(reply)).toEqual([]);
-      expect(reply.allowedMentions).toEqual({ parse: [] });
-      expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-      const matrix = reply.embeds.find((e) => e.title === (locale === 'fr' ? 'Fait par fait' : 'Fact by fact'));
-      expect(matrix?.description).toContain(locale === 'fr' ? '— n’en dit rien' : '— does not say');
-      const morts = matrix?.fields?.find((f) => f.name === (locale === 'fr' ? 'Chiffre — morts' : 'Figure — morts'));
-      expect(morts?.value.split('\n')).toEqual(['AHP ✓ “trois morts” ¶1', 'OPF ✓ “trois morts” ¶1', 'Courrier ≠ “quatre morts” ¶1', 'Le Fil ✓ “3 morts” ¶2']);
-      // The outlets' embeds stay first, the matrix after them.
-      expect(reply.embeds.slice(0, 4).map((e) => e.title)).toEqual(answer.outlets.slice(0, 4).map((o) => `${o.outletName} (${o.outlet})`));
+      expectCardWithinLimits(reply);
+      const containers = containersOf({ components: reply.card });
+      const heading = `### ${locale === 'fr' ? 'Fait par fait' : 'Fact by fact'}`;
+      const matrices = containers.filter((c) => c.texts[0]?.startsWith(heading));
+      expect(matrices).toHaveLength(1);
+      const matrix = matrices[0]?.text ?? '';
+      expect(matrix).toContain(locale === 'fr' ? '— n’en dit rien' : '— does not say');
+      expect(rowOf(matrix, locale === 'fr' ? 'Chiffre — morts' : 'Figure — morts')).toEqual(['AHP ✓ “trois morts” ¶1', 'OPF ✓ “trois morts” ¶1', 'Courrier ≠ “quatre morts” ¶1', 'Le Fil ✓ “3 morts” ¶2']);
+      // The outlets' containers stay first, the matrix after them.
+      const headings = containers.flatMap((c) => /^### (.*)$/mu.exec(c.text)?.[1] ?? []);
+      expect(headings.slice(0, 4)).toEqual(answer.outlets.slice(0, 4).map((o) => `${o.outletName} (${o.outlet})`));
+      expect(headings.indexOf(heading.slice(4))).toBe(answer.outlets.length);
     });
   }
 
@@ -89,12 +92,31 @@ describe('GIVEN a comparison with a fact matrix, WHEN replied on Discord', () =>
     const matrix: FactMatrix = { outlets, articles: outlets.map(() => ['a']), rows: Array.from({ length: MATRIX_ROWS_MAX }, (_, i) => row(i)), total: MATRIX_ROWS_MAX + 3 };
     for (const locale of ['en', 'fr'] as const) {
       const reply = answerReply({ ...answer, matrix }, { locale, page: 0, ephemeral: false, command: 'compare', query: answer.topic, colorOf });
-      expect(replyViolations(reply)).toEqual([]);
+      expectCardWithinLimits(reply);
       expect(liveMentions(payloadStrings(reply))).toEqual([]);
-      expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-      const fields = reply.embeds.at(-1)?.fields ?? [];
-      expect(fields.length).toBeGreaterThan(0);
-      expect(fields[0]?.name).toMatch(locale === 'fr' ? /^Chiffre — 0 / : /^Figure — 0 /u);
+      const shown = containersOf({ components: reply.card }).find((c) => c.texts[0]?.startsWith(`### ${locale === 'fr' ? 'Fait par fait' : 'Fact by fact'}`));
+      const rows = (shown?.text ?? '').split('\n').filter((line) => line.startsWith('**'));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows[0]).toMatch(locale === 'fr' ? /^\*\*Chiffre — 0 /u : /^\*\*Figure — 0 /u);
     }
   });
 });
+
+/** A card (sent with the Components V2 flag), valid, within its 40 components and 4 000 characters, mentions off. */
+function expectCardWithinLimits(reply: ReturnType<typeof answerReply>): void {
+  expect(replyViolations(reply)).toEqual([]);
+  expect(reply.allowedMentions).toEqual({ parse: [] });
+  expect(reply.card?.length).toBeGreaterThan(0);
+  expect(reply.embeds).toEqual([]);
+  expect(flattenComponents(reply.card ?? []).length).toBeLessThanOrEqual(COMPONENTS_V2.COMPONENTS_MAX);
+  expect(cardTexts({ components: reply.card }).join('').length).toBeLessThanOrEqual(COMPONENTS_V2.TEXT_TOTAL_MAX);
+}
+
+/** The cells of the row named `name` in a matrix container's text: the lines after its bold name, up to the next row. */
+function rowOf(text: string, name: string): string[] {
+  const lines = text.split('\n');
+  const at = lines.indexOf(`**${name}**`);
+  if (at < 0) return [];
+  const next = lines.findIndex((line, i) => i > at && line.startsWith('**'));
+  return lines.slice(at + 1, next < 0 ? undefined : next);
+}

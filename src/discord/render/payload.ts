@@ -6,21 +6,24 @@
  *   never a masked `[label](url)`;
  * - suppresses link previews when it is text (`SuppressEmbeds`; embeds cannot unfurl anyway);
  * - is within every limit of `src/discord/limits.ts`, checked once more by {@link replyViolations}.
+ * Answers are Components V2 cards (`card.ts`); the other replies are text or embeds.
  * `src/discord/respond.ts` is the one module that sends them.
  */
-import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
+import { ButtonStyle, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIMessageTopLevelComponent } from 'discord.js';
 import type { Answer, Excerpt } from '../../answers/types.js';
 import { COMMANDS, type CommandName } from '../../commands/table.js';
 import type { Article, Paragraph, Source } from '../../corpus/types.js';
 import { encodeButton, fitsCustomId } from '../custom-id.js';
+import { fitCard, navigationButton } from './card.js';
+import { cardViolations } from './card-rules.js';
 import { COMPONENT, EMBED, MESSAGE, UPLOAD } from '../limits.js';
 import { citationsCsv, citationsMarkdown, citesAnything, exportedCitations, type ExportedCitation } from '../../render/citations-export.js';
 import { formatDay, pasteCitation } from '../../render/format.js';
 import { messages, type Locale } from '../../render/messages.js';
 import { draftAnswer } from './answers.js';
-import { fitEmbeds, type DraftEmbed, type NumberedExcerpt } from './fit.js';
+import { fitEmbeds, type DraftEmbed } from './fit.js';
 import { NEUTRAL_COLOR, codeBlock, footer, parseHexColor, safeUrl, shown, unformatted } from './pieces.js';
-import { cutDisplay, display, neutralizeMentions } from './safe-text.js';
+import { LIVE_MENTION, cutDisplay, display, neutralizeMentions } from './safe-text.js';
 
 declare const built: unique symbol;
 
@@ -32,6 +35,11 @@ export interface DiscordReply {
   readonly content?: string;
   readonly embeds: readonly APIEmbed[];
   readonly components: readonly ButtonRow[];
+  /**
+   * A Components V2 card (an answer): sent with `IS_COMPONENTS_V2` in place of content, embeds and
+   * rows, which are then empty.
+   */
+  readonly card?: readonly APIMessageTopLevelComponent[];
   readonly allowedMentions: { readonly parse: readonly [] };
   /** Asked for on a first response; Discord fixes it there, so edits and updates ignore it. */
   readonly ephemeral: boolean;
@@ -49,7 +57,7 @@ export interface ReplyFile {
   readonly data: Uint8Array;
   /** Its description (alt text for an image). */
   readonly description?: string;
-  /** Shown as the image of the reply's first embed. */
+  /** The answer's picture: shown in its card's first container (in the first embed elsewhere). */
   readonly embedImage?: boolean;
 }
 
@@ -67,67 +75,21 @@ export interface AnswerReplyOptions {
   readonly votes?: boolean;
 }
 
-/** Excerpts given "Full paragraph" and "Citation" buttons (one row of each). */
-const BUTTONED_EXCERPTS = COMPONENT.BUTTONS_PER_ROW;
-
-/** An answer, one page of it, with its buttons. */
+/** An answer, one page of it, as a card with its buttons (`card.ts`). */
 export function answerReply(answer: Answer, o: AnswerReplyOptions): DiscordReply {
   const draft = draftAnswer(answer, { locale: o.locale, page: o.page, colorOf: o.colorOf });
-  const fitted = fitEmbeds(draft.drafts);
   const files = draft.files ?? [];
-  // The picture goes in the first embed; an image URL does not count towards the embeds' text.
   const image = files.find((f) => f.embedImage);
-  const embeds = image && fitted.embeds[0] ? [{ ...fitted.embeds[0], image: { url: `attachment://${image.name}` } }, ...fitted.embeds.slice(1)] : fitted.embeds;
-  const rows = excerptButtons(fitted.excerpts.slice(0, BUTTONED_EXCERPTS), o.locale);
-  const last: APIButtonComponentWithCustomId[] = [];
+  const m = messages(o.locale).discord;
+  const navigation: APIButtonComponentWithCustomId[] = [];
   if (draft.page + 1 < draft.pageCount) {
-    const id = encodeButton({ kind: 'more', command: o.command, page: draft.page + 1, locale: o.locale, query: { text: o.query } });
-    last.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: messages(o.locale).discord.moreButton, custom_id: id });
+    navigation.push(navigationButton(ButtonStyle.Primary, encodeButton({ kind: 'more', command: o.command, page: draft.page + 1, locale: o.locale, query: { text: o.query } }), m.moreButton));
   }
   // Export: every citation of the answer (all its pages), as files; only when there is one to export.
-  if (citesAnything(answer)) {
-    const id = encodeButton({ kind: 'export', command: o.command, locale: o.locale, query: { text: o.query } });
-    last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: messages(o.locale).discord.exportButton, custom_id: id });
-  }
-  if (o.votes) {
-    for (const up of [true, false]) {
-      const id = encodeButton({ kind: 'vote', up, command: o.command, query: { text: o.query } });
-      last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: up ? '👍' : '👎' }, custom_id: id } as APIButtonComponentWithCustomId);
-    }
-  }
-  if (last.length > 0) rows.push(row(last));
-  return finish({ embeds, components: rows, ephemeral: o.ephemeral, ...(files.length > 0 ? { files } : {}) });
-}
-
-function excerptButtons(shown: readonly NumberedExcerpt[], locale: Locale): ButtonRow[] {
-  if (shown.length === 0) return [];
-  const m = messages(locale).discord;
-  const button = (label: string, custom_id: string): APIButtonComponentWithCustomId => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id });
-  const paragraphs = shown.map(({ number, excerpt }) => button(m.paragraphButton(number), encodeButton({ kind: 'paragraph', article: { text: excerpt.citation.articleId }, paragraph: excerpt.citation.paragraph })));
-  const citations = shown.map(({ number, excerpt }) =>
-    button(
-      m.citationButton(number),
-      encodeButton({
-        kind: 'citation',
-        article: { text: excerpt.citation.articleId },
-        paragraph: excerpt.citation.paragraph,
-        start: excerpt.start,
-        end: excerpt.end,
-        cutStart: excerpt.cutStart,
-        cutEnd: excerpt.cutEnd,
-      }),
-    ),
-  );
-  return [row(unique(paragraphs)), row(unique(citations))];
-}
-
-/** Discord refuses two components with one custom_id in a message: the same paragraph cited twice gets one button. */
-function unique(buttons: APIButtonComponentWithCustomId[]): APIButtonComponentWithCustomId[] {
-  return buttons.filter((b, i) => buttons.findIndex((x) => x.custom_id === b.custom_id) === i);
-}
-
-function row(components: APIButtonComponentWithCustomId[]): ButtonRow {
-  return { type: ComponentType.ActionRow, components };
+  if (citesAnything(answer)) navigation.push(navigationButton(ButtonStyle.Secondary, encodeButton({ kind: 'export', command: o.command, locale: o.locale, query: { text: o.query } }), m.exportButton));
+  if (o.votes) for (const up of [true, false]) navigation.push(navigationButton(ButtonStyle.Secondary, encodeButton({ kind: 'vote', up, command: o.command, query: { text: o.query } }), { emoji: up ? '👍' : '👎' }));
+  const card = fitCard(draft.drafts, { locale: o.locale, colorOf: o.colorOf, navigation, ...(image ? { image: { name: image.name, ...(image.description ? { description: image.description } : {}) } } : {}) });
+  return finish({ embeds: [], components: [], card: card.components, ephemeral: o.ephemeral, ...(files.length > 0 ? { files } : {}) });
 }
 
 /** Options of {@link exportReply}. */
@@ -213,11 +175,12 @@ export function filesReply(text: string, files: readonly ReplyFile[]): DiscordRe
 }
 
 /** The last step of every payload: mentions off, previews off for text, limits checked. */
-function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; ephemeral: boolean; files?: readonly ReplyFile[] }): DiscordReply {
+function finish(parts: { content?: string; embeds: APIEmbed[]; components: ButtonRow[]; card?: readonly APIMessageTopLevelComponent[]; ephemeral: boolean; files?: readonly ReplyFile[] }): DiscordReply {
   const reply = {
     ...(parts.content !== undefined ? { content: neutralizeMentions(parts.content) } : {}),
     embeds: parts.embeds,
     components: parts.components,
+    ...(parts.card ? { card: parts.card } : {}),
     allowedMentions: { parse: [] },
     ephemeral: parts.ephemeral,
     suppressEmbeds: parts.content !== undefined && parts.embeds.length === 0,
@@ -229,8 +192,7 @@ function finish(parts: { content?: string; embeds: APIEmbed[]; components: Butto
   return reply;
 }
 
-/** Mention syntax that would ping (or render as a mention) if it reached Discord unbroken. */
-export const LIVE_MENTION = /@(?:everyone|here)|<@[!&]?\d+>|<#\d+>/iu;
+export { LIVE_MENTION };
 
 /**
  * Every way a payload breaks a Discord limit or could ping someone; empty when it is fine.
@@ -243,6 +205,12 @@ export function replyViolations(reply: Omit<DiscordReply, typeof built>): string
   };
   check(reply.allowedMentions.parse.length === 0, 'allowed_mentions must parse nothing');
   check((reply.content ?? '').length <= MESSAGE.CONTENT_MAX, 'content over 2000');
+  if (reply.card) {
+    // Components V2: nothing but components, within their own limits.
+    check(reply.content === undefined && reply.embeds.length === 0 && reply.components.length === 0, 'a card with content, embeds or rows');
+    out.push(...cardViolations(reply.card, (reply.files ?? []).map((f) => f.name)));
+    return [...out, ...fileViolations(reply)];
+  }
   check(reply.content !== undefined || reply.embeds.length > 0, 'empty message');
   check(reply.embeds.length <= MESSAGE.EMBEDS_MAX, 'more than 10 embeds');
   check(reply.embeds.reduce((s, e) => s + embedLength(e), 0) <= EMBED.TOTAL_MAX, 'embeds over 6000 in all');

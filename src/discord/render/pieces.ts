@@ -7,6 +7,7 @@ import { ELLIPSIS, shortReference } from '../../render/format.js';
 import type { Locale } from '../../render/messages.js';
 import { carries, type Carried } from '../custom-id.js';
 import type { Fit } from './fit.js';
+import { textDisplaysOf } from './component-tree.js';
 import { bolded, cutDisplay, cutPlain, display, fitByCutting, neutralizeWithSpans, plain } from './safe-text.js';
 
 /** Markdown-rendered text (title, description, field), escaped, cut at a word when too long. */
@@ -130,12 +131,19 @@ export function codeBlock(text: string): Fit {
   return (max) => fitByCutting(safe, max, (kept, cut) => `\`\`\`\n${kept}${cut ? ELLIPSIS : ''}\n\`\`\``);
 }
 
+/** What a button's message holds that can carry a query: embeds (with footers) or a card's components. */
+export interface QueryHolder {
+  readonly embeds: Parameters<typeof queryFromFooters>[0];
+  readonly components: readonly unknown[];
+}
+
 /**
  * The query a button carries (More, Export, 👍 / 👎): in full, or by hash and then read from the
- * footers of the message the button is on; `undefined` when the footer no longer matches the hash.
+ * footer of the message the button is on (an embed's, or a card's small text); `undefined` when
+ * that no longer matches the hash.
  */
-export function carriedQuery(carried: Carried, embeds: Parameters<typeof queryFromFooters>[0]): string | undefined {
-  const query = 'text' in carried ? carried.text : queryFromFooters(embeds);
+export function carriedQuery(carried: Carried, message: QueryHolder): string | undefined {
+  const query = 'text' in carried ? carried.text : (queryFromFooters(message.embeds) ?? queryFromCard(message.components));
   return query !== undefined && carries(carried, query) ? query : undefined;
 }
 
@@ -149,6 +157,34 @@ export function queryFromFooters(embeds: readonly { readonly footer?: { readonly
     // The first mark: the summary before it is ours, the query after it may hold anything.
     const at = text.indexOf(QUERY_MARK);
     if (at >= 0) return restoreMentions(text.slice(at + QUERY_MARK.length));
+  }
+  return undefined;
+}
+
+/** The small-text line a card's footer gives the query on (`card.ts`). */
+export const CARD_QUERY_LINE = `-# ${QUERY_MARK}`;
+
+/**
+ * The query as a card shows it: Markdown escaped, mentions broken. `escapeMarkdown` escapes
+ * backslashes too, so every backslash of the result escapes the next character and
+ * {@link unescapeQuery} gives the query back exactly.
+ */
+export function escapeQuery(query: string): string {
+  return display(query);
+}
+
+/** The inverse of {@link escapeQuery}, mentions aside. */
+function unescapeQuery(text: string): string {
+  return text.replace(/\\([\s\S])/gu, '$1');
+}
+
+/** The query a card's footer holds (its last line, after {@link CARD_QUERY_LINE}), as it was asked; `undefined` if none. */
+export function queryFromCard(components: readonly unknown[]): string | undefined {
+  for (const content of textDisplaysOf(components).reverse()) {
+    const line = content.startsWith(CARD_QUERY_LINE) ? 0 : content.indexOf(`\n${CARD_QUERY_LINE}`);
+    if (line < 0) continue;
+    const at = content.indexOf(CARD_QUERY_LINE, line) + CARD_QUERY_LINE.length;
+    return restoreMentions(unescapeQuery(content.slice(at)));
   }
   return undefined;
 }

@@ -13,6 +13,9 @@ import type { Span } from '../../text/sentences.js';
 /** U+200B: invisible, and enough to stop Discord from reading a mention. */
 export const ZWSP = '\u200b';
 
+/** Mention syntax that would ping (or render as a mention) if it reached Discord unbroken. */
+export const LIVE_MENTION = /@(?:everyone|here)|<@[!&]?\d+>|<#\d+>/iu;
+
 /** Mention syntax: `@everyone`, `@here`, and `<@id>`, `<@!id>`, `<@&id>`, `<#id>` (the `<` before `@`/`#`). */
 const MENTION_BREAK_POINTS = /@(?=everyone|here)|<(?=[@#])/giu;
 

@@ -8,10 +8,10 @@ import type { Excerpt } from '../../../src/answers/types.js';
 import { COMMAND_NAMES, dispatch } from '../../../src/commands/table.js';
 import { CHECK_MENU, CITE_MENU } from '../../../src/discord/commands.js';
 import { decodeButton } from '../../../src/discord/custom-id.js';
-import { INTERACTION } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION } from '../../../src/discord/limits.js';
 import { pasteCitation, shortReference } from '../../../src/render/format.js';
 import { snowflake, type RecordedCallback, type RecordedMessage } from '../double/index.js';
-import { excerptsOf } from '../support.js';
+import { buttonsOf, cardFooter, containersOf, excerptsOf } from '../support.js';
 import { final, messageBodies, readable, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -80,11 +80,15 @@ describe('GIVEN the bot logged in to the Discord double', () => {
     }
   }
 
-  it('WHEN /compare is used THEN there is one embed per outlet in its colour and the footer counts excerpts', async () => {
+  it('WHEN /compare is used THEN there is one container per outlet in its colour and the footer counts excerpts', async () => {
     const { message } = await run('compare', { topic: 'sapeurs' }, 'fr');
-    expect(message.embeds.slice(0, 2).map((e) => e.color)).toEqual([0x1f5fad, 0x6aa84f]);
-    expect(message.embeds.slice(0, 2).map((e) => e.title)).toEqual(['Agence France-Presse (AFP)', 'RT en français (RT)']);
-    expect(message.embeds.at(-1)?.footer?.text).toMatch(/^3 extraits trouvés/u);
+    expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(message.embeds).toEqual([]);
+    const containers = containersOf(message);
+    expect(containers.slice(0, 2).map((c) => c.color)).toEqual([0x1f5fad, 0x6aa84f]);
+    for (const color of [0x1f5fad, 0x6aa84f]) expect(containers.filter((c) => c.color === color)).toHaveLength(1);
+    expect(containers.slice(0, 2).map((c) => /^### (.*)$/mu.exec(c.text)?.[1])).toEqual(['Agence France-Presse (AFP)', 'RT en français (RT)']);
+    expect(cardFooter(message)).toMatch(/^-# 3 extraits trouvés/u);
   });
 
   it('WHEN hide:true is given THEN the answer is ephemeral (flags 64)', async () => {
@@ -112,10 +116,10 @@ describe('GIVEN the bot logged in to the Discord double', () => {
 
 describe('GIVEN an answer with buttons', () => {
   let answer: RecordedMessage;
-  const buttonIds = () => (answer.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components);
+  const buttonIds = () => buttonsOf(answer);
   const press = async (customId: string, message: Partial<RecordedMessage> & { id: string } = answer, locale: 'fr' | 'en-US' = 'en-US') => {
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ customId, locale, message: { id: message.id, embeds: [...(message.embeds ?? [])], components: [...((message.components ?? []) as never[])], content: '' } }),
+      h.double.fixtures.button({ customId, locale, message: { id: message.id, flags: message.flags ?? 0, embeds: [...(message.embeds ?? [])], components: [...((message.components ?? []) as never[])], content: '' } }),
     );
     const callback: RecordedCallback = await handle.waitForCallback();
     acks.push(callback.afterMs);
@@ -145,7 +149,7 @@ describe('GIVEN an answer with buttons', () => {
     const button = buttonIds().find((b) => b.label === 'Citation 1');
     const first = excerptsOf(dispatch(h.engine, 'ask', QUESTION))[0];
     if (!button || !first) throw new Error('no citation button');
-    const { callback, transcript } = await press(button.custom_id);
+    const { callback, transcript } = await press(button.custom_id ?? '');
     expect(callback.ephemeral).toBe(true);
     expect(callback.flags & 4).toBe(4); // no link previews
     expect(final(transcript).content).toBe(`\`\`\`\n${pasteCitation({ ...first, highlights: [] }, 'en')}\n\`\`\``);
@@ -154,14 +158,15 @@ describe('GIVEN an answer with buttons', () => {
   it('WHEN "More" is pressed THEN the same message shows the next page, still in French', async () => {
     const more = buttonIds().find((b) => b.label === 'Plus');
     if (!more) throw new Error('no More button');
-    const { callback, transcript } = await press(more.custom_id);
+    const { callback, transcript } = await press(more.custom_id ?? '');
     expect(callback.type).toBe(7);
     const next = final(transcript);
-    expect(next.embeds[0]?.footer?.text).toMatch(/page 2\/\d/u);
+    expect(next.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(cardFooter(next)).toMatch(/page 2\/\d/u);
     expect(readable(next)).toMatch(/^4\. /mu);
     const fourth = excerptsOf(dispatch(h.engine, 'ask', QUESTION))[3];
     expect(readable(next)).toContain(fourth?.text);
-    expect(next.embeds[0]?.author?.name).toMatch(/^Question · /u);
+    expect(containersOf(next)[0]?.texts[0]).toMatch(/^-# Question · /u);
     expect(readable(next)).toMatch(/juin 2025/u);
   });
 

@@ -5,7 +5,9 @@
  * is never refused; another user is answered normally meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snowflake, type InteractionHandle } from '../double/index.js';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
+import { snowflake, type InteractionHandle, type RecordedMessage } from '../double/index.js';
+import { containersOf } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -18,6 +20,13 @@ afterAll(async () => {
 
 const alice = { id: snowflake(), username: 'alice', global_name: 'Alice' };
 const bob = { id: snowflake(), username: 'bob', global_name: 'Bob' };
+
+/** An answer as usual: a Components V2 card with at least one container, no embeds. */
+function expectAnswerCard(message: RecordedMessage): void {
+  expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+  expect(message.embeds).toEqual([]);
+  expect(containersOf(message).length).toBeGreaterThan(0);
+}
 
 /** `<t:1750161610:R>` in a notice → that time in ms. */
 function retryAt(text: string): number {
@@ -53,8 +62,9 @@ describe('GIVEN the default cooldown (5 commands per 10 s per user)', () => {
   it('WHEN one user sends a burst THEN the first five are answered as usual', async () => {
     for (const handle of burst.slice(0, 5)) {
       const message = final(await handle.waitForMessage());
-      expect(message.embeds.length).toBeGreaterThan(0);
+      expectAnswerCard(message);
       expect(message.content).not.toMatch(/try again/u);
+      expect(readable(message)).not.toMatch(/try again/u);
     }
   });
 
@@ -93,7 +103,7 @@ describe('GIVEN the default cooldown (5 commands per 10 s per user)', () => {
     const handle = await h.double.sendInteraction(h.double.fixtures.chatInput({ name: 'ask', options: { question: 'sapeurs' }, user: bob, locale: 'en-US' }));
     const callback = await handle.waitForCallback();
     expect(callback.ephemeral).toBe(false);
-    expect(final(await handle.waitForMessage()).embeds.length).toBeGreaterThan(0);
+    expectAnswerCard(final(await handle.waitForMessage()));
   });
 
   it('THEN the refusals are counted, and every request was valid', async () => {

@@ -9,7 +9,7 @@ import type { Engine } from '../../../src/answers/engine.js';
 import type { EngineSource } from '../../../src/live/engine-source.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
-import { hostileEngine } from '../support.js';
+import { buttonsOf, containersOf, hostileEngine } from '../support.js';
 import { readable, startHarness, type Harness } from './harness.js';
 
 /** Server A gets the hostile corpus (three outlets, Quiet Gazette among them); every other place the seed corpus. Every request is recorded. */
@@ -50,13 +50,18 @@ const slash = async (name: string, options: Record<string, string>, guildId: str
   return (await handle.waitForMessage()).original as RecordedMessage;
 };
 
+/** The outlet heading (`### Name (SHORT)`) of each top-level container of a card, with its accent colour. */
+const outletContainers = (message: RecordedMessage) => containersOf(message).map((c) => ({ title: /^### (.*)$/mu.exec(c.text)?.[1], color: c.color }));
+
 describe('GIVEN two servers with different collections', () => {
   it('WHEN /sources and /compare are used in each THEN each answers from its own, in its own outlets’ colours', async () => {
     expect(readable(await slash('sources', {}))).toContain('Quiet Gazette');
     expect(readable(await slash('sources', {}, other))).not.toContain('Quiet Gazette');
     const compare = await slash('compare', { topic: 'sapeurs' });
-    expect(compare.embeds.find((e) => e.title === 'Quiet Gazette (QG)')?.color).toBe(0x999999);
-    expect((await slash('compare', { topic: 'sapeurs' }, other)).embeds.map((e) => e.title)).not.toContain('Quiet Gazette (QG)');
+    expect(outletContainers(compare).find((c) => c.title === 'Quiet Gazette (QG)')?.color).toBe(0x999999);
+    const elsewhere = outletContainers(await slash('compare', { topic: 'sapeurs' }, other));
+    expect(elsewhere.filter((c) => c.title !== undefined).length).toBeGreaterThan(0);
+    expect(elsewhere.map((c) => c.title)).not.toContain('Quiet Gazette (QG)');
   });
 
   it('WHEN a command comes from a DM THEN the shared collection answers', async () => {
@@ -71,11 +76,11 @@ describe('GIVEN two servers with different collections', () => {
       }),
     ).toEqual([other]);
     const answer = await slash('ask', { question: 'Pyongyang Moscou' }, other);
-    const more = (answer.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components).find((b) => b.label === 'Plus');
+    const more = buttonsOf(answer).find((b) => b.label === 'Plus');
     expect(more).toBeDefined();
     expect(
       await askedDuring(async () => {
-        const press = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', guildId: other, message: { id: answer.id, embeds: [...answer.embeds], components: [...(answer.components as never[])] } }));
+        const press = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', guildId: other, message: { id: answer.id, flags: answer.flags, embeds: [...answer.embeds], components: [...(answer.components as never[])] } }));
         await press.waitForMessage((t) => (t.original?.editCount ?? 0) > 0);
       }),
     ).toEqual([other]);

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/answers/engine.js';
 import { loadEngine } from '../../../src/load-engine.js';
-import { OURS } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, OURS } from '../../../src/discord/limits.js';
 import { snowflake } from '../double/index.js';
+import { buttonsOf, cardFooter, containersOf } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -91,21 +92,24 @@ describe('GIVEN an interaction that reaches the bot late (the process was busy)'
     expect(callback.type).toBe(5);
     expect(callback.flags & 64).toBe(64);
     const message = final(await handle.waitForMessage());
-    expect(message.embeds.length).toBeGreaterThan(1);
+    expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(message.embeds).toEqual([]);
+    expect(containersOf(message).length).toBeGreaterThan(1);
     expect(message.allowedMentions).toEqual({ parse: [] });
     await expect.poll(() => h.logs.find((l) => l.requestId === handle.id && l.msg === 'interaction')?.outcome).toBe('deferred');
   });
 
   it('WHEN a late "More" is pressed THEN the update is deferred, then the message edited', async () => {
     const first = final(await (await send('ask', { question: 'Pyongyang Moscou' })).waitForMessage());
-    const more = (first.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) => r.components).find((b) => b.custom_id.startsWith('m1:'));
-    if (!more) throw new Error('no More button');
+    const more = buttonsOf(first).find((b) => b.custom_id?.startsWith('m1:'));
+    if (!more?.custom_id) throw new Error('no More button');
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ id: snowflake(Date.now() - 2_000), customId: more.custom_id, message: { id: first.id, embeds: [...first.embeds], components: first.components as never[] } }),
+      h.double.fixtures.button({ id: snowflake(Date.now() - 2_000), customId: more.custom_id, message: { id: first.id, flags: first.flags, embeds: [...first.embeds], components: first.components as never[] } }),
     );
     expect((await handle.waitForCallback()).type).toBe(6);
     const edited = final(await handle.waitForMessage((t) => (t.original?.editCount ?? 0) > 0));
-    expect(edited.embeds[0]?.footer?.text).toMatch(/page 2\//u);
+    expect(edited.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(cardFooter(edited)).toMatch(/page 2\//u);
   });
 
   it('THEN every request of this file was valid', () => {

@@ -7,12 +7,13 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/commands/table.js';
-import { INTERACTION, UPLOAD } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION, UPLOAD } from '../../../src/discord/limits.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { exportedCitations } from '../../../src/render/citations-export.js';
 import type { RecordedMessage } from '../double/index.js';
+import { buttonsOf, cardFooter } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
-import { buttonsOf, isEphemeral } from './moderation-support.js';
+import { isEphemeral } from './moderation-support.js';
 
 
 let h: Harness;
@@ -32,7 +33,7 @@ async function ask(name: string, options: Record<string, string>, locale: 'fr' |
 async function press(message: RecordedMessage, label: string, locale: 'fr' | 'en-US') {
   const button = buttonsOf(message).find((b) => b.label === label);
   expect(button, `${label} among ${buttonsOf(message).map((b) => b.label).join(', ')}`).toBeDefined();
-  const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
+  const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
   const callback = await handle.waitForCallback();
   expect(callback.afterMs).toBeLessThan(INTERACTION.ACK_DEADLINE_MS);
   return callback;
@@ -45,6 +46,7 @@ describe('GIVEN an answer of /compare, in French and in English', () => {
   ] as const)('WHEN %s Export is pressed THEN the presser alone gets every citation as Markdown and CSV files', async (locale, label, said, month) => {
     const topic = 'sapeurs nord-coréens';
     const message = await ask('compare', { topic }, locale);
+    expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
     const callback = await press(message, label, locale);
     expect(callback.type).toBe(4);
     const data = (callback.body as { data: { flags?: number; content?: string; allowed_mentions?: unknown } }).data;
@@ -71,8 +73,15 @@ describe('GIVEN an answer of /compare, in French and in English', () => {
     const message = await ask('ask', { question }, 'en-US');
     const button = buttonsOf(message).find((b) => b.label === 'Export');
     expect(button?.custom_id).toMatch(/^x1:ask:en:#/u);
+    // The card carries the whole question in its footer's query line, where Export reads it back.
+    expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(cardFooter(message).split('\n').at(-1)?.replace(/\\(.)/gu, '$1')).toBe(`-# 🔎 ${question}`);
     const callback = await press(message, 'Export', 'en-US');
     expect(callback.files).toHaveLength(2);
+    const csv = new TextDecoder().decode(callback.files[1]?.data);
+    const expected = exportedCitations(dispatch(await seeds(), 'ask', question));
+    expect(expected.length).toBeGreaterThan(0);
+    expect((parse(csv.replace(/^\uFEFF/u, '')) as string[][]).length - 1).toBe(expected.length);
     expect(readable(message)).not.toBe('');
   });
 

@@ -13,8 +13,9 @@ import { singleEngine } from '../../../src/live/engine-source.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { CorpusStore } from '../../../src/store/types.js';
 import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
+import { buttonsOf } from '../support.js';
 import { final, startHarness, type Harness } from './harness.js';
-import { buttonsOf, isEphemeral } from './moderation-support.js';
+import { isEphemeral } from './moderation-support.js';
 
 
 let h: Harness;
@@ -41,7 +42,7 @@ async function vote(message: RecordedMessage, emoji: '👍' | '👎', userId: st
   const button = buttonsOf(message).find((b) => b.emoji?.name === emoji);
   expect(button, `${emoji} on the answer`).toBeDefined();
   const handle = await h.double.sendInteraction(
-    h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, user: { id: userId, username: `membre${userId.slice(-2)}` }, message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])] } }),
+    h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, user: { id: userId, username: `membre${userId.slice(-2)}` }, message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])] } }),
   );
   const callback = await handle.waitForCallback();
   expect(callback.afterMs).toBeLessThan(INTERACTION.ACK_DEADLINE_MS);
@@ -76,7 +77,7 @@ describe('GIVEN the bot with a store', () => {
     const message = await ask({ query: '' }, 'en-US', 'when');
     const more = buttonsOf(message).find((b) => b.label === 'More');
     expect(more).toBeDefined();
-    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', locale: 'en-US', message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
+    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', locale: 'en-US', message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
     const updated = await handle.waitForMessage((t) => (t.original?.editCount ?? 0) > 0);
     expect(buttonsOf(final(updated)).filter((b) => b.emoji).map((b) => b.emoji?.name)).toEqual(['👍', '👎']);
   });

@@ -14,8 +14,9 @@ import { GAPS_CSV_COLUMNS } from '../../../src/render/gaps-export.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { CorpusStore } from '../../../src/store/types.js';
 import type { RecordedMessage } from '../double/index.js';
+import { buttonsOf } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
-import { MEMBER, Moderator, buttonsOf, isEphemeral, said } from './moderation-support.js';
+import { MEMBER, Moderator, isEphemeral, said } from './moderation-support.js';
 
 
 let h: Harness;
@@ -43,7 +44,8 @@ async function member(name: string, options: Record<string, string>): Promise<Re
 
 async function voteDown(message: RecordedMessage, userId: string): Promise<void> {
   const down = buttonsOf(message).find((b) => b.emoji?.name === '👎');
-  const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: down?.custom_id ?? '', user: { id: userId }, message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
+  expect(down?.custom_id, '👎 on the answer').toBeDefined();
+  const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: down?.custom_id ?? '', user: { id: userId }, message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])] } }));
   await handle.waitForMessage();
 }
 

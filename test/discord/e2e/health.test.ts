@@ -5,7 +5,9 @@
  * gateway (1006).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
 import { snowflake } from '../double/index.js';
+import { containersOf } from '../support.js';
 import { final, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -65,7 +67,10 @@ describe('GIVEN the bot running with HEALTH_PORT set', () => {
     await expect.poll(() => h.double.resumeCount, { timeout: 5_000 }).toBe(resumes + 1);
     await expect.poll(async () => (await healthz()).status, { timeout: 5_000 }).toBe(200);
     const handle = await h.double.sendInteraction(h.double.fixtures.chatInput({ name: 'sources', options: {}, user: { id: snowflake() } }));
-    expect(final(await handle.waitForMessage()).embeds.length).toBeGreaterThan(0);
+    const answer = final(await handle.waitForMessage());
+    expect(answer.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(answer.embeds).toEqual([]);
+    expect(containersOf(answer).length).toBeGreaterThan(0);
   });
 
   it('WHEN the bot stops THEN the endpoint closes with it', async () => {

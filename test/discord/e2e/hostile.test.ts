@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError, type UserErrorCode } from '../../../src/commands/user-error.js';
 import { userErrorText } from '../../../src/discord/error-boundary.js';
-import { INTERACTION } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION } from '../../../src/discord/limits.js';
 import { localeOf } from '../../../src/render/messages.js';
 import { notifiedMentions } from '../double/index.js';
-import { HOSTILE, hostileEngine, liveMentions, maskedLinks, payloadStrings } from '../support.js';
+import { cardFooter, cardTexts, containersOf, HOSTILE, hostileEngine, liveMentions, maskedLinks, payloadStrings } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -69,18 +69,25 @@ describe('GIVEN hostile queries through every command, over hostile articles', (
         const message = final(await handle.waitForMessage());
         expect(message.allowedMentions).toEqual({ parse: [] });
         expect(message.mentions).toEqual({ users: [], roles: [], everyone: false });
-        expect(notifiedMentions(message.content, null)).toEqual({ users: [], roles: [], everyone: false });
+        // A card's text displays notify like content does, and render Markdown like it.
+        expect(notifiedMentions([message.content, ...cardTexts(message)].join('\n'), null)).toEqual({ users: [], roles: [], everyone: false });
         expect(liveMentions(payloadStrings(message as never))).toEqual([]);
         expect(maskedLinks(payloadStrings(message as never, true))).toEqual([]);
+        const card = (message.flags & COMPONENTS_V2.FLAG) !== 0;
         const code = /\[([a-z-]+)\]$/u.exec(readable(message))?.[1];
-        if (message.embeds.length === 0 && code !== undefined) {
+        if (!card && code !== undefined) {
           // A refusal: ephemeral, short, in the user's language, with its stable code.
           expect(message.ephemeral).toBe(true);
           const detail = /(\d+)/u.exec(message.content)?.[1] ?? '';
           expect(readable(message)).toBe(userErrorText(new UserError(code as UserErrorCode, detail), localeOf(locale)));
           expect(['empty-query', 'query-too-long']).toContain(code);
         } else {
-          expect(message.embeds.length).toBeGreaterThan(0);
+          // An answer: a card (no embeds, no content beside it), one container or more, and its small-text footer.
+          expect(card).toBe(true);
+          expect(message.embeds).toEqual([]);
+          expect(message.content).toBe('');
+          expect(containersOf(message).length).toBeGreaterThan(0);
+          expect(cardFooter(message)).toMatch(/^-# /u);
         }
       }),
       // 80 runs: every fixed case first (on a rotating command and language), then random ones.

@@ -7,10 +7,11 @@
  * bot sees it. In French and in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERACTION, OURS } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION, OURS } from '../../../src/discord/limits.js';
 import { snowflake, type InteractionHandle, type RecordedMessage } from '../double/index.js';
 import { final, messageBodies, readable, startHarness, type Harness } from './harness.js';
-import { buttonsOf, isEphemeral } from './moderation-support.js';
+import { buttonsOf, cardFooter } from '../support.js';
+import { isEphemeral } from './moderation-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -102,13 +103,16 @@ describe('GIVEN the bot serving its interactions endpoint', () => {
 
   it('WHEN More is pressed THEN the message is updated in place through the HTTP response', async () => {
     const first = final(await (await h.double.sendInteraction(h.double.fixtures.chatInput({ name: 'ask', options: { question: 'Qui a annoncé l’envoi de sapeurs nord-coréens dans la région de Koursk ?' }, locale: 'en-US' }))).waitForMessage());
-    const more = buttonsOf(first).find((b) => b.custom_id.startsWith('m1:'));
+    const more = buttonsOf(first).find((b) => b.custom_id?.startsWith('m1:'));
     expect(more, 'a More button').toBeDefined();
-    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', locale: 'en-US', message: { id: first.id, embeds: [...first.embeds], components: [...(first.components as never[])] } }));
+    // The card as Discord hands it back with the press: its flag and components (the footer holds the query).
+    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: more?.custom_id ?? '', locale: 'en-US', message: { id: first.id, flags: first.flags, embeds: [...first.embeds], components: [...(first.components as never[])] } }));
     const callback = await handle.waitForCallback();
     expect(callback.type).toBe(7);
     const updated = final(await handle.waitForMessage());
     expect(updated.id).toBe(first.id);
+    expect(updated.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(cardFooter(updated)).toMatch(/page 2\/\d/u);
     expect(readable(updated)).not.toBe(readable(first));
   });
 
@@ -119,7 +123,7 @@ describe('GIVEN the bot serving its interactions endpoint', () => {
     const answer = final(await (await h.double.sendInteraction(h.double.fixtures.chatInput({ name: 'compare', options: { topic: 'sapeurs nord-coréens' }, locale }))).waitForMessage());
     const button = buttonsOf(answer).find((b) => b.label === label);
     expect(button, `${label} among ${buttonsOf(answer).map((b) => b.label).join(', ')}`).toBeDefined();
-    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, message: { id: answer.id, embeds: [...answer.embeds], components: [...(answer.components as never[])] } }));
+    const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId: button?.custom_id ?? '', locale, message: { id: answer.id, flags: answer.flags, embeds: [...answer.embeds], components: [...(answer.components as never[])] } }));
     const exchange = await answerOf(handle);
     // A multipart answer cannot be an HTTP response: deferred, privately, then edited in with the files.
     expect(exchange.body).toEqual({ type: 5, data: { flags: 64 } });

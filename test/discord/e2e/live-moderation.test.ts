@@ -8,12 +8,13 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
 import type { LiveCorpus } from '../../../src/live/live-corpus.js';
 import type { CorpusStore } from '../../../src/store/types.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
 import { readable, startHarness, type Harness } from './harness.js';
-import { MEMBER, Moderator, buttonId, buttonsOf, said } from './moderation-support.js';
+import { MEMBER, Moderator, buttonId, buttonsOf, containerHeaded, headingsOf, said } from './moderation-support.js';
 
 // The live corpus imports its segment builder, still being written: until it lands this file waits.
 const READY = existsSync('src/live/segment-builder.ts');
@@ -92,9 +93,11 @@ describe.runIf(READY)('GIVEN the bot over the real moderation service, live corp
     const preview = await attach(text, { outlet: 'Fratmat', date: '2025-06-18' });
     await as.final(await as.press(preview, buttonId(preview, 'dp1')), 1);
     const compare = await as.final(await as.slash('compare', undefined, { topic: 'sapeurs' }, { permissions: MEMBER }));
-    expect(compare.embeds.find((e) => e.title === 'Fraternité Matin (Fratmat)')?.color).toBe(0xc0392b);
+    expect(compare.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(containerHeaded(compare, 'Fraternité Matin (Fratmat)').color).toBe(0xc0392b);
     const elsewhere = await as.final(await as.slash('compare', undefined, { topic: 'sapeurs' }, { permissions: MEMBER, guildId: other }));
-    expect(elsewhere.embeds.map((e) => e.title)).not.toContain('Fraternité Matin (Fratmat)');
+    expect(headingsOf(elsewhere)).toContain('Agence France-Presse (AFP)');
+    expect(headingsOf(elsewhere)).not.toContain('Fraternité Matin (Fratmat)');
   });
 
   it('WHEN Edit details corrects the title THEN the preview shows it; Cancel then drops the draft', async () => {

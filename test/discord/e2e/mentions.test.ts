@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifiedMentions, type RecordedMessage } from '../double/index.js';
-import { HOSTILE, hostileEngine, liveMentions, maskedLinks, payloadStrings } from '../support.js';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
+import { buttonsOf, cardTexts, HOSTILE, hostileEngine, liveMentions, maskedLinks, payloadStrings } from '../support.js';
 import { final, messageBodies, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -16,11 +17,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Nobody notified, now or if allowed_mentions were dropped; no live mention or masked link in any text. */
+/** Nobody notified, now or if allowed_mentions were dropped; no live mention or masked link in any text (a card's text displays included). */
 function expectNoPing(message: RecordedMessage): void {
   expect(message.allowedMentions).toEqual({ parse: [] });
   expect(message.mentions).toEqual({ users: [], roles: [], everyone: false });
-  expect(notifiedMentions(message.content, null)).toEqual({ users: [], roles: [], everyone: false });
+  // A card's text displays notify like content does.
+  expect(notifiedMentions([message.content, ...cardTexts(message)].join('\n'), null)).toEqual({ users: [], roles: [], everyone: false });
   expect(liveMentions(payloadStrings(message as never))).toEqual([]);
   expect(maskedLinks(payloadStrings(message as never, true))).toEqual([]);
 }
@@ -52,11 +54,14 @@ describe('GIVEN articles and queries full of mentions and Markdown', () => {
   }
 
   it('WHEN the buttons of a hostile answer are pressed THEN the full paragraph and the citation ping no one', async () => {
-    const answer = seen.find((m) => (m.components as unknown[]).length > 0);
-    if (!answer) throw new Error('no answer with buttons');
-    const ids = (answer.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) => r.components.map((b) => b.custom_id));
+    const answer = seen.find((m) => (m.flags & COMPONENTS_V2.FLAG) !== 0 && buttonsOf(m).some((b) => b.label?.startsWith('Citation ')));
+    if (!answer) throw new Error('no answer card with citation buttons');
+    const ids = buttonsOf(answer).flatMap((b) => (b.custom_id !== undefined ? [b.custom_id] : []));
+    // Its Citation buttons (sections' accessories) and "Full paragraph" buttons, wherever the card puts them.
+    expect(ids.some((id) => id.startsWith('c1:'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('p1:'))).toBe(true);
     for (const customId of ids) {
-      const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId, message: { id: answer.id, embeds: [...answer.embeds], components: answer.components as never[] } }));
+      const handle = await h.double.sendInteraction(h.double.fixtures.button({ customId, message: { id: answer.id, flags: answer.flags, embeds: [...answer.embeds], components: answer.components as never[] } }));
       expectNoPing(final(await handle.waitForMessage()));
     }
   });

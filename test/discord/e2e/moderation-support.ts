@@ -7,6 +7,7 @@ import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { expect } from 'vitest';
 import { INTERACTION } from '../../../src/discord/limits.js';
 import { MEMBER_PERMISSIONS, type DiscordDouble, type InteractionHandle, type InteractionTranscript, type RecordedMessage } from '../double/index.js';
+import { buttonsOf as everyButton, containersOf, type ContainerView } from '../support.js';
 
 /** `member.permissions` of a moderator: a member's, plus Manage Messages. */
 export const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageMessages).toString();
@@ -29,14 +30,48 @@ export function said(message: RecordedMessage | null | undefined): string {
   return (message?.content ?? '').replace(/\\(.)/gu, '$1');
 }
 
-/** The buttons of a message, flattened. */
+/** The buttons of a message, flattened (at any depth: an action row's, a card container's). */
 export function buttonsOf(message: RecordedMessage | null | undefined): RecordedButton[] {
-  return ((message?.components ?? []) as Array<{ components: RecordedButton[] }>).flatMap((r) => r.components);
+  return everyButton(message) as RecordedButton[];
 }
 
-/** A button as the double recorded it (an emoji button has no label). */
+/** The heading (`### …`) of a card's container, its Markdown escapes removed; undefined when it has none. */
+export function headingOf(container: ContainerView): string | undefined {
+  return /^### (.*)$/mu.exec(container.text)?.[1]?.replace(/\\(.)/gu, '$1');
+}
+
+/** The headings of a card's containers (the outlets of `/compare`, `/sources`), in order. */
+export function headingsOf(message: RecordedMessage | null | undefined): string[] {
+  return containersOf(message).flatMap((c) => headingOf(c) ?? []);
+}
+
+/** The one container of a card headed `title` (an outlet of `/compare`, `/sources`); fails when there are none or several. */
+export function containerHeaded(message: RecordedMessage | null | undefined, title: string): ContainerView {
+  const found = containersOf(message).filter((c) => headingOf(c) === title);
+  expect(found.map(headingOf), `containers headed ${title} in ${JSON.stringify(message?.components)}`).toEqual([title]);
+  return found[0] as ContainerView;
+}
+
+/** One entry a card's container lists (an article of `/sources`): its `**name**` line, and the line(s) of its value under it. */
+export interface Listed {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The entries a container lists, in order (its heading and description, unbolded, come first and are left out). */
+export function listedIn(container: ContainerView): Listed[] {
+  const out: Array<{ name: string; value: string[] }> = [];
+  for (const line of container.text.split('\n')) {
+    const name = /^\*\*(.*)\*\*$/u.exec(line)?.[1];
+    if (name !== undefined) out.push({ name, value: [] });
+    else out.at(-1)?.value.push(line);
+  }
+  return out.map((l) => ({ name: l.name, value: l.value.join('\n') }));
+}
+
+/** A button as the double recorded it (an emoji button has no label, a link button no custom id). */
 export interface RecordedButton {
-  readonly custom_id: string;
+  readonly custom_id?: string;
   readonly label: string;
   readonly emoji?: { readonly name: string };
   readonly disabled?: boolean;
@@ -50,9 +85,9 @@ export function isEphemeral(message: { readonly flags?: number | null } | null |
 
 /** The custom id of the button of `message` whose id starts with `tag` (`dp1`, `ar1`…). */
 export function buttonId(message: RecordedMessage | null | undefined, tag: string): string {
-  const found = buttonsOf(message).find((b) => b.custom_id.startsWith(`${tag}:`));
+  const found = buttonsOf(message).find((b) => b.custom_id?.startsWith(`${tag}:`))?.custom_id;
   if (!found) throw new Error(`no ${tag} button on ${JSON.stringify(message?.components)}`);
-  return found.custom_id;
+  return found;
 }
 
 /** Drives the bot as users of the double's servers. */

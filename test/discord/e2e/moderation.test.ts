@@ -6,11 +6,12 @@
  * French and English. Every request valid per Discord's spec, every message pinging no one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { DEFAULT_GUILD_ID, type RecordedMessage } from '../double/index.js';
 import { FakeModeration } from '../moderation/fake-moderation.js';
 import { messageBodies, readable, startHarness, type Harness } from './harness.js';
-import { ADMINISTRATOR, MEMBER, Moderator, buttonId, buttonsOf, said } from './moderation-support.js';
+import { ADMINISTRATOR, MEMBER, Moderator, buttonId, buttonsOf, containerHeaded, headingsOf, said } from './moderation-support.js';
 
 const ARTICLE = [
   '# Des sapeurs nord-coréens attendus à Koursk',
@@ -109,10 +110,11 @@ describe('GIVEN the bot with a moderation service', () => {
 
     await publish(ARTICLE.replace('Des sapeurs', 'Encore des sapeurs'), 'Fratmat');
     const compare = await as.final(await as.slash('compare', undefined, { topic: 'sapeurs' }, { permissions: MEMBER }));
-    const fratmat = compare.embeds.find((e) => e.title === 'Fraternité Matin (Fratmat)');
-    expect(fratmat?.color).toBe(0xc0392b);
+    expect(compare.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(containerHeaded(compare, 'Fraternité Matin (Fratmat)').color).toBe(0xc0392b);
     const elsewhere = await as.final(await as.slash('compare', undefined, { topic: 'sapeurs' }, { permissions: MEMBER, guildId: otherGuild }));
-    expect(elsewhere.embeds.map((e) => e.title)).not.toContain('Fraternité Matin (Fratmat)');
+    expect(headingsOf(elsewhere)).toContain('Agence France-Presse (AFP)');
+    expect(headingsOf(elsewhere)).not.toContain('Fraternité Matin (Fratmat)');
   });
 
   it('WHEN Edit details is pressed THEN a form prefilled with the draft’s details opens, and its submit updates the preview', async () => {

@@ -5,16 +5,17 @@
  * words with its outlet, date and paragraph, every body is valid per Discord's schema and within
  * its limits, mentions are off, the first response comes within 3 s, and "More" pages on.
  */
-import { embedLength } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuotesAnswer } from '../../../src/answers/types.js';
 import { dispatch } from '../../../src/commands/table.js';
-import { EMBED, INTERACTION, MESSAGE } from '../../../src/discord/limits.js';
+import { INTERACTION } from '../../../src/discord/limits.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { shortReference } from '../../../src/render/format.js';
 import { QUOTES_PAGE_SIZE } from '../../../src/discord/render/quotes.js';
 import type { RecordedMessage } from '../double/index.js';
+import { buttonsOf, cardFooter } from '../support.js';
 import { QUOTES_DIR } from '../../fixtures/quotes/truth.js';
+import { expectCardWithinLimits } from './card-checks.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 type Locale = 'fr' | 'en-US';
@@ -32,13 +33,6 @@ function quotesOf(h: Harness, query = ''): QuotesAnswer {
   return answer;
 }
 
-/** Within every limit of a message, mentions off. */
-function expectWithinLimits(message: RecordedMessage): void {
-  expect(message.allowedMentions).toEqual({ parse: [] });
-  expect(message.embeds.length).toBeLessThanOrEqual(MESSAGE.EMBEDS_MAX);
-  expect(message.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-  for (const e of message.embeds) expect(e.fields?.length ?? 0).toBeLessThanOrEqual(EMBED.FIELDS_MAX);
-}
 
 /** The first page's quotations are in the message, verbatim, each with its reference. */
 function expectFirstPageQuoted(message: RecordedMessage, answer: QuotesAnswer, lang: 'fr' | 'en'): void {
@@ -67,7 +61,7 @@ describe('GIVEN the bot on the invented reports of test/fixtures/quotes', () => 
     it(`WHEN /quotes is used in ${locale} THEN the most quoted come first, then statements with their speakers, verbatim`, async () => {
       const { callback, message } = await run(h, {}, locale);
       expect(callback.type).toBe(4);
-      expectWithinLimits(message);
+      expectCardWithinLimits(message);
       const text = readable(message);
       expect(text).toMatch(heading);
       expect(text).toMatch(mostQuoted);
@@ -79,7 +73,7 @@ describe('GIVEN the bot on the invented reports of test/fixtures/quotes', () => 
 
   it('WHEN a person is asked in French THEN their statements come, with the wording differences between outlets', async () => {
     const { message } = await run(h, { query: 'Varenko' }, 'fr');
-    expectWithinLimits(message);
+    expectCardWithinLimits(message);
     const text = readable(message);
     expect(text).toMatch(/Citations d’Ilia Varenko/u);
     expect(text).toMatch(/Formulation/u);
@@ -89,17 +83,16 @@ describe('GIVEN the bot on the invented reports of test/fixtures/quotes', () => 
 
   it('WHEN "More" is pressed THEN the next statements come, still in the asker’s language', async () => {
     const { message } = await run(h, {}, 'en-US');
-    const buttons = (message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components);
-    const more = buttons.find((b) => b.label === 'More');
-    if (!more) throw new Error('no More button');
+    const more = buttonsOf(message).find((b) => b.label === 'More');
+    if (!more?.custom_id) throw new Error('no More button');
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, embeds: [...message.embeds], components: [...((message.components ?? []) as never[])], content: '' } }),
+      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...((message.components ?? []) as never[])], content: '' } }),
     );
     const callback = await handle.waitForCallback();
     expect(callback.type).toBe(7);
     const next = final(await handle.waitForMessage());
-    expectWithinLimits(next);
-    expect(next.embeds.at(-1)?.footer?.text).toMatch(/page 2\/\d/u);
+    expectCardWithinLimits(next);
+    expect(cardFooter(next)).toMatch(/page 2\/\d/u);
     const fourth = quotesOf(h).groups[QUOTES_PAGE_SIZE];
     expect(readable(next)).toContain(fourth?.quotations[0]?.excerpt.text);
   });
@@ -120,7 +113,7 @@ describe('GIVEN the bot on the seed articles', () => {
   ] as const) {
     it(`WHEN /quotes Shoigu is used in ${locale} THEN Choïgou's quotations come, the relayed ones said so`, async () => {
       const { message } = await run(h, { query: 'Shoigu' }, locale);
-      expectWithinLimits(message);
+      expectCardWithinLimits(message);
       const text = readable(message);
       expect(text).toMatch(heading);
       expect(text).toMatch(lang === 'fr' ? /rapporté par l'agence russe Ria Novosti/u : /reported by l'agence russe Ria Novosti/u);
@@ -132,7 +125,7 @@ describe('GIVEN the bot on the seed articles', () => {
 
   it('WHEN a topic nothing covers is asked THEN "no evidence", in the asker’s language', async () => {
     const { message } = await run(h, { query: 'xylophone quantique' }, 'fr');
-    expectWithinLimits(message);
+    expectCardWithinLimits(message);
     expect(readable(message)).toMatch(/Aucun élément dans le corpus/u);
   });
 });

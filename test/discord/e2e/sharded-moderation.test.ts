@@ -21,12 +21,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERACTION } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION } from '../../../src/discord/limits.js';
 import { guildIdForShard, shardForGuild, startDiscordDouble, type DiscordDouble, type RecordedMessage } from '../double/index.js';
+import { cardFooter } from '../support.js';
 import { describeOnPostgres } from '../../store/postgres-availability.js';
 import { TEST_DATABASE_URL } from '../../store/postgres-harness.js';
 import { readable, spawnBot, type BotProcess } from './harness.js';
-import { MEMBER, Moderator, buttonId, buttonsOf, said } from './moderation-support.js';
+import { MEMBER, Moderator, buttonId, buttonsOf, containerHeaded, listedIn, said } from './moderation-support.js';
 
 /**
  * Within this long of pressing Publish (or the removal's confirmation), every shard answers from
@@ -233,8 +234,8 @@ async function expectAnsweredOnlyIn(bot: ShardedBot, d: Dispatch, here: string, 
   for (const shard of SHARDS) {
     expect(readable(await bot.member('cite', d.cite, here, shard))).toContain(d.phrase);
     const compare = await bot.member('compare', d.compare, here, shard);
-    const afp = compare.embeds.find((e) => e.title === 'Agence France-Presse (AFP)');
-    expect((afp?.fields ?? []).map((f) => f.value.replaceAll('**', '')).join('\n')).toContain(d.phrase);
+    expect(compare.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+    expect(containerHeaded(compare, 'Agence France-Presse (AFP)').text.replaceAll('**', '')).toContain(d.phrase);
     expect(readable(await bot.member('cite', d.cite, elsewhere, shard))).not.toContain(d.phrase);
     expect(readable(await bot.member('compare', d.compare, elsewhere, shard))).not.toContain(d.phrase);
   }
@@ -277,11 +278,12 @@ describe('GIVEN npm run start:sharded with 2 shards over the embedded database i
   it('WHEN /sources is asked in A on either shard THEN the dispatch is marked as the server’s own collection, and B’s is not listed', async () => {
     for (const shard of SHARDS) {
       const answer = await bot.member('sources', {}, bot.guildA, shard);
-      const afp = answer.embeds.find((e) => e.title === 'Agence France-Presse (AFP)');
-      const field = afp?.fields?.find((f) => f.name.includes(TOMBOUCTOU.title));
+      expect(answer.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+      const afp = listedIn(containerHeaded(answer, 'Agence France-Presse (AFP)'));
+      const field = afp.find((f) => f.name.includes(TOMBOUCTOU.title));
       expect(field?.value).toBe('2 paragraphes — collection de ce serveur');
-      expect(afp?.fields?.filter((f) => f.value.includes('collection de ce serveur'))).toHaveLength(1);
-      expect(answer.embeds.at(-1)?.footer?.text).toContain('dont 1 publié par les modérateurs de ce serveur');
+      expect(afp.filter((f) => f.value.includes('collection de ce serveur'))).toHaveLength(1);
+      expect(cardFooter(answer)).toContain('dont 1 publié par les modérateurs de ce serveur');
       expect(readable(answer)).not.toContain(GAO.title);
     }
   }, 20_000);

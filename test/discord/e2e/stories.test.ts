@@ -4,15 +4,17 @@
  * with the outlets that have no article in it, within every limit, mentions off; "More" shows
  * the next stories; `/compare` on a topic several stories share says which one it stays within.
  */
-import { embedLength } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoriesAnswer } from '../../../src/answers/types.js';
 import { COMMAND_NAMES } from '../../../src/commands/table.js';
-import { EMBED, INTERACTION, MESSAGE } from '../../../src/discord/limits.js';
+import { INTERACTION } from '../../../src/discord/limits.js';
+import { parseHexColor } from '../../../src/discord/render/pieces.js';
 import { formatDay } from '../../../src/render/format.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import type { RecordedMessage } from '../double/index.js';
+import { buttonsOf, cardFooter, containersOf } from '../support.js';
 import { STORIES_DIR } from '../../fixtures/stories/truth.js';
+import { expectCardWithinLimits } from './card-checks.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -34,17 +36,9 @@ async function run(name: string, options: Record<string, string>, locale: 'fr' |
   return { callback, message: final(await handle.waitForMessage()) };
 }
 
-/** Every embed within Discord's limits, the message's total too. */
-function expectWithinLimits(message: RecordedMessage): void {
-  expect(message.embeds.length).toBeLessThanOrEqual(MESSAGE.EMBEDS_MAX);
-  expect(message.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-  for (const e of message.embeds) {
-    expect((e.title ?? '').length).toBeLessThanOrEqual(EMBED.TITLE_MAX);
-    expect((e.fields ?? []).length).toBeLessThanOrEqual(EMBED.FIELDS_MAX);
-  }
-}
 
-const buttons = (message: RecordedMessage) => (message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components);
+/** The stories a page shows: one container each, titled `### N. …`. */
+const storyContainers = (message: RecordedMessage) => containersOf(message).filter((c) => /^### \d+\\?\. /u.test(c.texts[0] ?? ''));
 
 describe('GIVEN the bot answering from the invented stories', () => {
   it('THEN /stories is registered with the other commands, French name affaires', () => {
@@ -60,41 +54,50 @@ describe('GIVEN the bot answering from the invented stories', () => {
       expect(callback.type).toBe(4);
       expect(callback.ephemeral).toBe(false);
       expect(message.allowedMentions).toEqual({ parse: [] });
-      expectWithinLimits(message);
+      expectCardWithinLimits(message);
       const text = readable(message);
-      const shown = answer.stories.slice(0, message.embeds.length);
+      const containers = storyContainers(message);
+      expect(containers.length).toBe(containersOf(message).length);
+      const shown = answer.stories.slice(0, containers.length);
       expect(shown.length).toBeGreaterThan(1);
-      for (const story of shown) {
+      for (const [i, story] of shown.entries()) {
+        // Each story in its own container, in the colour of the outlet with the most articles in it.
+        const color = parseHexColor(story.outlets[0]?.color ?? '');
+        expect(color).toBeDefined();
+        expect(containers[i]?.color).toBe(color);
         for (const word of story.words) expect(text).toContain(word);
         for (const o of story.outlets) expect(text).toContain(o.first.title);
         expect(text).toContain(formatDay(story.to, lang));
         const notCovered = story.notCoveredBy.join(', ');
         expect(text).toContain(lang === 'fr' ? `Aucun article sur cette affaire\u00a0: ${notCovered}.` : `No article in this story from: ${notCovered}.`);
       }
-      expect(message.embeds.at(-1)?.footer?.text).toMatch(lang === 'fr' ? /^5 affaires couvertes.* · page 1\/2/u : /^5 stories covered.* · page 1\/2/u);
+      expect(cardFooter(message)).toMatch(lang === 'fr' ? /^-# 5 affaires couvertes.* · page 1\/2/u : /^-# 5 stories covered.* · page 1\/2/u);
     });
   }
 
   it('WHEN "More" is pressed on /stories THEN the next stories come in the same message', async () => {
     const { message } = await run('stories', {}, 'en-US');
-    const more = buttons(message).find((b) => b.label === 'More');
-    if (!more) throw new Error('no More button');
+    const more = buttonsOf(message).find((b) => b.label === 'More');
+    if (!more?.custom_id) throw new Error('no More button');
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])], content: '' } }),
+      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])], content: '' } }),
     );
     expect((await handle.waitForCallback()).type).toBe(7);
     const next = final(await handle.waitForMessage());
-    expectWithinLimits(next);
-    const rest = answer.stories.slice(message.embeds.length);
+    expectCardWithinLimits(next);
+    const rest = answer.stories.slice(storyContainers(message).length);
     expect(rest.length).toBeGreaterThan(0);
     for (const story of rest) for (const o of story.outlets) expect(readable(next)).toContain(o.first.title);
-    expect(next.embeds.at(-1)?.footer?.text).toMatch(/page 2\/2/u);
+    expect(storyContainers(next).length).toBe(rest.length);
+    expect(cardFooter(next)).toMatch(/page 2\/2/u);
   });
 
   it('WHEN /compare is used on a topic several stories share THEN the reply says which story it stays within, first', async () => {
     const { message } = await run('compare', { topic: 'évacuation des habitants' }, 'en-US');
-    expectWithinLimits(message);
-    expect(message.embeds[0]?.description ?? '').toMatch(/^Within one story: /u);
+    expectCardWithinLimits(message);
+    // First, before any outlet: the heading (`-# What each outlet says…`), then the story it stays within.
+    const first = containersOf(message)[0]?.texts[0] ?? '';
+    expect(first).toMatch(/^-# What each outlet says[^\n]*\nWithin one story: /u);
     expect(readable(message)).toMatch(/has no article in this story\./u);
   });
 });

@@ -1,19 +1,22 @@
 /**
  * End to end: `/timeline` (`/chronologie`) through the real bot and the Discord double, in French
  * and English. The reply is sent as multipart/form-data: its JSON (`payload_json`) is validated
- * against Discord's spec, its picture arrives as `files[0]`, `timeline.png`, shown as the embed's
- * image, within Discord's limits, mentions off. Deferred (edit of the original) and "More"
- * (update) carry the picture as well. Then the double itself: an embed image naming no uploaded
- * file, or a file that is not an image, is refused as Discord refuses it.
+ * against Discord's spec, its picture arrives as `files[0]`, `timeline.png`, shown in the card
+ * (Components V2) as the first container's media gallery, within Discord's limits, mentions off.
+ * Deferred (edit of the original) and "More" (update) carry the picture as well. Then the double
+ * itself: an embed image naming no uploaded file, or a file that is not an image, is refused as
+ * Discord refuses it.
  */
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { once } from 'node:events';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { INTERACTION, UPLOAD } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, INTERACTION, UPLOAD } from '../../../src/discord/limits.js';
+import { flattenComponents } from '../../../src/discord/render/component-tree.js';
 import { LIVE_MENTION } from '../../../src/discord/render/payload.js';
 import { PICTURE_FILE } from '../../../src/render/timeline-png.js';
 import { startDiscordDouble, type DiscordDouble, type RecordedFile, type RecordedMessage } from '../double/index.js';
+import { buttonsOf, cardFooter, containersOf } from '../support.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -31,10 +34,23 @@ function expectPicture(files: readonly RecordedFile[]): void {
   expect(new Set(Array.from({ length: image.data.length / 4 }, (_, i) => image.data.readUInt32BE(4 * i))).size).toBeGreaterThan(20);
 }
 
+/** The media galleries of a message's components (at any depth), as the double recorded them. */
+function galleriesOf(components: readonly unknown[]): Array<{ items?: Array<{ media?: { url?: string } }> }> {
+  return flattenComponents(components).filter((c) => c.type === 12) as Array<{ items?: Array<{ media?: { url?: string } }> }>;
+}
+
+/** A timeline card: titled in its first container, which shows the uploaded picture, the only one of the card. */
 function expectTimelineMessage(message: RecordedMessage, title: RegExp): void {
-  const [embed] = message.embeds;
-  expect(embed?.title).toMatch(title);
-  expect(embed?.image?.url).toBe(`attachment://${PICTURE_FILE}`);
+  expect(message.flags & COMPONENTS_V2.FLAG).toBe(COMPONENTS_V2.FLAG);
+  expect(message.embeds).toEqual([]);
+  expect(message.content).toBe('');
+  const [first] = containersOf(message);
+  expect(/^### (.*)$/u.exec(first?.texts[0] ?? '')?.[1]).toMatch(title);
+  const container = message.components[0] as { type?: number; components?: unknown[] } | undefined;
+  expect(container?.type).toBe(17);
+  const galleries = galleriesOf(container?.components ?? []);
+  expect(galleries.map((g) => g.items?.map((i) => i.media?.url))).toEqual([[`attachment://${PICTURE_FILE}`]]);
+  expect(galleriesOf(message.components)).toHaveLength(1);
   expect(message.attachments.map((a) => a.filename)).toEqual([PICTURE_FILE]);
   expect(message.allowedMentions).toEqual({ parse: [] });
   expect(LIVE_MENTION.test(message.text)).toBe(false);
@@ -62,7 +78,7 @@ describe('GIVEN the bot on the seeds, logged in to the Discord double', () => {
     expect(command?.options?.[0]).toMatchObject({ name: 'topic', required: false, name_localizations: { fr: 'sujet' } });
   });
 
-  it('WHEN /chronologie is asked in French THEN the reply carries the picture as an attachment shown in the embed, multipart, valid', async () => {
+  it('WHEN /chronologie is asked in French THEN the reply carries the picture as an attachment shown in the card, multipart, valid', async () => {
     const { callback, message } = await run({}, 'fr');
     expect(callback.type).toBe(4);
     expectPicture(callback.files);
@@ -88,17 +104,17 @@ describe('GIVEN the bot on the seeds, logged in to the Discord double', () => {
 
   it('WHEN "More" is pressed THEN the next page replaces the message, with the picture again', async () => {
     const { message } = await run({}, 'en-US');
-    const buttons = (message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components);
-    const more = buttons.find((b) => b.label === 'More');
-    if (!more) throw new Error('no More button');
+    const more = buttonsOf(message).find((b) => b.label === 'More');
+    if (!more?.custom_id) throw new Error('no More button');
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, embeds: [...message.embeds], components: [...(message.components as never[])], content: '' } }),
+      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...(message.components as never[])], content: '' } }),
     );
     const callback = await handle.waitForCallback();
     expect(callback.type).toBe(7);
     expectPicture(callback.files);
     const next = final(await handle.waitForMessage());
-    expect(next.embeds[0]?.footer?.text).toMatch(/page 2\/\d/u);
+    expectTimelineMessage(next, /^Timeline$/u);
+    expect(cardFooter(next)).toMatch(/page 2\/\d/u);
     expect(readable(next)).toMatch(/^5\. /mu);
     expect(h.double.violations).toEqual([]);
   });

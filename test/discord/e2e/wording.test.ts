@@ -5,16 +5,17 @@
  * with its outlet, date and paragraph; every body valid per Discord's schema and within its
  * limits, mentions off, the first response within the acknowledgement deadline; "More" pages on.
  */
-import { embedLength } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WordingAnswer } from '../../../src/answers/wording-types.js';
 import { dispatch } from '../../../src/commands/table.js';
-import { EMBED, INTERACTION, MESSAGE } from '../../../src/discord/limits.js';
+import { INTERACTION } from '../../../src/discord/limits.js';
 import { WORDING_PAGE_SIZE } from '../../../src/discord/render/wording.js';
 import { loadEngine } from '../../../src/load-engine.js';
 import { shortReference } from '../../../src/render/format.js';
 import type { RecordedMessage } from '../double/index.js';
+import { buttonsOf, cardFooter } from '../support.js';
 import { STORIES_DIR } from '../../fixtures/stories/truth.js';
+import { expectCardWithinLimits } from './card-checks.js';
 import { final, readable, startHarness, type Harness } from './harness.js';
 
 type Locale = 'fr' | 'en-US';
@@ -32,13 +33,6 @@ function wordingOf(h: Harness, topic: string): WordingAnswer {
   return answer;
 }
 
-/** Within every limit of a message, mentions off. */
-function expectWithinLimits(message: RecordedMessage): void {
-  expect(message.allowedMentions).toEqual({ parse: [] });
-  expect(message.embeds.length).toBeLessThanOrEqual(MESSAGE.EMBEDS_MAX);
-  expect(message.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-  for (const e of message.embeds) expect(e.fields?.length ?? 0).toBeLessThanOrEqual(EMBED.FIELDS_MAX);
-}
 
 /** The page's phrases are in the message with their paragraph's reference. */
 function expectPageCited(message: RecordedMessage, answer: WordingAnswer, page: number, lang: 'fr' | 'en'): void {
@@ -67,7 +61,7 @@ describe('GIVEN the bot on the seed articles', () => {
     it(`WHEN /wording is used in ${locale} THEN each outlet's words for the 5 000 workers come, counted and cited`, async () => {
       const { callback, message } = await run(h, 'Corée du Nord Koursk', locale);
       expect(callback.type).toBe(4);
-      expectWithinLimits(message);
+      expectCardWithinLimits(message);
       const text = readable(message);
       expect(text).toMatch(title);
       expect(text).toContain(afp);
@@ -80,22 +74,21 @@ describe('GIVEN the bot on the seed articles', () => {
     const answer = wordingOf(h, 'Corée du Nord Koursk');
     expect(answer.referents.length).toBeGreaterThan(WORDING_PAGE_SIZE);
     const { message } = await run(h, 'Corée du Nord Koursk', 'en-US');
-    const buttons = (message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>).flatMap((r) => r.components);
-    const more = buttons.find((b) => b.label === 'More');
-    if (!more) throw new Error('no More button');
+    const more = buttonsOf(message).find((b) => b.label === 'More');
+    if (!more?.custom_id) throw new Error('no More button');
     const handle = await h.double.sendInteraction(
-      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, embeds: [...message.embeds], components: [...((message.components ?? []) as never[])], content: '' } }),
+      h.double.fixtures.button({ customId: more.custom_id, locale: 'en-US', message: { id: message.id, flags: message.flags, embeds: [...message.embeds], components: [...((message.components ?? []) as never[])], content: '' } }),
     );
     expect((await handle.waitForCallback()).type).toBe(7);
     const next = final(await handle.waitForMessage());
-    expectWithinLimits(next);
-    expect(next.embeds.at(-1)?.footer?.text).toMatch(/page 2\/\d/u);
+    expectCardWithinLimits(next);
+    expect(cardFooter(next)).toMatch(/page 2\/\d/u);
     expectPageCited(next, answer, 1, 'en');
   });
 
   it('WHEN a topic nothing covers is asked THEN "no evidence", in the asker’s language', async () => {
     const { message } = await run(h, 'xylophone quantique', 'fr');
-    expectWithinLimits(message);
+    expectCardWithinLimits(message);
     expect(readable(message)).toMatch(/Aucun élément dans le corpus/u);
   });
 });
@@ -115,7 +108,7 @@ describe('GIVEN the bot on the invented stories', () => {
   ] as const) {
     it(`WHEN /wording on the wildfire is used in ${locale} THEN each spelling is given per outlet, and an outlet without any is said to have none`, async () => {
       const { message } = await run(h, 'incendie des Vaudrettes', locale);
-      expectWithinLimits(message);
+      expectCardWithinLimits(message);
       const text = readable(message);
       expect(text).toContain(spelled);
       expect(text).toContain(none);

@@ -1,17 +1,17 @@
 /**
  * `/sources` in Discord says which collection each article belongs to: the server's own articles
  * are marked, the footer counts them (the others being the shared collection), in French and
- * English, within every limit even when an outlet holds more articles than one embed can list.
+ * English, within every limit even when an outlet holds more articles than one container can list.
  */
-import { embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { sources } from '../../../src/answers/sources.js';
 import type { SourcesAnswer } from '../../../src/answers/types.js';
 import { SERVER_FILE_PREFIX, type Article, type Corpus } from '../../../src/corpus/types.js';
-import { EMBED } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2 } from '../../../src/discord/limits.js';
+import { flattenComponents } from '../../../src/discord/render/component-tree.js';
 import { answerReply, replyViolations, type DiscordReply } from '../../../src/discord/render/payload.js';
 import { validateRequestBody } from '../double/index.js';
-import { HOSTILE, liveMentions, maskedLinks, payloadStrings } from '../support.js';
+import { HOSTILE, cardFooter, cardTexts, containersOf, liveMentions, maskedLinks, payloadStrings, type ContainerView } from '../support.js';
 
 const CALLBACK = '/interactions/1/token/callback';
 const GUILD = '1180000000000000100';
@@ -44,18 +44,51 @@ function render(answer: SourcesAnswer, locale: 'fr' | 'en'): DiscordReply {
   return answerReply(answer, { locale, page: 0, ephemeral: false, command: 'sources', query: '', colorOf: () => undefined });
 }
 
+/** The card of a reply (an answer is one). */
+function cardOf(reply: DiscordReply) {
+  if (!reply.card) throw new Error('expected a card');
+  return { components: reply.card };
+}
+
 /** What Discord would refuse in this reply sent as a first response, plus our own checks. */
 function expectValid(reply: DiscordReply): void {
   expect(replyViolations(reply)).toEqual([]);
-  const body = { type: 4, data: { embeds: reply.embeds, components: reply.components, allowed_mentions: { parse: [] } } };
+  const card = cardOf(reply);
+  const body = { type: 4, data: { flags: COMPONENTS_V2.FLAG, components: card.components, allowed_mentions: { parse: [] } } };
   expect(validateRequestBody('post', CALLBACK, body)).toEqual([]);
-  expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
-  expect(liveMentions(payloadStrings(reply))).toEqual([]);
-  expect(maskedLinks(payloadStrings(reply, true))).toEqual([]);
+  expect(reply.embeds).toEqual([]);
+  expect(flattenComponents(card.components).length).toBeLessThanOrEqual(COMPONENTS_V2.COMPONENTS_MAX);
+  expect(cardTexts(card).join('').length).toBeLessThanOrEqual(COMPONENTS_V2.TEXT_TOTAL_MAX);
+  expect(liveMentions(payloadStrings(card))).toEqual([]);
+  expect(maskedLinks(payloadStrings(card, true))).toEqual([]);
 }
 
-const fieldsOf = (reply: DiscordReply) => reply.embeds.flatMap((e) => e.fields ?? []);
-const footerOf = (reply: DiscordReply) => reply.embeds.at(-1)?.footer?.text ?? '';
+/** One listed article: its `**name**` line, and the line(s) of its value under it. */
+interface Listed {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The articles an outlet's container lists, in order (its title and description come first, unbolded). */
+function listedIn(container: ContainerView | undefined): Listed[] {
+  const out: Array<{ name: string; value: string[] }> = [];
+  for (const line of (container?.text ?? '').split('\n')) {
+    const name = /^\*\*(.*)\*\*$/u.exec(line)?.[1];
+    if (name !== undefined) out.push({ name, value: [] });
+    else out.at(-1)?.value.push(line);
+  }
+  return out.map((l) => ({ name: l.name, value: l.value.join('\n') }));
+}
+
+/** The container of the outlet titled `title`. */
+const outletContainer = (reply: DiscordReply, title: string) => containersOf(cardOf(reply)).find((c) => c.texts[0]?.startsWith(`### ${title}\n`));
+const listedOf = (reply: DiscordReply) => containersOf(cardOf(reply)).flatMap(listedIn);
+/** The card's footer, a line each, as a reader sees it (without the `-# ` of small text). */
+const footerOf = (reply: DiscordReply) =>
+  cardFooter(cardOf(reply))
+    .split('\n')
+    .map((l) => l.replace(/^-# /u, ''))
+    .join('\n');
 
 describe('GIVEN /sources of a server with one article of its own beside the shared collection', () => {
   const cases = [
@@ -66,11 +99,14 @@ describe('GIVEN /sources of a server with one article of its own beside the shar
     it(`WHEN it is rendered in ${c.locale} THEN that article is marked as the server's, the others are not, and the footer counts it`, () => {
       const reply = render(withServerArticle, c.locale);
       expectValid(reply);
-      const afp = reply.embeds.find((e) => e.title === 'Agence France-Presse (AFP)');
+      const afp = outletContainer(reply, 'Agence France-Presse (AFP)');
+      // One container per outlet, in its colour.
+      expect(afp?.color).toBe(0x1f5fad);
+      expect(outletContainer(reply, 'RT en français (RT)')?.color).toBe(0x6aa84f);
       // Newest first: the moderator's dispatch of 18 June, then the shared one of 17 June.
-      expect(afp?.fields?.map((f) => f.value)).toEqual([c.own, c.shared]);
-      expect(afp?.fields?.[0]?.name).toContain('Des démineurs à Tombouctou');
-      expect(reply.embeds.find((e) => e.title === 'RT en français (RT)')?.fields?.map((f) => f.value)).toEqual([c.shared]);
+      expect(listedIn(afp).map((f) => f.value)).toEqual([c.own, c.shared]);
+      expect(listedIn(afp)[0]?.name).toContain('Des démineurs à Tombouctou');
+      expect(listedIn(outletContainer(reply, 'RT en français (RT)')).map((f) => f.value)).toEqual([c.shared]);
       expect(footerOf(reply)).toBe(c.total);
     });
   }
@@ -79,12 +115,12 @@ describe('GIVEN /sources of a server with one article of its own beside the shar
     const shared = sources({ sources: SOURCES, aliases: [], articles: [article('2025-06-17-afp-a', 'afp', '2025-06-17', 'shared')] });
     const reply = render(shared, 'fr');
     expectValid(reply);
-    expect(fieldsOf(reply).map((f) => f.value)).toEqual(['2 paragraphes']);
+    expect(listedOf(reply).map((f) => f.value)).toEqual(['2 paragraphes']);
     expect(footerOf(reply)).toBe('1 article, 2 paragraphes indexés.');
   });
 });
 
-describe('GIVEN an outlet with more articles than an embed can list, the server’s own being the oldest, and hostile titles', () => {
+describe('GIVEN an outlet with more articles than a container can list, the server’s own being the oldest, and hostile titles', () => {
   // 60 shared articles, newer than the server's two: listing the newest 25 would leave them out.
   const shared = Array.from({ length: 60 }, (_, i) => article(`2025-07-${String((i % 28) + 1).padStart(2, '0')}-afp-${i}`, 'afp', `2025-07-${String((i % 28) + 1).padStart(2, '0')}`, 'shared', `${HOSTILE} ${'long '.repeat(40)}${i}`));
   const own = [article('2020-01-02-afp-own', 'afp', '2020-01-02', 'server', `Notre dépêche ${HOSTILE}`), article('2020-01-01-afp-own', 'afp', '2020-01-01', 'server', 'Notre autre dépêche')];
@@ -94,12 +130,13 @@ describe('GIVEN an outlet with more articles than an embed can list, the server�
     it(`WHEN it is rendered in ${locale} THEN it is within every limit and the server's articles are still listed, marked`, () => {
       const reply = render(answer, locale);
       expectValid(reply);
-      const afp = reply.embeds.find((e) => e.title === 'Agence France-Presse (AFP)');
+      const afp = listedIn(outletContainer(reply, 'Agence France-Presse (AFP)'));
       const marker = locale === 'fr' ? 'collection de ce serveur' : "this server's collection";
-      const marked = (afp?.fields ?? []).filter((f) => f.value.includes(marker));
+      const marked = afp.filter((f) => f.value.includes(marker));
       expect(marked.map((f) => f.name)).toEqual([expect.stringContaining('Notre dépêche'), expect.stringContaining('Notre autre dépêche')]);
       // Fewer shared lines than there are, so that the message fits; the server's kept anyway.
-      expect((afp?.fields ?? []).length).toBeLessThan(shared.length);
+      expect(afp.length).toBeLessThan(shared.length);
+      expect(afp.length).toBeGreaterThan(marked.length);
       expect(footerOf(reply)).toContain(locale === 'fr' ? 'dont 2 publiés par les modérateurs de ce serveur' : "2 published by this server's moderators");
     });
   }

@@ -8,32 +8,68 @@ import { describe, expect, it } from 'vitest';
 import type { AskAnswer, CompareAnswer, Excerpt, WhenAnswer } from '../../../src/answers/types.js';
 import type { Article, Source } from '../../../src/corpus/types.js';
 import { decodeButton } from '../../../src/discord/custom-id.js';
-import { EMBED, MESSAGE } from '../../../src/discord/limits.js';
+import { COMPONENTS_V2, EMBED, MESSAGE } from '../../../src/discord/limits.js';
+import { flattenComponents } from '../../../src/discord/render/component-tree.js';
 import { fitEmbeds, type DraftEmbed } from '../../../src/discord/render/fit.js';
 import { answerReply, citationReply, cooldownReply, noticeReply, paragraphReply, replyViolations, type DiscordReply } from '../../../src/discord/render/payload.js';
-import { queryFromFooters, shown } from '../../../src/discord/render/pieces.js';
-import { CITATION, HOSTILE, excerptOf, liveMentions, longHostileText, maskedLinks, payloadStrings } from '../support.js';
+import { queryFromCard, shown } from '../../../src/discord/render/pieces.js';
+import { CITATION, HOSTILE, buttonsOf, cardFooter, cardTexts, containersOf, excerptOf, liveMentions, longHostileText, maskedLinks, payloadStrings, type ContainerView } from '../support.js';
 
 const colorOf = () => 0x123456;
+
+/** The reply as its message body has it: an answer's card is its components (its rows are then empty). */
+function body(reply: DiscordReply) {
+  return { ...(reply.content !== undefined ? { content: reply.content } : {}), embeds: reply.embeds, components: reply.card ?? reply.components };
+}
 
 /** Asserts what every payload must satisfy, whatever it holds. */
 function expectSafe(reply: DiscordReply): void {
   expect(replyViolations(reply)).toEqual([]);
   expect(reply.allowedMentions).toEqual({ parse: [] });
-  const strings = payloadStrings(reply);
+  const strings = payloadStrings(body(reply));
   expect(liveMentions(strings)).toEqual([]);
-  expect(maskedLinks(payloadStrings(reply, true))).toEqual([]);
+  expect(maskedLinks(payloadStrings(body(reply), true))).toEqual([]);
   const total = reply.embeds.reduce((n, e) => n + embedLength(e), 0);
   expect(total).toBeLessThanOrEqual(EMBED.TOTAL_MAX);
   for (const e of reply.embeds) for (const f of e.fields ?? []) expect(unescapedBoldMarkers(f.value) % 2).toBe(0);
+  if (reply.card) {
+    // A card is nothing but components, within Components V2's limits.
+    expect(reply.content).toBeUndefined();
+    expect(reply.embeds).toEqual([]);
+    expect(reply.components).toEqual([]);
+    expect(flattenComponents(reply.card).length).toBeLessThanOrEqual(COMPONENTS_V2.COMPONENTS_MAX);
+    const texts = cardTexts(body(reply));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.join('').length).toBeLessThanOrEqual(COMPONENTS_V2.TEXT_TOTAL_MAX);
+    for (const t of texts) expect(unescapedBoldMarkers(t) % 2).toBe(0);
+  }
 }
+
+/** An excerpt as a card shows it: its numbered reference in bold, the quotation under it. */
+interface ShownExcerpt {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The excerpts of these text displays (one a section, or several in one text display, blank-line separated). */
+function excerptsIn(texts: readonly string[]): ShownExcerpt[] {
+  return texts
+    .flatMap((t) => t.split('\n\n'))
+    .flatMap((chunk) => {
+      const m = /^\*\*(\d+\\?\. [^\n]*)\*\*\n([\s\S]+)$/u.exec(chunk);
+      return m?.[1] && m[2] ? [{ name: m[1], value: m[2] }] : [];
+    });
+}
+
+const excerptsShown = (reply: DiscordReply): ShownExcerpt[] => excerptsIn(cardTexts(body(reply)));
+const buttons = (reply: DiscordReply) => buttonsOf(body(reply));
 
 /** `**` not preceded by a backslash: an odd count would leave bold open. */
 function unescapedBoldMarkers(text: string): number {
   return [...text.matchAll(/(?<!\\)\*\*/gu)].length;
 }
 
-const hostileExcerpts = (n: number): Excerpt[] => Array.from({ length: n }, (_, i) => excerptOf(longHostileText(), 'sapeurs', { ...CITATION, paragraph: i + 1 }, 10 - i));
+const hostileExcerpts = (n: number, citation = CITATION): Excerpt[] => Array.from({ length: n }, (_, i) => excerptOf(longHostileText(), 'sapeurs', { ...citation, paragraph: i + 1 }, 10 - i));
 
 const hostileAsk: AskAnswer = { kind: 'ask', query: `sapeurs ${HOSTILE}`, questionKind: 'other', excerpts: hostileExcerpts(10), total: 42 };
 
@@ -43,12 +79,11 @@ describe('GIVEN an ask answer with ten 6 000-character hostile excerpts', () => 
       it(`WHEN page ${page} is rendered in ${locale} THEN it is within every limit and pings no one`, () => {
         const reply = answerReply(hostileAsk, { locale, page, ephemeral: false, command: 'ask', query: hostileAsk.query, colorOf });
         expectSafe(reply);
-        const fields = reply.embeds.flatMap((e) => e.fields ?? []);
-        expect(fields.length).toBeGreaterThan(0);
-        for (const f of fields) {
-          expect(f.value.length).toBeLessThanOrEqual(EMBED.FIELD_VALUE_MAX);
-          expect(f.value.endsWith('… »')).toBe(true);
-          expect(f.value).toContain('**sapeurs**');
+        const excerpts = excerptsShown(reply);
+        expect(excerpts.length).toBeGreaterThan(0);
+        for (const e of excerpts) {
+          expect(e.value.endsWith('… »')).toBe(true);
+          expect(e.value).toContain('**sapeurs**');
         }
       });
     }
@@ -56,20 +91,26 @@ describe('GIVEN an ask answer with ten 6 000-character hostile excerpts', () => 
 
   it('WHEN the first page is rendered THEN excerpts are numbered and "More" carries the query by hash, read back from the footer', () => {
     const reply = answerReply(hostileAsk, { locale: 'en', page: 0, ephemeral: false, command: 'ask', query: hostileAsk.query, colorOf });
-    const ids = reply.components.flatMap((r) => r.components.map((b) => b.custom_id));
+    const ids = buttons(reply).map((b) => b.custom_id ?? '');
     const more = ids.map(decodeButton).find((a) => a?.kind === 'more');
     expect(more).toMatchObject({ kind: 'more', command: 'ask', page: 1, locale: 'en', query: { hash: expect.any(String) } });
-    expect(queryFromFooters(reply.embeds)).toBe(hostileAsk.query);
-    expect(reply.embeds[0]?.fields?.[0]?.name).toMatch(/^1\\?\. AFP, 17 June 2025, ¶1$/u);
+    expect(queryFromCard(reply.card ?? [])).toBe(hostileAsk.query);
+    expect(excerptsShown(reply)[0]?.name).toMatch(/^1\\?\. AFP, 17 June 2025, ¶1$/u);
   });
 
   it('WHEN the last page is rendered THEN there is no "More" button', () => {
     const reply = answerReply(hostileAsk, { locale: 'en', page: 3, ephemeral: false, command: 'ask', query: 'q', colorOf });
-    expect(reply.components.flatMap((r) => r.components).map((b) => decodeButton(b.custom_id)?.kind)).not.toContain('more');
+    const kinds = buttons(reply).map((b) => decodeButton(b.custom_id ?? '')?.kind);
+    expect(kinds).toContain('export');
+    expect(kinds).not.toContain('more');
   });
 });
 
 describe('GIVEN a comparison of three outlets, one not covering the topic, with hostile excerpts', () => {
+  // Each outlet's excerpts cite its own article, and its colour is the same for its excerpts as for its title, as `sources.yaml` gives it.
+  const COLORS: Record<string, number> = { afp: 0x1f5fad, 'rt-fr': 0x6aa84f, quiet: 0x999999 };
+  const outletColorOf = (sourceId: string) => COLORS[sourceId];
+  const excerptsFrom = (sourceId: string, outletShort: string, n: number) => hostileExcerpts(n, { ...CITATION, sourceId, outlet: outletShort, articleId: `a-${sourceId}` });
   const outlet = (sourceId: string, outletShort: string, color: string, excerpts: Excerpt[]) => ({
     sourceId,
     outlet: outletShort,
@@ -81,10 +122,11 @@ describe('GIVEN a comparison of three outlets, one not covering the topic, with 
     missing: excerpts.length > 0 ? [] : ['sapeurs @everyone'],
     articles: excerpts.length > 0 ? 1 : 0,
   });
-  const answer: CompareAnswer = {
+  /** AFP and RT with `perOutlet` excerpts each, QG with none. */
+  const comparison = (perOutlet: number): CompareAnswer => ({
     kind: 'compare',
     topic: `sapeurs ${HOSTILE}`,
-    outlets: [outlet('afp', 'AFP', '#1F5FAD', hostileExcerpts(3)), outlet('rt-fr', 'RT', '#6AA84F', hostileExcerpts(3)), outlet('quiet', 'QG', '#999999', [])],
+    outlets: [outlet('afp', 'AFP', '#1F5FAD', excerptsFrom('afp', 'AFP', perOutlet)), outlet('rt-fr', 'RT', '#6AA84F', excerptsFrom('rt-fr', 'RT', perOutlet)), outlet('quiet', 'QG', '#999999', [])],
     figures: [
       {
         kind: 'same',
@@ -99,32 +141,53 @@ describe('GIVEN a comparison of three outlets, one not covering the topic, with 
     ],
     counts: [],
     people: [{ name: 'Sergueï <@123456789012345678>', namedBy: [{ outlet: 'AFP', excerpt: hostileExcerpts(1)[0] as Excerpt }], notNamedBy: ['RT'] }],
-  };
+  });
+  const answer = comparison(3);
+  const render = (a: CompareAnswer, locale: 'en' | 'fr', query = a.topic) => answerReply(a, { locale, page: 0, ephemeral: false, command: 'compare', query, colorOf: outletColorOf });
+  const containersIn = (reply: DiscordReply) => containersOf(body(reply));
 
   for (const locale of ['en', 'fr'] as const) {
-    it(`WHEN rendered in ${locale} THEN one embed per outlet in its colour, "not covered" said, within the 6 000 total`, () => {
-      const reply = answerReply(answer, { locale, page: 0, ephemeral: false, command: 'compare', query: answer.topic, colorOf });
+    it(`WHEN rendered in ${locale} THEN one container per outlet in its colour, "not covered" said, within the card's limits`, () => {
+      const reply = render(answer, locale);
       expectSafe(reply);
-      expect(reply.embeds.slice(0, 3).map((e) => e.color)).toEqual([0x1f5fad, 0x6aa84f, 0x999999]);
-      expect(reply.embeds[2]?.description).toMatch(locale === 'fr' ? /QG ne traite pas ce sujet/u : /QG does not cover this topic/u);
-      expect(reply.embeds.at(-1)?.footer?.text).toMatch(locale === 'fr' ? /^6 extraits trouvés/u : /^6 excerpts matched/u);
+      const containers = containersIn(reply);
+      expect(containers.slice(0, 3).map((c) => c.color)).toEqual([0x1f5fad, 0x6aa84f, 0x999999]);
+      for (const color of Object.values(COLORS)) expect(containers.filter((c) => c.color === color)).toHaveLength(1);
+      // Each covering outlet's container holds its own excerpts, with their Citation buttons.
+      expect(excerptsIn(containers[0]?.texts ?? []).map((e) => e.name)).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^${n}\\\\?\\. AFP, `, 'u'))));
+      expect(excerptsIn(containers[1]?.texts ?? []).map((e) => e.name)).toEqual([4, 5, 6].map((n) => expect.stringMatching(new RegExp(`^${n}\\\\?\\. RT, `, 'u'))));
+      expect(containers[0]?.buttons.map((b) => b.label)).toEqual(expect.arrayContaining(['Citation 1', 'Citation 2', 'Citation 3']));
+      expect(containers[1]?.buttons.map((b) => b.label)).toEqual(expect.arrayContaining(['Citation 4', 'Citation 5', 'Citation 6']));
+      expect(containers[2]?.text).toMatch(locale === 'fr' ? /QG ne traite pas ce sujet/u : /QG does not cover this topic/u);
+      expect(cardFooter(body(reply))).toMatch(locale === 'fr' ? /^-# 6 extraits trouvés/u : /^-# 6 excerpts matched/u);
     });
   }
 
-  it('WHEN the total is over 6 000 THEN the lowest-ranked excerpts go first and each covering outlet keeps its best', () => {
-    const reply = answerReply(answer, { locale: 'en', page: 0, ephemeral: false, command: 'compare', query: 'sapeurs', colorOf });
-    const [afp, rt] = reply.embeds;
-    const kept = (e: APIEmbed | undefined) => (e?.fields ?? []).map((f) => Number(/^(\d+)/u.exec(f.name)?.[1]));
-    expect(kept(afp)[0]).toBe(1);
-    expect(kept(rt)[0]).toBe(4);
+  it('WHEN the card is over its limits THEN the lowest-ranked excerpts go first and each covering outlet keeps its best', () => {
+    // Twenty 6 000-character excerpts per outlet: more than 40 components or 4 000 characters hold, however tight and cut.
+    const perOutlet = 20;
+    const reply = render(comparison(perOutlet), 'en', 'sapeurs');
+    expectSafe(reply);
+    const containers = containersIn(reply);
+    const ofColor = (color: number | undefined) => containers.find((c) => c.color === color);
+    const kept = (c: ContainerView | undefined) => excerptsIn(c?.texts ?? []).map((e) => Number(/^(\d+)/u.exec(e.name)?.[1]));
+    const afp = kept(ofColor(COLORS.afp));
+    const rt = kept(ofColor(COLORS['rt-fr']));
+    expect(afp[0]).toBe(1);
+    expect(rt[0]).toBe(perOutlet + 1);
     // Ranks are positions within an outlet: no excerpt kept may rank below one dropped.
-    const all = [...kept(afp), ...kept(rt)];
-    const rank = (n: number) => (n - 1) % 3;
-    const dropped = [1, 2, 3, 4, 5, 6].filter((n) => !all.includes(n));
+    const all = [...afp, ...rt];
+    const rank = (n: number) => (n - 1) % perOutlet;
+    const dropped = Array.from({ length: 2 * perOutlet }, (_, i) => i + 1).filter((n) => !all.includes(n));
     expect(dropped.length).toBeGreaterThan(0);
     expect(Math.max(...all.map(rank))).toBeLessThanOrEqual(Math.min(...dropped.map(rank)));
-    const buttons = reply.components.flatMap((r) => r.components.map((b) => b.label));
-    for (const n of [3, 6].filter((x) => !all.includes(x))) expect(buttons).not.toContain(`Full paragraph ${n}`);
+    // A dropped excerpt leaves no button behind; every kept one keeps its Citation button.
+    const labels = buttons(reply).map((b) => b.label);
+    for (const n of dropped) {
+      expect(labels).not.toContain(`Full paragraph ${n}`);
+      expect(labels).not.toContain(`Citation ${n}`);
+    }
+    for (const n of all) expect(labels).toContain(`Citation ${n}`);
   });
 });
 
@@ -158,7 +221,8 @@ describe('GIVEN several dates quoted from the same paragraph', () => {
     };
     const reply = answerReply(answer, { locale: 'fr', page: 0, ephemeral: true, command: 'when', query: 'sapeurs', colorOf });
     expectSafe(reply);
-    const ids = reply.components.flatMap((r) => r.components.map((b) => b.custom_id));
+    const ids = buttons(reply).map((b) => b.custom_id);
+    expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
     expect(reply.ephemeral).toBe(true);
   });
