@@ -2,7 +2,7 @@
  * Shared fixtures of the Discord adapter's tests: hostile text, answers built by hand, an inline
  * corpus whose articles try to ping everyone, and checks that a payload cannot ping anyone.
  */
-import type { APIEmbed } from 'discord.js';
+import { ComponentType, type APIEmbed } from 'discord.js';
 import { Engine } from '../../src/answers/engine.js';
 import type { Citation, Excerpt } from '../../src/answers/types.js';
 import type { Article, Corpus, Source } from '../../src/corpus/types.js';
@@ -66,7 +66,7 @@ export interface ButtonView {
 
 /** Every button of a message or payload, at any depth, in reading order. */
 export function buttonsOf(message: { components?: readonly unknown[] | null } | null | undefined): ButtonView[] {
-  return flattenComponents(message?.components ?? []).filter((c) => c.type === 2) as ButtonView[];
+  return flattenComponents(message?.components ?? []).filter((c) => c.type === ComponentType.Button) as ButtonView[];
 }
 
 /** One container of a card: its accent colour and its text displays, in order. */
@@ -81,7 +81,7 @@ export interface ContainerView {
 /** The top-level containers of a card, in order. */
 export function containersOf(message: { components?: readonly unknown[] | null } | null | undefined): ContainerView[] {
   return topLevel(message)
-    .filter((c) => c.type === 17)
+    .filter((c) => c.type === ComponentType.Container)
     .map((c) => {
       const inside = Array.isArray(c.components) ? (c.components as unknown[]) : [];
       const texts = textDisplaysOf(inside);
@@ -92,7 +92,7 @@ export function containersOf(message: { components?: readonly unknown[] | null }
 /** The text displays of a card outside its containers (the footer with the query), in order. */
 export function cardFooter(message: { components?: readonly unknown[] | null } | null | undefined): string {
   return topLevel(message)
-    .filter((c) => c.type === 10)
+    .filter((c) => c.type === ComponentType.TextDisplay)
     .map((c) => String(c.content))
     .join('\n');
 }

@@ -2,14 +2,11 @@
  * Every way a Components V2 card breaks a limit of `limits.ts` or could ping someone; the card
  * half of `replyViolations` (`payload.ts`), which checks every reply before it is sent.
  */
-import type { APIMessageTopLevelComponent } from 'discord.js';
+import { ComponentType, type APIMessageTopLevelComponent } from 'discord.js';
 import { fitsCustomId } from '../custom-id.js';
 import { COMPONENT, COMPONENTS_V2, UPLOAD } from '../limits.js';
 import { flattenComponents, type ComponentJson } from './component-tree.js';
 import { LIVE_MENTION } from './safe-text.js';
-
-/** Types of component a card may hold (components/reference). */
-const TYPE = { ROW: 1, BUTTON: 2, SECTION: 9, TEXT: 10, GALLERY: 12, SEPARATOR: 14, CONTAINER: 17 } as const;
 
 const list = (c: ComponentJson): readonly ComponentJson[] => (Array.isArray(c.components) ? (c.components as ComponentJson[]) : []);
 
@@ -22,36 +19,36 @@ export function cardViolations(card: readonly APIMessageTopLevelComponent[], fil
   const all = flattenComponents(card);
   check(card.length > 0, 'empty card');
   check(all.length <= COMPONENTS_V2.COMPONENTS_MAX, `more than ${COMPONENTS_V2.COMPONENTS_MAX} components`);
-  const texts = all.filter((c) => c.type === TYPE.TEXT).map((c) => (typeof c.content === 'string' ? c.content : ''));
+  const texts = all.filter((c) => c.type === ComponentType.TextDisplay).map((c) => (typeof c.content === 'string' ? c.content : ''));
   check(texts.every((t) => t.trim().length > 0), 'empty text display');
   check(texts.reduce((n, t) => n + t.length, 0) <= COMPONENTS_V2.TEXT_TOTAL_MAX, `text displays over ${COMPONENTS_V2.TEXT_TOTAL_MAX} in all`);
   const ids: string[] = [];
   for (const c of all) {
     switch (c.type) {
-      case TYPE.CONTAINER: {
+      case ComponentType.Container: {
         const accent = c.accent_color;
         check(list(c).length > 0, 'empty container');
         check(accent === undefined || (Number.isInteger(accent) && (accent as number) >= 0 && (accent as number) <= COMPONENTS_V2.ACCENT_COLOR_MAX), 'accent colour not 24-bit');
-        check(list(c).every((x) => x.type !== TYPE.CONTAINER), 'container in a container');
+        check(list(c).every((x) => x.type !== ComponentType.Container), 'container in a container');
         break;
       }
-      case TYPE.SECTION: {
+      case ComponentType.Section: {
         const inner = list(c);
-        check(inner.length > 0 && inner.length <= COMPONENTS_V2.SECTION_TEXTS_MAX && inner.every((x) => x.type === TYPE.TEXT), 'section without 1 to 3 text displays');
-        check((c.accessory as ComponentJson | undefined)?.type === TYPE.BUTTON, 'section without a button beside it');
+        check(inner.length > 0 && inner.length <= COMPONENTS_V2.SECTION_TEXTS_MAX && inner.every((x) => x.type === ComponentType.TextDisplay), 'section without 1 to 3 text displays');
+        check((c.accessory as ComponentJson | undefined)?.type === ComponentType.Button, 'section without a button beside it');
         break;
       }
-      case TYPE.ROW:
-        check(list(c).length > 0 && list(c).length <= COMPONENT.BUTTONS_PER_ROW && list(c).every((x) => x.type === TYPE.BUTTON), 'row empty or over 5 buttons');
+      case ComponentType.ActionRow:
+        check(list(c).length > 0 && list(c).length <= COMPONENT.BUTTONS_PER_ROW && list(c).every((x) => x.type === ComponentType.Button), 'row empty or over 5 buttons');
         break;
-      case TYPE.BUTTON: {
+      case ComponentType.Button: {
         const label = typeof c.label === 'string' ? c.label : '';
         check(typeof c.custom_id === 'string' && fitsCustomId(c.custom_id), 'custom_id over 100');
         check(label.length <= COMPONENT.BUTTON_LABEL_MAX && !LIVE_MENTION.test(label), 'label over 80 or with a mention');
         if (typeof c.custom_id === 'string') ids.push(c.custom_id);
         break;
       }
-      case TYPE.GALLERY: {
+      case ComponentType.MediaGallery: {
         const items = Array.isArray(c.items) ? (c.items as Array<{ media?: { url?: string }; description?: string }>) : [];
         check(items.length > 0 && items.length <= COMPONENTS_V2.GALLERY_ITEMS_MAX, 'gallery empty or over 10 items');
         for (const item of items) {
@@ -61,8 +58,8 @@ export function cardViolations(card: readonly APIMessageTopLevelComponent[], fil
         }
         break;
       }
-      case TYPE.TEXT:
-      case TYPE.SEPARATOR:
+      case ComponentType.TextDisplay:
+      case ComponentType.Separator:
         break;
       default:
         check(false, `component of type ${String(c.type)} in a card`);

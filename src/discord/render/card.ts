@@ -19,7 +19,8 @@ import { messages, type Locale } from '../../render/messages.js';
 import { encodeButton, fitsCustomId } from '../custom-id.js';
 import { COMPONENTS_V2, COMPONENT, EMBED } from '../limits.js';
 import { dropLast, dropLeastRelevant, fixed, piece, rendered, shrinkLongest, type Block, type Box, type Layout, type Piece } from './card-layout.js';
-import type { DraftEmbed, NumberedExcerpt } from './fit.js';
+import { flattenComponents, textDisplaysOf } from './component-tree.js';
+import type { DraftEmbed } from './fit.js';
 import { CARD_QUERY_LINE, NEUTRAL_COLOR, QUERY_MARK, escapeQuery, safeUrl } from './pieces.js';
 import { display } from './safe-text.js';
 
@@ -33,10 +34,9 @@ export interface CardOptions {
   readonly navigation: readonly APIButtonComponentWithCustomId[];
 }
 
-/** A card within every limit, and the excerpts it still shows, in order. */
+/** A card within every limit. */
 export interface FittedCard {
   readonly components: APIMessageTopLevelComponent[];
-  readonly excerpts: NumberedExcerpt[];
 }
 
 /**
@@ -56,7 +56,6 @@ const DENSITIES: readonly Density[] = ['airy', 'plain', 'lean', 'compact'];
 const SHRINK_FIRST_ABOVE = [240, 120] as const;
 /** Smallest budget a text is cut to. */
 const MIN_BUDGET = 24;
-
 
 /** Lays `drafts` out as a card and fits it within Components V2's limits. */
 export function fitCard(drafts: readonly DraftEmbed[], o: CardOptions): FittedCard {
@@ -149,14 +148,7 @@ function render(layout: Layout, o: CardOptions, density: Density): Rendered {
   const fresh = (id: string) => fitsCustomId(id) && !ids.has(id) && (ids.add(id), true);
   const button = (label: string, custom_id: string): APIButtonComponentWithCustomId => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id });
   const components: APIMessageTopLevelComponent[] = [];
-  const excerpts: NumberedExcerpt[] = [];
-  let count = 0;
-  let text = 0;
-  const textDisplay = (content: string) => {
-    count += 1;
-    text += content.length;
-    return { type: ComponentType.TextDisplay as const, content };
-  };
+  const textDisplay = (content: string) => ({ type: ComponentType.TextDisplay as const, content });
   for (const box of layout.boxes) {
     const children: APIComponentInContainer[] = [];
     const paragraphs: APIButtonComponentWithCustomId[] = [];
@@ -166,7 +158,6 @@ function render(layout: Layout, o: CardOptions, density: Density): Rendered {
     for (const block of box.blocks) {
       if (block.kind === 'image') {
         if (!o.image) continue;
-        count += 1;
         children.push({ type: ComponentType.MediaGallery, items: [{ media: { url: `attachment://${o.image.name}` }, ...(o.image.description ? { description: o.image.description.slice(0, COMPONENTS_V2.MEDIA_DESCRIPTION_MAX) } : {}) }] });
         previous = block.kind;
         continue;
@@ -179,12 +170,10 @@ function render(layout: Layout, o: CardOptions, density: Density): Rendered {
         continue;
       }
       if (separators && previous === 'excerpt') {
-        count += 1;
         children.push({ type: ComponentType.Separator, divider: true, spacing: SeparatorSpacingSize.Small });
       }
       previous = block.kind;
       const { number, excerpt } = block.shown;
-      excerpts.push(block.shown);
       const c = excerpt.citation;
       const citationId = encodeButton({ kind: 'citation', article: { text: c.articleId }, paragraph: c.paragraph, start: excerpt.start, end: excerpt.end, cutStart: excerpt.cutStart, cutEnd: excerpt.cutEnd });
       const paragraphId = encodeButton({ kind: 'paragraph', article: { text: c.articleId }, paragraph: c.paragraph });
@@ -195,7 +184,6 @@ function render(layout: Layout, o: CardOptions, density: Density): Rendered {
       }
       if (density !== 'lean' && fresh(paragraphId)) paragraphs.push(button(m.paragraphButton(number), paragraphId));
       if (fresh(citationId)) {
-        count += 2;
         children.push({ type: ComponentType.Section, components: [textDisplay(content)], accessory: button(m.citationButton(number), citationId) });
       } else {
         children.push(textDisplay(content));
@@ -204,27 +192,21 @@ function render(layout: Layout, o: CardOptions, density: Density): Rendered {
     if (merged.length > 0) children.push(textDisplay(merged.join('\n\n')));
     for (const buttons of [paragraphs, citations]) {
       for (let i = 0; i < buttons.length; i += COMPONENT.BUTTONS_PER_ROW) {
-        const row = buttons.slice(i, i + COMPONENT.BUTTONS_PER_ROW);
-        count += 1 + row.length;
-        children.push({ type: ComponentType.ActionRow, components: row });
+        children.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + COMPONENT.BUTTONS_PER_ROW) });
       }
     }
     if (children.length === 0) continue;
-    count += 1;
     components.push({ type: ComponentType.Container, accent_color: box.color & COMPONENTS_V2.ACCENT_COLOR_MAX, components: children });
   }
   if (layout.footer) {
     if (separators && components.length > 0) {
-      count += 1;
       components.push({ type: ComponentType.Separator, divider: false, spacing: SeparatorSpacingSize.Small });
     }
     components.push(textDisplay(layout.footer));
   }
-  if (o.navigation.length > 0) {
-    count += 1 + o.navigation.length;
-    components.push({ type: ComponentType.ActionRow, components: [...o.navigation] });
-  }
-  return { components, excerpts, count, text };
+  if (o.navigation.length > 0) components.push({ type: ComponentType.ActionRow, components: [...o.navigation] });
+  // Counted from the card itself, as Discord counts it, rather than alongside its making.
+  return { components, count: flattenComponents(components).length, text: textDisplaysOf(components).reduce((n, t) => n + t.length, 0) };
 }
 
 /** The buttons of the answer's last row, as `payload.ts` makes them. */

@@ -192,8 +192,6 @@ function finish(parts: { content?: string; embeds: APIEmbed[]; components: Butto
   return reply;
 }
 
-export { LIVE_MENTION };
-
 /**
  * Every way a payload breaks a Discord limit or could ping someone; empty when it is fine.
  * Used by {@link finish} on every reply, and by the tests on every payload they see.

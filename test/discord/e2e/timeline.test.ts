@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMPONENTS_V2, INTERACTION, UPLOAD } from '../../../src/discord/limits.js';
 import { flattenComponents } from '../../../src/discord/render/component-tree.js';
-import { LIVE_MENTION } from '../../../src/discord/render/payload.js';
+import { LIVE_MENTION } from '../../../src/discord/render/safe-text.js';
 import { PICTURE_FILE } from '../../../src/render/timeline-png.js';
 import { startDiscordDouble, type DiscordDouble, type RecordedFile, type RecordedMessage } from '../double/index.js';
 import { buttonsOf, cardFooter, containersOf } from '../support.js';
