@@ -386,7 +386,7 @@ interface Group {
 /**
  * The paragraphs of each group (all in one, or one per outlet) that clear the floors, by score
  * relative to the group's best plus the article's coverage of the question: the best `k`, best
- * first, and their count. Three passes over the matches; two arrays of their length allocated.
+ * first, and their count. Three passes over the matches; two arrays of their length, kept from one query to the next.
  */
 function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weights, found: Matches, groupOf: (doc: number) => number, groups: number, k: number, floors: Floors): Group[] {
   // How much of the question each article covers, in any of its matching paragraphs: a question
@@ -396,7 +396,7 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
   const totalWeight = (['fr', 'en'] as const).map((language) => [...new Set(query.terms)].filter((t) => languageBits(t) & LANGUAGE_BIT[language]).reduce((sum, t) => sum + kb.index.idf(t), 0) || 1);
   // Scores are relative to the best paragraph of the same group and language.
   const slotOf = (doc: number) => groupOf(doc) * 2 + languageSlot(kb.index.languageOfDoc(doc));
-  const shares = new Float64Array(found.count);
+  const { shares, scores } = scratchFor(found.count);
   const top = new Float64Array(groups * 2);
   // A share depends only on the paragraph's language and which terms it holds: the matches of a
   // common word hold a few combinations, each worked out once (those with typos every time).
@@ -417,7 +417,6 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
     const slot = slotOf(doc);
     top[slot] = Math.max(top[slot] as number, found.scores[i] as number);
   }
-  const scores = new Float64Array(found.count);
   const topScore = new Float64Array(groups);
   for (let i = 0; i < found.count; i++) {
     if ((shares[i] as number) < floors.share) continue;
@@ -440,6 +439,17 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
     insertBest(group.best, { doc, score, share: shares[i] as number, textTerms: (found.textTerms[i] as number) >>> 0 }, k);
   }
   return out;
+}
+
+/** {@link bestCandidates}'s arrays by match, kept between queries (a query is synchronous): matches of common words are tens of thousands, and allocating for them at every query was half of a query's garbage. */
+let scratch = { shares: new Float64Array(0), scores: new Float64Array(0) };
+
+function scratchFor(count: number): { shares: Float64Array; scores: Float64Array } {
+  if (scratch.shares.length < count) {
+    const length = Math.max(count, scratch.shares.length * 2);
+    scratch = { shares: new Float64Array(length), scores: new Float64Array(length) };
+  }
+  return scratch;
 }
 
 /** Inserts into a list kept sorted best first and at most `k` long; equal scores keep arrival order. */

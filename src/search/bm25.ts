@@ -69,7 +69,8 @@ const LOOKUP_COST = 4;
 
 /**
  * Every paragraph that matched, in no particular order, and what each article covers. The arrays
- * are the scorer's own and are overwritten by its next query: read them before searching again.
+ * are the scorer's own and are overwritten by its next query: read them before searching again
+ * (a query allocates nothing of the index's size, so that queries keep the garbage collector idle).
  */
 export interface Matches {
   readonly count: number;
@@ -119,6 +120,9 @@ export class Scorer {
   private readonly typoBits: Uint32Array;
   private readonly outTextTerms: Uint32Array;
   private readonly outTextTypos: Uint32Array;
+  /** By article position: {@link Matches.coverage}, and the last derived term that added to it. */
+  private readonly coverage: Float64Array;
+  private readonly articleSeen: Int32Array;
   /** The postings' frequencies and field lengths, held directly: {@link credit} reads them per posting. */
   private readonly freqs: Uint16Array;
   private readonly fieldLengths: Uint16Array;
@@ -134,7 +138,7 @@ export class Scorer {
     private readonly docSource: Int32Array,
     /** Article position of every paragraph. */
     private readonly docArticle: Int32Array,
-    private readonly articleCount: number,
+    articleCount: number,
     /** Serials are restarted past this (tests lower it to see a restart happen). */
     private readonly maxSerial = 0x7fff0000,
   ) {
@@ -150,6 +154,8 @@ export class Scorer {
     this.typoBits = new Uint32Array(n);
     this.outTextTerms = new Uint32Array(n);
     this.outTextTypos = new Uint32Array(n);
+    this.coverage = new Float64Array(articleCount);
+    this.articleSeen = new Int32Array(articleCount);
     this.freqs = postings.freqs;
     this.fieldLengths = postings.fieldLengths;
   }
@@ -170,8 +176,9 @@ export class Scorer {
     // Serials query + 1 … query + keys name this query's source terms.
     this.serial += keys;
     this.touchedCount = 0;
-    const coverage = new Float64Array(this.articleCount);
-    const articleSeen = new Int32Array(this.articleCount).fill(-1);
+    const { coverage, articleSeen } = this;
+    coverage.fill(0);
+    articleSeen.fill(-1);
     const covered = new Set<number>();
     const wantSource = filter.source ?? -1;
     const wantArticle = filter.article ?? -1;

@@ -17,14 +17,18 @@ export interface SegmentMatches {
     readonly docStart: number;
     readonly articleStart: number;
   }>;
-  /** Arrays as long as the whole index, overwritten by every query. */
-  readonly out: { readonly docs: Int32Array; readonly scores: Float64Array; readonly textTerms: Uint32Array; readonly textTypos: Uint32Array };
-  readonly articleCount: number;
+  /**
+   * Arrays as long as the whole index (`coverage`: as its articles), overwritten by every query:
+   * nothing of a query's size is allocated, so that queries do not keep the garbage collector busy.
+   */
+  readonly out: { readonly docs: Int32Array; readonly scores: Float64Array; readonly textTerms: Uint32Array; readonly textTypos: Uint32Array; readonly coverage: Float64Array };
 }
 
 /** The segments' matches as one index's (ids and article positions made global). */
-export function mergeMatches({ found, out, articleCount }: SegmentMatches): Matches {
-  const coverage = new Float64Array(articleCount);
+export function mergeMatches({ found, out }: SegmentMatches): Matches {
+  const { coverage } = out;
+  // Zeroed first: a segment left out by an article filter writes nothing of its range.
+  coverage.fill(0);
   for (const { matches, articleStart } of found) coverage.set(matches.coverage, articleStart);
   const next = new Int32Array(found.length);
   let count = 0;

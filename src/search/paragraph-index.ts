@@ -128,7 +128,8 @@ export class ParagraphIndex {
       this.vocabulary = new MergedVocabulary(segments.map((s) => s.vocabulary));
       this.totals = totalsOf(segments, docs.length);
       const n = docs.length;
-      this.out = { docs: new Int32Array(n), scores: new Float64Array(n), textTerms: new Uint32Array(n), textTypos: new Uint32Array(n) };
+      const articles = this.segmentArticleStart[segments.length] as number;
+      this.out = { docs: new Int32Array(n), scores: new Float64Array(n), textTerms: new Uint32Array(n), textTypos: new Uint32Array(n), coverage: new Float64Array(articles) };
     }
     this.hasEnglish = this.english.includes(1);
   }
@@ -342,7 +343,7 @@ export class ParagraphIndex {
       const matches = segment.scorer.run(terms[s] ?? [], filterOf(source, local), (termId) => this.idf(segment.postings.terms[termId] as string), this.totals);
       found.push({ matches, steps: segment.scorer.stepsOfLastRun(), docStart: this.docStart[s] as number, articleStart });
     });
-    return mergeMatches({ found, out: this.out as SegmentMatches['out'], articleCount: this.articleStart.length - 1 });
+    return mergeMatches({ found, out: this.out as SegmentMatches['out'] });
   }
 
   /** The query's terms with the index terms each reaches in the only segment (itself; typos of an unknown stem). */
