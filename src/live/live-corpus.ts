@@ -14,7 +14,7 @@ import { prepareDateReading } from '../text/dates.js';
 import { finishYieldingUnless } from '../text/stepwise.js';
 import type { EngineSource } from './engine-source.js';
 import { warmSegmentThread } from './segment-thread.js';
-import { GuildCollection } from './guild-collection.js';
+import { GuildCollection, type GuildCollectionOptions } from './guild-collection.js';
 
 /** How often the change log is read without a notification: a lost one delays a change by at most this. */
 export const DEFAULT_POLL_MS = 500;
@@ -34,6 +34,8 @@ export interface LiveLogger {
 export interface LiveOptions {
   readonly pollMs?: number;
   readonly mergeAt?: number;
+  /** Time between two compositions of a server's collection, at least (default: guild-collection.ts `REFRESH_GAP_MS`). */
+  readonly refreshGapMs?: number;
   readonly logger?: LiveLogger;
 }
 
@@ -78,7 +80,7 @@ export class LiveCorpus implements EngineSource {
     live.stopListening = await store.subscribe(() => void live.sync());
     const from = await store.lastChangeId();
     for (const collection of await store.collections()) {
-      const guild = new GuildCollection(collection.guildId, base);
+      const guild = new GuildCollection(collection.guildId, base, live.collectionOptions);
       await guild.load(collection.sources, collection.articles);
       live.guilds.set(collection.guildId, guild);
     }
@@ -168,7 +170,7 @@ export class LiveCorpus implements EngineSource {
   /** Brings one server's collection to what the store holds now for the targets of its changes. */
   private async settleGuild(guildId: string, batch: readonly Change[]): Promise<void> {
     let guild = this.guilds.get(guildId);
-    if (!guild) this.guilds.set(guildId, (guild = new GuildCollection(guildId, this.base)));
+    if (!guild) this.guilds.set(guildId, (guild = new GuildCollection(guildId, this.base, this.collectionOptions)));
     if (batch.some((c) => c.kind === 'source-added')) guild.setSources(await this.store.sources(guildId));
     const targets = [...new Set(batch.filter((c) => c.kind !== 'source-added').map((c) => c.target))];
     const present = new Map<string, StoredArticle>();
@@ -197,6 +199,10 @@ export class LiveCorpus implements EngineSource {
         this.merging.delete(guild.guildId);
       }
     })();
+  }
+
+  private get collectionOptions(): GuildCollectionOptions {
+    return this.options.refreshGapMs === undefined ? {} : { refreshGapMs: this.options.refreshGapMs };
   }
 
   private get mergeAt(): number {
