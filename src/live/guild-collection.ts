@@ -21,9 +21,10 @@ interface HeldSegment {
  * Time left between one composition put in place and the start of the next, at least (changes
  * made meanwhile wait and are composed together), as a search index's refresh interval does: a
  * composition of a 100 000-paragraph base is about a tenth of a second of the serving thread's
- * work, and back to back they took most of it from members' queries. In bench:publish (50
- * publishes back to back, same machine and day): query p99 during publishes 97–147 ms without a
- * gap, 64 ms with this one; Publish → answerable p50 150 → 309 ms, p99 within 1 s (820 ms).
+ * work (and as much in every other process), and back to back they took most of it from members'
+ * queries. In bench:publish (50 publishes back to back, same machine and day), without a gap then
+ * with this one: queries during publishes p50 11–15 → 8–9 ms, p99 69–103 → 48–102 ms (median 93
+ * → 61, 4 and 5 runs); Publish → answerable p50 about 150 → 300 ms, p99 607–1 264 → 500–904 ms (both processes).
  */
 export const REFRESH_GAP_MS = 300;
 
