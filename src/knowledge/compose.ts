@@ -13,7 +13,7 @@ import { assembleKnowledgeBase, type KnowledgeBase, type TextFacts } from './kno
 import type { KnowledgeSegment } from './knowledge-segment.js';
 import { finishNow, finishYielding, finishYieldingUnless, type Stepwise } from '../text/stepwise.js';
 import { directorySteps, prepareComposition as prepareNames } from './segment-names.js';
-import { mergeTimelines } from './timeline.js';
+import { mergeTimelinesSteps } from './timeline.js';
 
 /** What a composition adds to its base. */
 export interface Extra {
@@ -64,7 +64,7 @@ function* composeSteps(base: KnowledgeBase, extra: Extra): Stepwise<KnowledgeBas
     const s = segmentOf(id);
     return (segments[s] as KnowledgeSegment).textFactsOf(id - (docStart[s] as number));
   };
-  const timeline = mergeTimelines(
+  const timeline = yield* mergeTimelinesSteps(
     index.docs,
     segments.map((s, i) => ({ pairs: s.timeline, docStart: docStart[i] as number, datesOf: (local: number) => s.textFactsOf(local).dates })),
   );

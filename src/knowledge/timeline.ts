@@ -6,6 +6,7 @@
  */
 import type { IndexedParagraph } from '../search/paragraph-index.js';
 import type { DateMention } from '../text/dates.js';
+import type { Stepwise } from '../text/stepwise.js';
 
 /** What a timeline entry is compared by. */
 interface Dated {
@@ -52,6 +53,9 @@ const hostMentions = new WeakMap<Int32Array, Map<number, DateMention>>();
 /** Entries kept per timeline at most (cleared when full). */
 const HOST_MENTIONS_KEPT = 50_000;
 
+/** Entries placed in the host between two steps of {@link mergeTimelinesSteps}. */
+const PLACED_PER_STEP = 32;
+
 function mentionsReadOf(pairs: Int32Array): Map<number, DateMention> {
   let read = hostMentions.get(pairs);
   if (!read) hostMentions.set(pairs, (read = new Map()));
@@ -61,9 +65,10 @@ function mentionsReadOf(pairs: Int32Array): Map<number, DateMention> {
 /**
  * The composition's timeline (global ids), equal to the one sorted over all its paragraphs:
  * the smaller timelines are sorted together, then each entry is placed in the largest by binary
- * search. `docs` are the composition's paragraphs, by global id.
+ * search. `docs` are the composition's paragraphs, by global id. In steps: placing a server's
+ * dates in a 100 000-paragraph base's took up to 70 ms at once (reading the base's dates).
  */
-export function mergeTimelines(docs: readonly IndexedParagraph[], parts: readonly SegmentTimeline[]): Int32Array {
+export function* mergeTimelinesSteps(docs: readonly IndexedParagraph[], parts: readonly SegmentTimeline[]): Stepwise<Int32Array> {
   const host = parts.reduce((best, p, i) => (p.pairs.length > (parts[best]?.pairs.length ?? -1) ? i : best), 0);
   const hostPart = parts[host];
   if (!hostPart) return new Int32Array(0);
@@ -76,7 +81,9 @@ export function mergeTimelines(docs: readonly IndexedParagraph[], parts: readonl
       others.push({ doc: docs[part.docStart + local] as IndexedParagraph, mention: part.datesOf(local)[at] as DateMention, at });
     }
   });
+  yield;
   others.sort(byDate);
+  yield;
   const hostCount = hostPart.pairs.length / 2;
   const read = mentionsReadOf(hostPart.pairs);
   const hostEntry = (e: number): Dated => {
@@ -97,7 +104,9 @@ export function mergeTimelines(docs: readonly IndexedParagraph[], parts: readonl
       out[written++] = hostPart.pairs[2 * copied + 1] as number;
     }
   };
-  for (const entry of others) {
+  for (const [placed, entry] of others.entries()) {
+    // Each placement may read a few of the base's paragraphs' dates: a step every few of them.
+    if (placed % PLACED_PER_STEP === PLACED_PER_STEP - 1) yield;
     // The first host entry after this one (no two entries compare equal: ids differ).
     let low = copied;
     let high = hostCount;
