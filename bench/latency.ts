@@ -1,8 +1,11 @@
 /**
- * `npm run bench:latency [-- --sizes 1000,10000,100000] [--squad FILE] [--queries N]`: how the
- * cost of every command grows with the corpus, and how fast a start with a saved index is.
+ * `npm run bench:latency [-- --sizes 1000,10000,100000] [--corpus piaf|zipf] [--squad FILE] [--queries N]`:
+ * how the cost of every command grows with the corpus, and how fast a start with a saved index is.
  *
- * For each size: a deterministic corpus of real French sentences (PIAF, recombined) is written
+ * For each size: a deterministic corpus is written — real French sentences (PIAF, recombined:
+ * `--corpus piaf`, the default), or words drawn by a Zipf law over a large French word list with
+ * tens of thousands of people (`--corpus zipf`, bench/lib/zipf-corpus.ts: a vocabulary that grows
+ * with the corpus as an archive's does; queries are then drawn from that corpus) —
  * as a data folder, loaded, analysed and cached like the bot does; a fresh child process then
  * starts from that cache (cold start, memory); every command is timed over varied queries
  * (questions, names, topics, no-hit and 200-character queries, autocomplete prefixes); raw
@@ -22,7 +25,9 @@ import { suggest } from '../src/discord/autocomplete.js';
 import { percentile } from './lib/metrics.js';
 import { readSquad, squadItems, SquadFormatError } from './lib/squad.js';
 import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
-import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
+import { seededRandom, sentencePool, SYNTHETIC_SOURCES, syntheticArticles, writeDataFolder, type SyntheticArticle } from './lib/synthetic-corpus.js';
+import { zipfCorpus } from './lib/zipf-corpus.js';
+import type { Source } from '../src/corpus/types.js';
 import { formatTable } from './lib/table.js';
 import { dispatch } from '../src/commands/table.js';
 import { timelinePng } from '../src/render/timeline-png.js';
@@ -33,8 +38,11 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     squad: { type: 'string', default: PIAF_DEV_FILE },
     queries: { type: 'string', default: '500' },
+    corpus: { type: 'string', default: 'piaf' },
   },
 });
+if (values.corpus !== 'piaf' && values.corpus !== 'zipf') throw new Error(`bench:latency: --corpus is piaf or zipf, got ${values.corpus}`);
+const corpusKind = values.corpus;
 const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10));
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bench:latency: --sizes takes whole numbers, got ${values.sizes}`);
 const perCommand = Number.parseInt(values.queries, 10);
@@ -52,7 +60,10 @@ interface Timing {
 }
 
 interface SizeResult {
+  corpus: 'piaf' | 'zipf';
   paragraphs: number;
+  /** People and places the directory holds: how far the names grow with the corpus. */
+  entities: number;
   build_ms: number;
   paragraphs_per_s: number;
   corpus_load_ms: number;
@@ -69,19 +80,39 @@ interface SizeResult {
   ask_p50_over_baseline: number;
 }
 
-await requireSquadFile('bench:latency', values.squad, '--squad FILE');
-const squad = await readSquad(values.squad).catch((error: unknown) => {
-  // A wrong file is the user's to fix: say which and why, without a stack trace.
-  if (!(error instanceof SquadFormatError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
-const pool = sentencePool(squad);
-const questions = squadItems(squad).map((q) => q.question);
-const words = [...new Set(pool.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length > 3))];
+/** What queries are made of: sentences of the corpus (claims), questions, and its words (topics, prefixes). */
+interface QueryMaterial {
+  readonly pool: readonly string[];
+  readonly questions: readonly string[];
+  readonly words: readonly string[];
+}
+
+/** The PIAF sentences and questions, read once, for `--corpus piaf`. */
+const piaf = corpusKind === 'piaf' ? await readPiaf() : undefined;
+
+async function readPiaf(): Promise<{ pool: string[]; material: QueryMaterial }> {
+  await requireSquadFile('bench:latency', values.squad, '--squad FILE');
+  const squad = await readSquad(values.squad).catch((error: unknown) => {
+    // A wrong file is the user's to fix: say which and why, without a stack trace.
+    if (!(error instanceof SquadFormatError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  const pool = sentencePool(squad);
+  const questions = squadItems(squad).map((q) => q.question);
+  const words = [...new Set(pool.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length > 3))];
+  return { pool, material: { pool, questions, words } };
+}
+
+/** The corpus of one size, its outlets, and what its queries are made of. */
+function corpusOf(size: number): { articles: readonly SyntheticArticle[]; sources: readonly Source[]; material: QueryMaterial } {
+  if (piaf) return { articles: syntheticArticles(piaf.pool, size), sources: SYNTHETIC_SOURCES, material: piaf.material };
+  const made = zipfCorpus(size);
+  return { articles: made.articles, sources: made.sources, material: { pool: made.sentences, questions: made.questions, words: made.words } };
+}
 
 /** Varied queries for one command: real questions, names, topics, no-hit words and 200-character queries. */
-function queriesFor(command: Command, engine: Engine, seed: number): string[] {
+function queriesFor(command: Command, engine: Engine, seed: number, { pool, questions, words }: QueryMaterial): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const topic = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(' ');
@@ -150,7 +181,8 @@ async function measure(size: number): Promise<SizeResult> {
   try {
     const dataDir = path.join(work, 'data');
     const cacheDir = path.join(work, 'cache');
-    await writeDataFolder(dataDir, syntheticArticles(pool, size));
+    const { articles, sources, material } = corpusOf(size);
+    await writeDataFolder(dataDir, articles, sources);
     let t = performance.now();
     await loadCorpus(dataDir);
     const corpusLoadMs = performance.now() - t;
@@ -172,7 +204,7 @@ async function measure(size: number): Promise<SizeResult> {
     const warmUpMs = performance.now() - t;
     const commands = {} as Record<Command, Timing>;
     COMMANDS.forEach((command, i) => {
-      const queries = queriesFor(command, engine, 1000 + i);
+      const queries = queriesFor(command, engine, 1000 + i, material);
       commands[command] = time((q) => run(engine, command, q), queries);
     });
 
@@ -182,11 +214,13 @@ async function measure(size: number): Promise<SizeResult> {
     const baselineBuildMs = performance.now() - t;
     // Default MiniSearch keeps French stopwords, so each search scores nearly every paragraph:
     // at 100 000 paragraphs that is most of a second, and 100 questions give a steady p50.
-    const baselineQueries = queriesFor('ask', engine, 1000).slice(0, size >= 50_000 ? 100 : undefined);
+    const baselineQueries = queriesFor('ask', engine, 1000, material).slice(0, size >= 50_000 ? 100 : undefined);
     const baselineTiming = time((q) => baseline.search(q), baselineQueries);
     console.error(`  ${size}: baseline build ${baselineBuildMs.toFixed(0)} ms`);
     return {
+      corpus: corpusKind,
       paragraphs: engine.kb.index.docs.length,
+      entities: engine.kb.entities.length,
       build_ms: buildMs,
       paragraphs_per_s: (engine.kb.index.docs.length / buildMs) * 1000,
       corpus_load_ms: corpusLoadMs,
@@ -218,6 +252,7 @@ const row = (name: string, get: (r: SizeResult) => string) => [name, ...sizes.ma
 console.log(
   formatTable([
     header,
+    row(`people and places (${corpusKind} corpus)`, (r) => String(r.entities)),
     row('build (ms)', (r) => f(r.build_ms, 0)),
     row('paragraphs / s', (r) => f(r.paragraphs_per_s, 0)),
     row('parse + validate files (ms)', (r) => f(r.corpus_load_ms, 0)),

@@ -69,9 +69,9 @@ export function syntheticArticles(pool: readonly string[], paragraphs: number, s
 }
 
 /** Writes a data folder (`sources.yaml`, `articles/*.md`) that `loadCorpus` reads like any other. */
-export async function writeDataFolder(dir: string, articles: readonly SyntheticArticle[]): Promise<void> {
+export async function writeDataFolder(dir: string, articles: readonly SyntheticArticle[], sources: readonly Source[] = SYNTHETIC_SOURCES): Promise<void> {
   await mkdir(path.join(dir, 'articles'), { recursive: true });
-  await writeFile(path.join(dir, 'sources.yaml'), stringify(SYNTHETIC_SOURCES));
+  await writeFile(path.join(dir, 'sources.yaml'), stringify(sources));
   const files = articles.map((a) => ({
     file: path.join(dir, 'articles', `${a.id}.md`),
     text: serialiseArticleFile({ meta: { id: a.id, source: a.source, title: a.title, published: a.published, language: 'fr' }, paragraphs: a.paragraphs.map((text, i) => ({ n: i + 1, text })) }),
