@@ -116,10 +116,15 @@ export function chooseExcerpt(text: string, query: ExcerptQuery): ExcerptSpan {
  * evidence), a target adds `bonus` once. On ties the shorter run wins (denser), then the earlier.
  */
 function densestRun(evidence: readonly Evidence[], weight: (term: string) => number, bonus: number, room: number): Span | undefined {
-  let best: (Span & { value: number }) | undefined;
+  // Scalars and one set cleared at each start rather than objects made at each step: every
+  // candidate paragraph of every query runs this (it was most of a query's garbage).
+  let bestStart = -1;
+  let bestEnd = -1;
+  let bestValue = 0;
+  const seen = new Set<string>();
   for (let i = 0; i < evidence.length; i++) {
     const first = evidence[i] as Evidence;
-    const seen = new Set<string>();
+    seen.clear();
     let value = 0;
     let hasTarget = false;
     for (let j = i; j < evidence.length; j++) {
@@ -133,11 +138,15 @@ function densestRun(evidence: readonly Evidence[], weight: (term: string) => num
         value += weight(e.term);
       }
       if (seen.size === 0) continue;
-      const better = !best || value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && e.end - first.start < best.end - best.start);
-      if (better) best = { start: first.start, end: e.end, value };
+      const better = bestStart < 0 || value > bestValue + 1e-9 || (Math.abs(value - bestValue) <= 1e-9 && e.end - first.start < bestEnd - bestStart);
+      if (better) {
+        bestStart = first.start;
+        bestEnd = e.end;
+        bestValue = value;
+      }
     }
   }
-  return best;
+  return bestStart < 0 ? undefined : { start: bestStart, end: bestEnd };
 }
 
 type Window = Span & { cutStart: boolean; cutEnd: boolean };
