@@ -25,7 +25,7 @@ import { suggest } from '../src/discord/autocomplete.js';
 import { percentile } from './lib/metrics.js';
 import { readSquad, squadItems, SquadFormatError } from './lib/squad.js';
 import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
-import { seededRandom, sentencePool, SYNTHETIC_SOURCES, syntheticArticles, writeDataFolder, type SyntheticArticle } from './lib/synthetic-corpus.js';
+import { pickerOf, seededRandom, sentencePool, SYNTHETIC_SOURCES, syntheticArticles, writeDataFolder, type SyntheticArticle } from './lib/synthetic-corpus.js';
 import { zipfCorpus } from './lib/zipf-corpus.js';
 import type { Source } from '../src/corpus/types.js';
 import { formatTable } from './lib/table.js';
@@ -114,7 +114,7 @@ function corpusOf(size: number): { articles: readonly SyntheticArticle[]; source
 /** Varied queries for one command: real questions, names, topics, no-hit words and 200-character queries. */
 function queriesFor(command: Command, engine: Engine, seed: number, { pool, questions, words }: QueryMaterial): string[] {
   const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const topic = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(' ');
   const long = () => {
     let q = '';

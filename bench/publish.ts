@@ -33,7 +33,7 @@ import { percentile } from './lib/metrics.js';
 import { FOLLOWER_TAG, type FollowerReport, type FollowerRequest } from './lib/publish-messages.js';
 import { readSquad, squadItems } from './lib/squad.js';
 import { PIAF_DEV_FILE, requireSquadFile } from './lib/squad-input.js';
-import { seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
+import { pickerOf, seededRandom, sentencePool, syntheticArticles, writeDataFolder } from './lib/synthetic-corpus.js';
 import { formatTable } from './lib/table.js';
 
 const { values } = parseArgs({
@@ -86,7 +86,7 @@ const toFollower = (request: FollowerRequest) => follower.send(request);
 await followerReady;
 
 const random = seededRandom(7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pick = pickerOf(random);
 
 /**
  * Queries one after another, each 20 ms after the previous one was answered, until `running` is

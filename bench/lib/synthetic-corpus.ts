@@ -35,6 +35,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One item of a list, chosen by `random`: each call draws one number from it. */
+export function pickerOf(random: () => number): <T>(items: readonly T[]) => T {
+  return <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+}
+
+/** A synthetic article's title: the first eight words of its first paragraph, without trailing punctuation. */
+export function titleOf(firstParagraph: string): string {
+  return firstParagraph.trim().split(/\s+/).slice(0, 8).join(' ').replace(/[\s,;:.«»"]+$/u, '');
+}
+
 /** Every sentence of every paragraph of a SQuAD file, verbatim. */
 export function sentencePool(squad: SquadFile): string[] {
   const pool: string[] = [];
@@ -56,14 +66,13 @@ export interface SyntheticArticle {
 /** `paragraphs` paragraphs of 2 to 5 sentences each, in articles of 20, spread over the outlets and 2020–2025. */
 export function syntheticArticles(pool: readonly string[], paragraphs: number, seed = 42): SyntheticArticle[] {
   const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const articles: SyntheticArticle[] = [];
   for (let made = 0; made < paragraphs; made += PARAGRAPHS_PER_ARTICLE) {
     const count = Math.min(PARAGRAPHS_PER_ARTICLE, paragraphs - made);
     const texts = Array.from({ length: count }, () => Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(pool)).join(' '));
     const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
-    const firstWords = (texts[0] ?? '').trim().split(/\s+/).slice(0, 8).join(' ').replace(/[\s,;:.«»"]+$/u, '');
-    articles.push({ id: `a${String(articles.length).padStart(6, '0')}`, source: pick(SYNTHETIC_SOURCES).id, title: firstWords, published: day, paragraphs: texts });
+    articles.push({ id: `a${String(articles.length).padStart(6, '0')}`, source: pick(SYNTHETIC_SOURCES).id, title: titleOf(texts[0] ?? ''), published: day, paragraphs: texts });
   }
   return articles;
 }

@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Source } from '../../src/corpus/types.js';
-import { seededRandom, type SyntheticArticle } from './synthetic-corpus.js';
+import { pickerOf, seededRandom, titleOf, type SyntheticArticle } from './synthetic-corpus.js';
 
 /** Zipf–Mandelbrot exponent and offset for words: p(rank) ∝ 1 / (rank + q)^s, as fitted to running text. */
 const WORD_S = 1.07;
@@ -85,7 +85,7 @@ function rankedWords(random: () => number): string[] {
 
 /** `count` distinct made-up proper names (syllables, capitalised), in a seeded order. */
 function madeUpNames(count: number, random: () => number): string[] {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const names = new Set<string>();
   while (names.size < count) {
     const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('') + pick(ENDINGS);
@@ -109,7 +109,7 @@ export interface ZipfCorpus {
 /** A corpus of `paragraphs` paragraphs in articles of 20, over {@link ZIPF_SOURCES} and 180 days of 2025. */
 export function zipfCorpus(paragraphs: number, seed = 42): ZipfCorpus {
   const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const vocabulary = rankedWords(random);
   const word = zipfSampler(vocabulary.length, WORD_S, WORD_Q, random);
   const surnames = madeUpNames(PEOPLE + PLACES, random);
@@ -154,8 +154,7 @@ export function zipfCorpus(paragraphs: number, seed = 42): ZipfCorpus {
   for (let made = 0; made < paragraphs; made += PARAGRAPHS_PER_ARTICLE) {
     const day = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000);
     const texts = Array.from({ length: Math.min(PARAGRAPHS_PER_ARTICLE, paragraphs - made) }, () => paragraph(day));
-    const title = (texts[0] ?? '').split(/\s+/).slice(0, 8).join(' ').replace(/[\s,;:.]+$/u, '');
-    articles.push({ id: `z${String(articles.length).padStart(6, '0')}`, source: (pick(ZIPF_SOURCES) as Source).id, title, published: day.toISOString().slice(0, 10), paragraphs: texts });
+    articles.push({ id: `z${String(articles.length).padStart(6, '0')}`, source: pick(ZIPF_SOURCES).id, title: titleOf(texts[0] ?? ''), published: day.toISOString().slice(0, 10), paragraphs: texts });
   }
 
   // Query material, drawn from the corpus itself so that queries meet it as members' do.

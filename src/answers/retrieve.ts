@@ -441,7 +441,7 @@ function bestCandidates(kb: KnowledgeBase, query: PreparedQuery, weights: Weight
   return out;
 }
 
-/** {@link bestCandidates}'s arrays by match, kept between queries (a query is synchronous): matches of common words are tens of thousands, and allocating for them at every query was half of a query's garbage. */
+/** {@link bestCandidates}'s arrays by match, kept between queries (a query is synchronous): matches of common words are tens of thousands, and two arrays of their length need not be made for each query. */
 let scratch = { shares: new Float64Array(0), scores: new Float64Array(0) };
 
 function scratchFor(count: number): { shares: Float64Array; scores: Float64Array } {

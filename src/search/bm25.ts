@@ -70,7 +70,7 @@ const LOOKUP_COST = 4;
 /**
  * Every paragraph that matched, in no particular order, and what each article covers. The arrays
  * are the scorer's own and are overwritten by its next query: read them before searching again
- * (a query allocates nothing of the index's size, so that queries keep the garbage collector idle).
+ * (a query allocates nothing of the index's size).
  */
 export interface Matches {
   readonly count: number;
