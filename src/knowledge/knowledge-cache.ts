@@ -29,6 +29,7 @@ import { BUILD_MODULE, buildKnowledgeBase } from './build.js';
 import { decodeContainer, encodeContainer, type StoredArray } from './container.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { fingerprintOf } from './module-graph.js';
+import { buildKnowledgeBaseInThreads, defaultBuildThreads } from './parallel-build.js';
 import { restoreCorpus, saveCorpus, type SavedCorpus } from './saved-corpus.js';
 import { restoreKnowledgeBase, saveKnowledgeBase, type SavedKnowledge } from './saved-knowledge.js';
 import type { SavedNames } from './saved-names.js';
@@ -41,13 +42,17 @@ export const CACHE_FILE = 'knowledge.bin';
 export type CacheEvent =
   | { readonly kind: 'hit'; readonly ms: number }
   | { readonly kind: 'miss'; readonly reason: string; readonly ms: number }
-  | { readonly kind: 'write-failed'; readonly reason: string };
+  | { readonly kind: 'write-failed'; readonly reason: string }
+  /** The build's worker threads failed; it was done again in the calling thread. */
+  | { readonly kind: 'threads-failed'; readonly reason: string };
 
 /** Options of {@link loadKnowledge}. */
 export interface CacheOptions {
   /** Folder of the cache (created when missing). */
   readonly dir: string;
   readonly onEvent?: (event: CacheEvent) => void;
+  /** Threads a build may use (default: one per core); a small corpus is built in the calling thread whatever this says. */
+  readonly buildThreads?: number;
 }
 
 /**
@@ -159,7 +164,7 @@ export async function loadKnowledge(dataDir: string, options: CacheOptions): Pro
     return { kb: restored.kb, fromCache: true };
   }
   const corpus = await loadCorpus(dataDir, files);
-  const kb = buildKnowledgeBase(corpus);
+  const kb = await buildIn(corpus, options);
   options.onEvent?.({ kind: 'miss', reason: restored.reason, ms: performance.now() - started });
   try {
     await writeCache(options.dir, file, key, corpus, saveKnowledgeBase(kb));
@@ -167,6 +172,16 @@ export async function loadKnowledge(dataDir: string, options: CacheOptions): Pro
     options.onEvent?.({ kind: 'write-failed', reason: (error as Error).message });
   }
   return { kb, fromCache: false };
+}
+
+/** Builds in worker threads, or in this one when they fail (a build must not be lost to a thread's failure). */
+async function buildIn(corpus: Corpus, options: CacheOptions): Promise<KnowledgeBase> {
+  try {
+    return await buildKnowledgeBaseInThreads(corpus, options.buildThreads ?? defaultBuildThreads());
+  } catch (error) {
+    options.onEvent?.({ kind: 'threads-failed', reason: (error as Error).message });
+    return buildKnowledgeBase(corpus);
+  }
 }
 
 async function readCache(file: string, key: string): Promise<{ kb?: KnowledgeBase; reason: string }> {

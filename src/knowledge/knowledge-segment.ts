@@ -6,7 +6,7 @@
  * without analysing it again.
  */
 import type { Article, Source } from '../corpus/types.js';
-import { IndexSegment } from '../search/index-segment.js';
+import { IndexSegment, type IndexedParagraph } from '../search/index-segment.js';
 import { finishNow, finishYielding, type Stepwise } from '../text/stepwise.js';
 import { findDates } from '../text/dates.js';
 import type { SpellingGroup } from '../text/entities.js';
@@ -36,8 +36,17 @@ export interface KnowledgeSegment {
  */
 export function* segmentSteps(articles: readonly Article[], sources: readonly Source[], aliases: readonly SpellingGroup[], before: readonly string[]): Stepwise<KnowledgeSegment> {
   const index = yield* IndexSegment.steps(articles, sources);
+  const facts = yield* factsSteps(index.docs);
+  const names = yield* readNames(index.docs, before, aliases);
+  const textFactsOf = (id: number) => facts[id] as TextFacts;
+  const timeline = timelineOf(index.docs, (id) => textFactsOf(id).dates);
+  return { articles, sources, index, textFactsOf, names, timeline };
+}
+
+/** The dates, figures and places of each paragraph, by position in `docs`: three steps per paragraph. */
+export function* factsSteps(docs: readonly IndexedParagraph[]): Stepwise<TextFacts[]> {
   const facts: TextFacts[] = [];
-  for (const doc of index.docs) {
+  for (const doc of docs) {
     const text = doc.paragraph.text;
     // One step each: reading a long paragraph's dates (chrono) or figures alone can take
     // milliseconds, and a slice ends only between steps.
@@ -48,10 +57,7 @@ export function* segmentSteps(articles: readonly Article[], sources: readonly So
     facts.push({ dates, figures, places: findPlaces(text) });
     yield;
   }
-  const names = yield* readNames(index.docs, before, aliases);
-  const textFactsOf = (id: number) => facts[id] as TextFacts;
-  const timeline = timelineOf(index.docs, (id) => textFactsOf(id).dates);
-  return { articles, sources, index, textFactsOf, names, timeline };
+  return facts;
 }
 
 /**

@@ -21,12 +21,14 @@ type SavedMention = [number, number, 'person' | 'organisation', string?];
 /** The saved form of one segment's names. */
 export function saveNames(names: SegmentNames, count: number): SavedNames {
   const read: string[] = [];
-  for (let id = 0; id < count; id++) {
-    const { mentions, runs } = names.readOf(id);
-    if (mentions.length === 0 && runs.length === 0) read.push('');
-    else read.push(JSON.stringify({ m: mentions.map((m): SavedMention => (m.role === undefined ? [m.start, m.end, m.kind] : [m.start, m.end, m.kind, m.role])), r: runs.map((r) => [r.key, r.taken ? 1 : 0]) }));
-  }
+  for (let id = 0; id < count; id++) read.push(encodeRead(names.readOf(id)));
   return { firstPass: names.firstPass, known: names.known, read: TextTable.of(read) };
+}
+
+/** How one paragraph was read, as {@link SavedNames.read} holds it. */
+export function encodeRead({ mentions, runs }: ReadParagraph): string {
+  if (mentions.length === 0 && runs.length === 0) return '';
+  return JSON.stringify({ m: mentions.map((m): SavedMention => (m.role === undefined ? [m.start, m.end, m.kind] : [m.start, m.end, m.kind, m.role])), r: runs.map((r) => [r.key, r.taken ? 1 : 0]) });
 }
 
 /** Names restored for the paragraphs they were saved from (a mention's surface is its paragraph's text between its offsets). */

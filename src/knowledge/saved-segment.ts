@@ -24,11 +24,13 @@ export interface SavedSegment {
 export function saveSegment(segment: KnowledgeSegment): SavedSegment {
   const count = segment.index.docs.length;
   const facts: string[] = [];
-  for (let id = 0; id < count; id++) {
-    const { dates, figures, places } = segment.textFactsOf(id);
-    facts.push(JSON.stringify({ dates, figures, places }));
-  }
+  for (let id = 0; id < count; id++) facts.push(encodeFacts(segment.textFactsOf(id)));
   return { index: segment.index.save(), facts: TextTable.of(facts), timeline: segment.timeline, names: saveNames(segment.names, count) };
+}
+
+/** One paragraph's facts, as {@link SavedSegment.facts} holds them. */
+export function encodeFacts({ dates, figures, places }: TextFacts): string {
+  return JSON.stringify({ dates, figures, places });
 }
 
 /**

@@ -37,12 +37,24 @@ const NOTHING: ReadParagraph = { mentions: [], runs: [] };
  * names known before them (`before`: the first readings of the segments it comes after) and their own.
  */
 export function* readNames(docs: readonly IndexedParagraph[], before: readonly string[], aliases: readonly SpellingGroup[]): Stepwise<SegmentNames> {
+  const own = yield* firstReadingSteps(docs);
+  const known = knownNamesOf(new Set([...before, ...own]), aliases);
+  const read = yield* secondReadingSteps(docs, known);
+  return namesOf([...own], known, (id) => read[id] ?? NOTHING, read.length);
+}
+
+/** The first reading (one step per paragraph): the people found on their own evidence, as written, in paragraph order, each once. */
+export function* firstReadingSteps(docs: readonly IndexedParagraph[]): Stepwise<Set<string>> {
   const own = new Set<string>();
   for (const doc of docs) {
     for (const name of namesFoundAlone(doc.paragraph.text)) own.add(name);
     yield;
   }
-  const known = knownNamesOf(new Set([...before, ...own]), aliases);
+  return own;
+}
+
+/** The second reading (one step per paragraph): each paragraph's mentions and dependent runs, with the known names. */
+export function* secondReadingSteps(docs: readonly IndexedParagraph[], known: readonly string[]): Stepwise<ReadParagraph[]> {
   const read: ReadParagraph[] = [];
   for (const doc of docs) {
     const runs: DependentRun[] = [];
@@ -50,7 +62,7 @@ export function* readNames(docs: readonly IndexedParagraph[], before: readonly s
     read.push(mentions.length === 0 && runs.length === 0 ? NOTHING : { mentions, runs });
     yield;
   }
-  return namesOf([...own], known, (id) => read[id] ?? NOTHING, read.length);
+  return read;
 }
 
 /** Segment names over `count` paragraphs already read (now, or restored from the cache). */

@@ -33,6 +33,22 @@ export class TextTable {
     return new TextTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), offsets);
   }
 
+  /** The strings of several tables, one table after the other. */
+  static concat(tables: readonly TextTable[]): TextTable {
+    const count = tables.reduce((n, t) => n + t.length, 0);
+    const bytes = new Uint8Array(tables.reduce((n, t) => n + t.bytes.length, 0));
+    const offsets = new Uint32Array(count + 1);
+    let strings = 0;
+    let at = 0;
+    for (const table of tables) {
+      bytes.set(table.bytes, at);
+      for (let i = 1; i <= table.length; i++) offsets[strings + i] = (table.offsets[i] as number) + at;
+      strings += table.length;
+      at += table.bytes.length;
+    }
+    return new TextTable(bytes, offsets);
+  }
+
   /** Number of strings. */
   get length(): number {
     return this.offsets.length - 1;

@@ -100,19 +100,7 @@ export class IndexSegment {
 
   /** {@link build} as steps, one per paragraph, for a cooperative run (see stepwise.ts). */
   static *steps(articles: readonly Article[], sources: readonly Source[]): Stepwise<IndexSegment> {
-    const docs = documentsOf(articles, sources);
-    const postings = new PostingsBuilder();
-    const vocabulary = new VocabularyBuilder();
-    const titles = new Map<Article, FieldTerms>();
-    for (const doc of docs) {
-      const language = languageOf(doc.article.language);
-      const tokens = analyse(doc.paragraph.text, language);
-      vocabulary.add(tokens);
-      let title = titles.get(doc.article);
-      if (!title) titles.set(doc.article, (title = stemField(doc.article.title, language)));
-      postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading, language) : undefined, title, language));
-      yield;
-    }
+    const { postings, vocabulary } = yield* collectIndexSteps(documentsOf(articles, sources));
     return new IndexSegment(articles, sources, new Postings(postings.build()), vocabulary.build());
   }
 
@@ -156,8 +144,29 @@ export class IndexSegment {
   }
 }
 
-/** Every paragraph of the articles in a stable order: articles as given, paragraphs in order. */
-function documentsOf(articles: readonly Article[], sources: readonly Source[]): IndexedParagraph[] {
+/**
+ * Analyses the paragraphs, one step each, into the builders of their posting lists and
+ * vocabulary: an {@link IndexSegment}'s work before its lookup structures are made, which a
+ * parallel build (src/knowledge/parallel-build.ts) does in several threads and joins.
+ */
+export function* collectIndexSteps(docs: readonly IndexedParagraph[]): Stepwise<{ postings: PostingsBuilder; vocabulary: VocabularyBuilder }> {
+  const postings = new PostingsBuilder();
+  const vocabulary = new VocabularyBuilder();
+  const titles = new Map<Article, FieldTerms>();
+  for (const doc of docs) {
+    const language = languageOf(doc.article.language);
+    const tokens = analyse(doc.paragraph.text, language);
+    vocabulary.add(tokens);
+    let title = titles.get(doc.article);
+    if (!title) titles.set(doc.article, (title = stemField(doc.article.title, language)));
+    postings.add(paragraphFields(tokens, doc.paragraph.heading ? stemField(doc.paragraph.heading, language) : undefined, title, language));
+    yield;
+  }
+  return { postings, vocabulary };
+}
+
+/** Every paragraph of the articles in a stable order: articles as given, paragraphs in order; ids from 0. */
+export function documentsOf(articles: readonly Article[], sources: readonly Source[]): IndexedParagraph[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const docs: IndexedParagraph[] = [];
   for (const article of articles) {

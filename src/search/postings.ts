@@ -218,3 +218,73 @@ export class PostingsBuilder {
     return id;
   }
 }
+
+/**
+ * The postings of consecutive parts as one: part `p`'s paragraphs follow part `p - 1`'s (ids
+ * shifted by the paragraphs before it), and the result is exactly what one {@link PostingsBuilder}
+ * fed every paragraph in that order would build: terms merged in code-unit order, each list the
+ * parts' lists one after the other (so still ascending), field lengths end to end.
+ */
+export function joinPostings(parts: readonly PostingData[]): PostingData {
+  const terms = mergedTerms(parts.map((p) => p.terms));
+  const position = new Map<string, number>();
+  terms.forEach((t, i) => position.set(t, i));
+  const mergedIdOf = parts.map((p) => Int32Array.from(p.terms, (t) => position.get(t) as number));
+  const listCount = terms.length * FIELD_COUNT;
+  const offsets = new Uint32Array(listCount + 1);
+  parts.forEach((part, p) => {
+    const ids = mergedIdOf[p] as Int32Array;
+    for (let t = 0; t < part.terms.length; t++)
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const at = t * FIELD_COUNT + f;
+        const list = (ids[t] as number) * FIELD_COUNT + f;
+        offsets[list + 1] = (offsets[list + 1] as number) + (part.offsets[at + 1] as number) - (part.offsets[at] as number);
+      }
+  });
+  for (let l = 0; l < listCount; l++) offsets[l + 1] = (offsets[l + 1] as number) + (offsets[l] as number);
+  const total = offsets[listCount] as number;
+  const docs = new Int32Array(total);
+  const freqs = new Uint16Array(total);
+  const next = offsets.slice(0, listCount);
+  let docStart = 0;
+  parts.forEach((part, p) => {
+    const ids = mergedIdOf[p] as Int32Array;
+    for (let t = 0; t < part.terms.length; t++)
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const at = t * FIELD_COUNT + f;
+        const list = (ids[t] as number) * FIELD_COUNT + f;
+        let to = next[list] as number;
+        for (let i = part.offsets[at] as number, end = part.offsets[at + 1] as number; i < end; i++, to++) {
+          docs[to] = (part.docs[i] as number) + docStart;
+          freqs[to] = part.freqs[i] as number;
+        }
+        next[list] = to;
+      }
+    docStart += part.fieldLengths.length / FIELD_COUNT;
+  });
+  const fieldLengths = new Uint16Array(docStart * FIELD_COUNT);
+  let at = 0;
+  for (const part of parts) {
+    fieldLengths.set(part.fieldLengths, at);
+    at += part.fieldLengths.length;
+  }
+  return { terms, offsets, docs, freqs, fieldLengths };
+}
+
+/** The union of lists each sorted by code unit and without repeats, sorted so. */
+function mergedTerms(lists: ReadonlyArray<readonly string[]>): string[] {
+  const out: string[] = [];
+  const heads = lists.map(() => 0);
+  for (;;) {
+    let least: string | undefined;
+    lists.forEach((list, i) => {
+      const term = list[heads[i] as number];
+      if (term !== undefined && (least === undefined || term < least)) least = term;
+    });
+    if (least === undefined) return out;
+    out.push(least);
+    lists.forEach((list, i) => {
+      if (list[heads[i] as number] === least) heads[i] = (heads[i] as number) + 1;
+    });
+  }
+}

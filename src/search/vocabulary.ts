@@ -18,6 +18,13 @@ export interface SavedVocabulary {
   readonly spellings: ReadonlyArray<ReadonlyArray<string | number>>;
 }
 
+/** A {@link VocabularyBuilder}'s counts as plain data: terms as first met, their document frequencies, and their spellings flat (`[spelling, count…]`) as first met. */
+export interface CollectedVocabulary {
+  readonly terms: readonly string[];
+  readonly df: readonly number[];
+  readonly spellings: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
 /** Prefix answers remembered per vocabulary. */
 const PREFIX_MEMO_MAX = 20_000;
 
@@ -39,6 +46,33 @@ export class VocabularyBuilder {
       if (!bySurface) this.counts.set(t.term, (bySurface = new Map<string, number>()));
       bySurface.set(t.surface, (bySurface.get(t.surface) ?? 0) + 1);
     }
+  }
+
+  /** What was collected, in the order terms and spellings were first met: for {@link absorb} in another thread. */
+  collected(): CollectedVocabulary {
+    const terms: string[] = [];
+    const df: number[] = [];
+    const spellings: Array<Array<string | number>> = [];
+    for (const [term, bySurface] of this.counts) {
+      terms.push(term);
+      df.push(this.df.get(term) ?? 0);
+      spellings.push([...bySurface].flat());
+    }
+    return { terms, df, spellings };
+  }
+
+  /**
+   * Adds what another builder collected over the paragraphs that follow this one's: the
+   * vocabulary then builds exactly as one builder fed every paragraph in order would.
+   */
+  absorb(other: CollectedVocabulary): void {
+    other.terms.forEach((term, i) => {
+      this.df.set(term, (this.df.get(term) ?? 0) + (other.df[i] ?? 0));
+      let bySurface = this.counts.get(term);
+      if (!bySurface) this.counts.set(term, (bySurface = new Map<string, number>()));
+      const flat = other.spellings[i] ?? [];
+      for (let s = 0; s + 1 < flat.length; s += 2) bySurface.set(flat[s] as string, (bySurface.get(flat[s] as string) ?? 0) + (flat[s + 1] as number));
+    });
   }
 
   build(): Vocabulary {
