@@ -12,8 +12,8 @@ import type { SpellingGroup } from './entities.js';
 
 /** Names of people already recognised, by {@link entityKey} and by spelling (see `name-spelling.ts`). */
 export interface Known {
-  /** Exact keys, to cut a known name glued to the next word. */
-  readonly keys: ReadonlySet<string>;
+  /** Exact keys, to cut a known name glued to the next word, each with its position in the list of names (the first one cuts). */
+  readonly keys: ReadonlyMap<string, number>;
   /** Whole names' spellings, words joined by a space. */
   readonly spellings: ReadonlySet<string>;
   /** Spellings of first words (`sergei` for `Sergueï`). */
@@ -36,7 +36,7 @@ export function knownOf(names: readonly string[]): Known {
 }
 
 function digestNames(names: readonly string[]): Known {
-  const keys = new Set<string>();
+  const keys = new Map<string, number>();
   const spellings = new Set<string>();
   const given = new Set<string>();
   const surnames = new Set<string>();
@@ -44,7 +44,7 @@ function digestNames(names: readonly string[]): Known {
     const key = entityKey(name);
     const words = key.split(' ');
     const spelled = nameSpelling(name);
-    keys.add(key);
+    if (!keys.has(key)) keys.set(key, keys.size);
     spellings.add(spelled.join(' '));
     if (words.length < 2) continue;
     // "Le" of "Le Caravage" is no first name to look for.
@@ -96,8 +96,20 @@ export function knownNameFits(key: string, known: Known): boolean {
 
 /** The known key a run's key starts with, followed by a letter (a known name glued to the next word), if any. */
 export function gluedPrefix(key: string, known: Known): string | undefined {
-  for (const k of known.keys) if (key.startsWith(k) && /\p{L}/u.test(key[k.length] ?? '')) return k;
-  return undefined;
+  // Every beginning of the key that a letter follows, looked up: a run is a few words, and a
+  // corpus knows tens of thousands of names. The one first in the list wins, as when it was
+  // found by going through the list.
+  let found: string | undefined;
+  let first = Infinity;
+  for (let end = 0; end < key.length; end++) {
+    if (!/\p{L}/u.test(key[end] as string)) continue;
+    const rank = known.keys.get(key.slice(0, end));
+    if (rank !== undefined && rank < first) {
+      first = rank;
+      found = key.slice(0, end);
+    }
+  }
+  return found;
 }
 
 /**
@@ -132,11 +144,11 @@ export class DependentRuns {
     const look = (lookup: string) => {
       for (const doc of this.byLookup.get(lookup) ?? []) out.add(doc);
     };
-    for (const k of known.keys) look(`k:${k}`);
+    for (const k of known.keys.keys()) look(`k:${k}`);
     for (const s of known.spellings) look(`s:${s}`);
     for (const g of known.given) look(`g:${g}`);
     for (const n of known.surnames) look(`n:${n}`);
-    for (const k of known.keys) for (const doc of this.gluedTo(k)) out.add(doc);
+    for (const k of known.keys.keys()) for (const doc of this.gluedTo(k)) out.add(doc);
     return out;
   }
 
