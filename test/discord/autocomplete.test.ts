@@ -52,6 +52,20 @@ describe('GIVEN the seed articles', () => {
     expect(choices.length).toBeGreaterThan(5);
   });
 
+  it('WHEN /ask gets the beginning of any word of a person\'s name THEN every such person comes first, most mentioned first', () => {
+    const people = engine.kb.entities.filter((e) => e.kind === 'person').sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name));
+    const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const person of people.slice(0, 6)) {
+      for (const word of person.name.split(/[\s'’-]+/u).filter((w) => w.length >= 3)) {
+        const typed = word.slice(0, 3);
+        const expected = people.filter((p) => [p.name, ...p.variants].some((n) => folded(n).split(/[\s'’-]+/u).some((w) => w.startsWith(folded(typed))))).map((p) => p.name);
+        expect(expected).toContain(person.name);
+        const values = suggest(engine, 'ask', `qui est ${typed}`).map((c) => c.value);
+        expect(values.slice(0, expected.length), typed).toEqual(expected.slice(0, COMMAND.AUTOCOMPLETE_CHOICES_MAX).map((name) => `qui est ${name}`));
+      }
+    }
+  });
+
   it('WHEN the text is over 100 characters THEN nothing is offered (a choice could not hold it)', () => {
     expect(suggest(engine, 'ask', 'x'.repeat(101))).toEqual([]);
   });
