@@ -52,18 +52,23 @@ describe('GIVEN the seed articles', () => {
     expect(choices.length).toBeGreaterThan(5);
   });
 
-  it('WHEN /ask gets the beginning of any word of a person\'s name THEN every such person comes first, most mentioned first', () => {
+  it('WHEN /ask gets the first letter of a word of a person\'s name THEN every such person comes first, most mentioned first', () => {
     const people = engine.kb.entities.filter((e) => e.kind === 'person').sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name));
     const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    let shared = 0;
     for (const person of people.slice(0, 6)) {
       for (const word of person.name.split(/[\s'’-]+/u).filter((w) => w.length >= 3)) {
-        const typed = word.slice(0, 3);
+        const typed = word.slice(0, 1);
         const expected = people.filter((p) => [p.name, ...p.variants].some((n) => folded(n).split(/[\s'’-]+/u).some((w) => w.startsWith(folded(typed))))).map((p) => p.name);
         expect(expected).toContain(person.name);
         const values = suggest(engine, 'ask', `qui est ${typed}`).map((c) => c.value);
-        expect(values.slice(0, expected.length), typed).toEqual(expected.slice(0, COMMAND.AUTOCOMPLETE_CHOICES_MAX).map((name) => `qui est ${name}`));
+        const shown = expected.slice(0, COMMAND.AUTOCOMPLETE_CHOICES_MAX);
+        expect(values.slice(0, shown.length), typed).toEqual(shown.map((name) => `qui est ${name}`));
+        if (shown.length >= 2) shared++;
       }
     }
+    // Some first letters are shared by several people: their order is checked too.
+    expect(shared).toBeGreaterThan(0);
   });
 
   it('WHEN the text is over 100 characters THEN nothing is offered (a choice could not hold it)', () => {
