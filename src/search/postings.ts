@@ -231,36 +231,33 @@ export function joinPostings(parts: readonly PostingData[]): PostingData {
   terms.forEach((t, i) => position.set(t, i));
   const mergedIdOf = parts.map((p) => Int32Array.from(p.terms, (t) => position.get(t) as number));
   const listCount = terms.length * FIELD_COUNT;
+  // Every (term, field) list of every part, parts in order: `at` in the part, `list` in the join.
+  const eachList = (visit: (part: PostingData, p: number, at: number, list: number) => void) =>
+    parts.forEach((part, p) => {
+      const ids = mergedIdOf[p] as Int32Array;
+      for (let t = 0; t < part.terms.length; t++) for (let f = 0; f < FIELD_COUNT; f++) visit(part, p, t * FIELD_COUNT + f, (ids[t] as number) * FIELD_COUNT + f);
+    });
   const offsets = new Uint32Array(listCount + 1);
-  parts.forEach((part, p) => {
-    const ids = mergedIdOf[p] as Int32Array;
-    for (let t = 0; t < part.terms.length; t++)
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const at = t * FIELD_COUNT + f;
-        const list = (ids[t] as number) * FIELD_COUNT + f;
-        offsets[list + 1] = (offsets[list + 1] as number) + (part.offsets[at + 1] as number) - (part.offsets[at] as number);
-      }
-  });
+  eachList((part, _p, at, list) => (offsets[list + 1] = (offsets[list + 1] as number) + (part.offsets[at + 1] as number) - (part.offsets[at] as number)));
   for (let l = 0; l < listCount; l++) offsets[l + 1] = (offsets[l + 1] as number) + (offsets[l] as number);
   const total = offsets[listCount] as number;
   const docs = new Int32Array(total);
   const freqs = new Uint16Array(total);
   const next = offsets.slice(0, listCount);
+  const docStarts: number[] = [];
   let docStart = 0;
-  parts.forEach((part, p) => {
-    const ids = mergedIdOf[p] as Int32Array;
-    for (let t = 0; t < part.terms.length; t++)
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const at = t * FIELD_COUNT + f;
-        const list = (ids[t] as number) * FIELD_COUNT + f;
-        let to = next[list] as number;
-        for (let i = part.offsets[at] as number, end = part.offsets[at + 1] as number; i < end; i++, to++) {
-          docs[to] = (part.docs[i] as number) + docStart;
-          freqs[to] = part.freqs[i] as number;
-        }
-        next[list] = to;
-      }
+  for (const part of parts) {
+    docStarts.push(docStart);
     docStart += part.fieldLengths.length / FIELD_COUNT;
+  }
+  eachList((part, p, at, list) => {
+    const shift = docStarts[p] as number;
+    let to = next[list] as number;
+    for (let i = part.offsets[at] as number, end = part.offsets[at + 1] as number; i < end; i++, to++) {
+      docs[to] = (part.docs[i] as number) + shift;
+      freqs[to] = part.freqs[i] as number;
+    }
+    next[list] = to;
   });
   const fieldLengths = new Uint16Array(docStart * FIELD_COUNT);
   let at = 0;
