@@ -5,7 +5,6 @@
 import type { Article, Source } from '../corpus/types.js';
 import type { PostingData } from '../search/postings.js';
 import type { CollectedVocabulary } from '../search/vocabulary.js';
-import type { SpellingGroup } from '../text/entities.js';
 
 /** A {@link TextTable}'s two arrays (a class does not survive the crossing). */
 export interface TableData {
@@ -15,7 +14,7 @@ export interface TableData {
 
 export type BuildPartRequest =
   /** Reads a part's articles: index, facts, timeline, and the names found on their own evidence. */
-  | { readonly op: 'read'; readonly id: number; readonly articles: readonly Article[]; readonly sources: readonly Source[]; readonly aliases: readonly SpellingGroup[] }
+  | { readonly op: 'read'; readonly id: number; readonly articles: readonly Article[]; readonly sources: readonly Source[] }
   /** Reads the part's paragraphs again for names, knowing every part's first reading. */
   | { readonly op: 'names'; readonly id: number; readonly known: readonly string[] };
 

@@ -46,7 +46,7 @@ export async function buildKnowledgeBaseInThreads(corpus: Corpus, threads: numbe
   const workers = parts.map(() => startPartWorker());
   try {
     const readings = await Promise.all(
-      parts.map((articles, p) => (workers[p] as PartWorker).ask<PartReading>((id) => ({ op: 'read', id, articles, sources: corpus.sources, aliases: corpus.aliases }))),
+      parts.map((articles, p) => (workers[p] as PartWorker).ask<PartReading>((id) => ({ op: 'read', id, articles, sources: corpus.sources }))),
     );
     const firstPass = [...new Set(readings.flatMap((r) => r.firstPass))];
     const known = knownNamesOf(new Set(firstPass), corpus.aliases);
