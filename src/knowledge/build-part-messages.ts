@@ -5,12 +5,7 @@
 import type { Article, Source } from '../corpus/types.js';
 import type { PostingData } from '../search/postings.js';
 import type { CollectedVocabulary } from '../search/vocabulary.js';
-
-/** A {@link TextTable}'s two arrays (a class does not survive the crossing). */
-export interface TableData {
-  readonly bytes: Uint8Array;
-  readonly offsets: Uint32Array;
-}
+import type { TableData } from './text-table.js';
 
 export type BuildPartRequest =
   /** Reads a part's articles: index, facts, timeline, and the names found on their own evidence. */

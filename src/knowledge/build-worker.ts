@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { collectIndexSteps, documentsOf, type IndexedParagraph } from '../search/index-segment.js';
 import { finishNow } from '../text/stepwise.js';
-import type { BuildPartReply, BuildPartRequest, PartReading, TableData } from './build-part-messages.js';
+import type { BuildPartReply, BuildPartRequest, PartReading } from './build-part-messages.js';
 import { factsSteps } from './knowledge-segment.js';
 import { encodeRead } from './saved-names.js';
 import { encodeFacts } from './saved-segment.js';
@@ -19,8 +19,6 @@ if (!port) throw new Error('recoupe: build-worker.ts runs as a worker thread (se
 
 /** The part's paragraphs, kept from its first reading for its second. */
 let docs: readonly IndexedParagraph[] = [];
-
-const tableData = (table: TextTable): TableData => ({ bytes: table.bytes, offsets: table.offsets });
 
 function firstReading(request: Extract<BuildPartRequest, { op: 'read' }>): PartReading {
   docs = documentsOf(request.articles, request.sources);
@@ -38,7 +36,7 @@ function firstReading(request: Extract<BuildPartRequest, { op: 'read' }>): PartR
   return {
     postings: postings.build(),
     vocabulary: vocabulary.collected(),
-    facts: tableData(TextTable.of(facts.map(encodeFacts))),
+    facts: TextTable.of(facts.map(encodeFacts)).data(),
     timeline,
     timelineKeys,
     timelineStarts,
@@ -57,7 +55,7 @@ port.on('message', (request: BuildPartRequest) => {
       port.postMessage({ id: request.id, reading } satisfies BuildPartReply, transfer);
     } else {
       const read = TextTable.of(finishNow(secondReadingSteps(docs, request.known)).map(encodeRead));
-      port.postMessage({ id: request.id, read: tableData(read) } satisfies BuildPartReply);
+      port.postMessage({ id: request.id, read: read.data() } satisfies BuildPartReply);
     }
   } catch (error) {
     port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies BuildPartReply);

@@ -11,17 +11,18 @@
  * them, and the workers read their paragraphs again knowing them all.
  */
 import { availableParallelism } from 'node:os';
-import type { Corpus, Source } from '../corpus/types.js';
+import type { Corpus } from '../corpus/types.js';
 import { FIELD_COUNT, joinPostings } from '../search/postings.js';
 import { VocabularyBuilder } from '../search/vocabulary.js';
 import { knownNamesOf } from '../text/known-names.js';
 import { startModuleWorker } from '../threads/module-worker.js';
 import { threadRequests, type ReadReply, type ThreadRequests } from '../threads/thread-requests.js';
-import type { BuildPartReply, PartReading, TableData } from './build-part-messages.js';
+import type { BuildPartReply, PartReading } from './build-part-messages.js';
 import { baseOf, buildKnowledgeBase } from './build.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { restoreSegment, type SavedSegment } from './saved-segment.js';
-import { TextTable } from './text-table.js';
+import { TextTable, type TableData } from './text-table.js';
+import { joinTimelines, type PartTimeline } from './timeline.js';
 
 /**
  * Below this many paragraphs a corpus is built in the calling thread: starting a worker (and
@@ -40,9 +41,9 @@ export function defaultBuildThreads(): number {
  * thread is built in place. Rejects when a worker fails; the workers are stopped either way.
  */
 export async function buildKnowledgeBaseInThreads(corpus: Corpus, threads: number, minParagraphs = PARALLEL_BUILD_MIN_PARAGRAPHS): Promise<KnowledgeBase> {
-  const parts = partsOf(corpus, threads);
   const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
-  if (parts.length < 2 || paragraphs < minParagraphs) return buildKnowledgeBase(corpus);
+  const parts = paragraphs < minParagraphs ? [] : partsOf(corpus, paragraphs, threads);
+  if (parts.length < 2) return buildKnowledgeBase(corpus);
   const workers = parts.map(() => startPartWorker());
   try {
     const readings = await Promise.all(
@@ -73,9 +74,8 @@ function startPartWorker(): PartWorker {
   return { ask: requests.ask, stop: () => worker.terminate() };
 }
 
-/** The corpus's articles in at most `threads` consecutive runs of about as many paragraphs each. */
-function partsOf(corpus: Corpus, threads: number): Corpus['articles'][] {
-  const total = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+/** The corpus's articles (`total` paragraphs) in at most `threads` consecutive runs of about as many paragraphs each. */
+function partsOf(corpus: Corpus, total: number, threads: number): Corpus['articles'][] {
   const parts: Corpus['articles'][] = [];
   let part: Corpus['articles'][number][] = [];
   let counted = 0;
@@ -95,64 +95,24 @@ function partsOf(corpus: Corpus, threads: number): Corpus['articles'][] {
 function joined(corpus: Corpus, readings: readonly PartReading[], reads: readonly TableData[], firstPass: readonly string[], known: readonly string[]): SavedSegment {
   const vocabulary = new VocabularyBuilder();
   for (const r of readings) vocabulary.absorb(r.vocabulary);
-  const table = ({ bytes, offsets }: TableData) => new TextTable(bytes, offsets);
   return {
     index: { postings: joinPostings(readings.map((r) => r.postings)), vocabulary: vocabulary.build().toJSON() },
-    facts: TextTable.concat(readings.map((r) => table(r.facts))),
+    facts: TextTable.concat(readings.map((r) => TextTable.fromData(r.facts))),
     timeline: joinedTimeline(corpus, readings),
-    names: { firstPass, known, read: TextTable.concat(reads.map(table)) },
+    names: { firstPass, known, read: TextTable.concat(reads.map(TextTable.fromData)) },
   };
 }
 
-/**
- * The parts' timelines merged in the order a one-piece timeline sorts (timeline.ts): date, then
- * outlet (by short name, as the locale orders them), paragraph and position.
- */
+/** The parts' timelines merged into the corpus's: each part's entries come with what a timeline is ordered by. */
 function joinedTimeline(corpus: Corpus, readings: readonly PartReading[]): Int32Array {
-  // Equal short names share a rank: the comparison then goes on to the paragraph, as there.
-  const shorts = corpus.sources.map((s) => s.short);
-  const order = shorts.map((_, i) => i).sort((a, b) => (shorts[a] as string).localeCompare(shorts[b] as string));
-  const rankOfSource = new Map<string, number>();
-  let rank = 0;
-  order.forEach((s, i) => {
-    const previous = order[i - 1];
-    if (previous !== undefined && (shorts[previous] as string).localeCompare(shorts[s] as string) !== 0) rank = i;
-    rankOfSource.set((corpus.sources[s] as Source).id, rank);
-  });
-  const docRank: number[] = [];
-  for (const article of corpus.articles) for (let n = 0; n < article.paragraphs.length; n++) docRank.push(rankOfSource.get(article.source) ?? 0);
-  const docStarts: number[] = [];
+  const shortOf = new Map(corpus.sources.map((s) => [s.id, s.short]));
+  const shorts: string[] = [];
+  for (const article of corpus.articles) for (let n = 0; n < article.paragraphs.length; n++) shorts.push(shortOf.get(article.source) ?? '');
   let docStart = 0;
-  for (const r of readings) {
-    docStarts.push(docStart);
+  const parts = readings.map((r): PartTimeline => {
+    const part = { pairs: r.timeline, sortKeys: r.timelineKeys, starts: r.timelineStarts, docStart };
     docStart += r.postings.fieldLengths.length / FIELD_COUNT;
-  }
-  const out = new Int32Array(readings.reduce((n, r) => n + r.timeline.length, 0));
-  const heads = readings.map(() => 0);
-  const before = (p: number, q: number): boolean => {
-    const a = readings[p] as PartReading;
-    const b = readings[q] as PartReading;
-    const i = heads[p] as number;
-    const j = heads[q] as number;
-    const keyA = a.timelineKeys[i] as string;
-    const keyB = b.timelineKeys[j] as string;
-    if (keyA !== keyB) return keyA < keyB;
-    const docA = (a.timeline[2 * i] as number) + (docStarts[p] as number);
-    const docB = (b.timeline[2 * j] as number) + (docStarts[q] as number);
-    const rankA = docRank[docA] as number;
-    const rankB = docRank[docB] as number;
-    if (rankA !== rankB) return rankA < rankB;
-    if (docA !== docB) return docA < docB;
-    return (a.timelineStarts[i] as number) < (b.timelineStarts[j] as number);
-  };
-  for (let at = 0; at < out.length; at += 2) {
-    let best = -1;
-    for (let p = 0; p < readings.length; p++) if ((heads[p] as number) < (readings[p] as PartReading).timelineStarts.length && (best < 0 || before(p, best))) best = p;
-    const reading = readings[best] as PartReading;
-    const i = heads[best] as number;
-    out[at] = (reading.timeline[2 * i] as number) + (docStarts[best] as number);
-    out[at + 1] = reading.timeline[2 * i + 1] as number;
-    heads[best] = i + 1;
-  }
-  return out;
+    return part;
+  });
+  return joinTimelines(parts, (doc) => shorts[doc] as string);
 }

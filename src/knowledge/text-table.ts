@@ -6,6 +6,12 @@
  */
 import { Buffer } from 'node:buffer';
 
+/** A {@link TextTable}'s two arrays as plain data, to send to another thread (a class does not survive structured cloning). */
+export interface TableData {
+  readonly bytes: Uint8Array;
+  readonly offsets: Uint32Array;
+}
+
 /** A read-only list of strings stored as UTF-8. */
 export class TextTable {
   private readonly view: Buffer;
@@ -31,6 +37,16 @@ export class TextTable {
     const bytes = Buffer.allocUnsafe(total);
     texts.forEach((text, i) => bytes.write(text, offsets[i] as number, 'utf8'));
     return new TextTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), offsets);
+  }
+
+  /** The table sent as {@link data} from another thread. */
+  static fromData({ bytes, offsets }: TableData): TextTable {
+    return new TextTable(bytes, offsets);
+  }
+
+  /** Its two arrays, to send to another thread ({@link fromData} there). */
+  data(): TableData {
+    return { bytes: this.bytes, offsets: this.offsets };
   }
 
   /** The strings of several tables, one table after the other. */

@@ -19,6 +19,53 @@ function byDate(a: Dated, b: Dated): number {
   return (a.mention.sortKey < b.mention.sortKey ? -1 : a.mention.sortKey > b.mention.sortKey ? 1 : 0) || a.doc.source.short.localeCompare(b.doc.source.short) || a.doc.id - b.doc.id || a.mention.start - b.mention.start;
 }
 
+/**
+ * One part's timeline, for {@link joinTimelines}: its pairs (local ids), and aligned with its
+ * entries the date's sort key and start, which {@link byDate} compares besides the paragraph.
+ */
+export interface PartTimeline {
+  readonly pairs: Int32Array;
+  readonly sortKeys: readonly string[];
+  readonly starts: Int32Array;
+  /** The part's first paragraph id in the corpus. */
+  readonly docStart: number;
+}
+
+/**
+ * The timeline of a corpus from the timelines of its consecutive parts (each sorted by
+ * {@link byDate}): merged in that order, without reading any paragraph's dates again.
+ * `shortOf` gives a paragraph's outlet's short name, by corpus id.
+ */
+export function joinTimelines(parts: readonly PartTimeline[], shortOf: (doc: number) => string): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.pairs.length, 0));
+  const heads = parts.map(() => 0);
+  const docAt = (p: PartTimeline, e: number) => (p.pairs[2 * e] as number) + p.docStart;
+  // byDate's order on two parts' head entries: true when part `p`'s comes first.
+  const before = (p: number, q: number): boolean => {
+    const a = parts[p] as PartTimeline;
+    const b = parts[q] as PartTimeline;
+    const i = heads[p] as number;
+    const j = heads[q] as number;
+    const keyA = a.sortKeys[i] as string;
+    const keyB = b.sortKeys[j] as string;
+    if (keyA !== keyB) return keyA < keyB;
+    const outlets = shortOf(docAt(a, i)).localeCompare(shortOf(docAt(b, j)));
+    if (outlets !== 0) return outlets < 0;
+    if (docAt(a, i) !== docAt(b, j)) return docAt(a, i) < docAt(b, j);
+    return (a.starts[i] as number) < (b.starts[j] as number);
+  };
+  for (let at = 0; at < out.length; at += 2) {
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) if ((heads[p] as number) < (parts[p] as PartTimeline).starts.length && (best < 0 || before(p, best))) best = p;
+    const part = parts[best] as PartTimeline;
+    const e = heads[best] as number;
+    out[at] = docAt(part, e);
+    out[at + 1] = part.pairs[2 * e + 1] as number;
+    heads[best] = e + 1;
+  }
+  return out;
+}
+
 /** The timeline of some paragraphs (ids as `docs` number them), from each one's dates. */
 export function timelineOf(docs: readonly IndexedParagraph[], datesOf: (id: number) => readonly DateMention[]): Int32Array {
   const all: Array<Dated & { at: number }> = [];

@@ -5,12 +5,8 @@
 import type { Article, Source } from '../corpus/types.js';
 import type { SavedParagraphIndex } from '../search/paragraph-index.js';
 import type { SpellingGroup } from '../text/entities.js';
+import type { TableData } from '../knowledge/text-table.js';
 
-/** A {@link TextTable}'s two arrays (a class does not survive the crossing). */
-export interface TableData {
-  readonly bytes: Uint8Array;
-  readonly offsets: Uint32Array;
-}
 
 export type SegmentRequest =
   /** What every segment over a base is read with (sent once per base, before its first build). */

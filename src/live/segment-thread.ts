@@ -62,6 +62,5 @@ export function warmSegmentThread(): void {
  */
 export async function buildSegmentInThread(base: KnowledgeBase, articles: readonly Article[], sources: readonly Source[]): Promise<KnowledgeSegment> {
   const data = await connection().build(base, articles, sources);
-  const table = ({ bytes, offsets }: { bytes: Uint8Array; offsets: Uint32Array }) => new TextTable(bytes, offsets);
-  return restoreSegment(articles, sources, { index: data.index, facts: table(data.facts), timeline: data.timeline, names: { ...data.names, read: table(data.names.read) } });
+  return restoreSegment(articles, sources, { index: data.index, facts: TextTable.fromData(data.facts), timeline: data.timeline, names: { ...data.names, read: TextTable.fromData(data.names.read) } });
 }

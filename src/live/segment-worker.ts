@@ -7,11 +7,10 @@
 import { parentPort } from 'node:worker_threads';
 import { segmentSteps, type KnowledgeSegment } from '../knowledge/knowledge-segment.js';
 import { saveSegment } from '../knowledge/saved-segment.js';
-import type { TextTable } from '../knowledge/text-table.js';
 import type { SpellingGroup } from '../text/entities.js';
 import type { Stepwise } from '../text/stepwise.js';
 import { lowerThisThreadPriority } from '../threads/background-priority.js';
-import type { SegmentReply, SegmentRequest, TableData } from './segment-thread-messages.js';
+import type { SegmentReply, SegmentRequest } from './segment-thread-messages.js';
 
 const port = parentPort;
 if (!port) throw new Error('recoupe: segment-worker.ts runs as a worker thread (see segment-thread.ts)');
@@ -37,7 +36,6 @@ const builds: Build[] = [];
 let running = false;
 
 const send = (reply: SegmentReply) => port.postMessage(reply);
-const tableData = (table: TextTable): TableData => ({ bytes: table.bytes, offsets: table.offsets });
 const failure = (id: number, error: unknown) => send({ id, error: error instanceof Error ? error.message : String(error) });
 
 port.on('message', (request: SegmentRequest) => {
@@ -68,7 +66,7 @@ function runSlice(): void {
     if (step.done) {
       builds.splice(builds.indexOf(build), 1);
       const saved = saveSegment(step.value);
-      send({ id: build.id, segment: { index: saved.index, facts: tableData(saved.facts), timeline: saved.timeline, names: { firstPass: saved.names.firstPass, known: saved.names.known, read: tableData(saved.names.read) } } });
+      send({ id: build.id, segment: { index: saved.index, facts: saved.facts.data(), timeline: saved.timeline, names: { firstPass: saved.names.firstPass, known: saved.names.known, read: saved.names.read.data() } } });
     }
   } catch (error) {
     builds.splice(builds.indexOf(build), 1);
